@@ -1,0 +1,102 @@
+package org.callcentre.crm.auth;
+
+import io.micronaut.security.token.generator.AccessTokenConfiguration;
+import io.micronaut.security.token.generator.TokenGenerator;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.callcentre.crm.audit.AuditLog;
+import org.callcentre.crm.operators.Operator;
+import org.callcentre.crm.operators.OperatorRepository;
+import org.callcentre.crm.shared.ApiException;
+import org.callcentre.crm.shared.Fields;
+
+import java.util.Map;
+import java.util.Optional;
+
+@Singleton
+public class AuthService {
+    private static final String BAD_CREDENTIALS = "Invalid login or password";
+
+    private final OperatorRepository operators;
+    private final PasswordHasher hasher;
+    private final RefreshTokens refreshTokens;
+    private final TokenGenerator tokenGenerator;
+    private final AccessTokenConfiguration accessTokens;
+    private final AuditLog audit;
+
+    public AuthService(OperatorRepository operators, PasswordHasher hasher, RefreshTokens refreshTokens,
+                       TokenGenerator tokenGenerator, AccessTokenConfiguration accessTokens, AuditLog audit) {
+        this.operators = operators;
+        this.hasher = hasher;
+        this.refreshTokens = refreshTokens;
+        this.tokenGenerator = tokenGenerator;
+        this.accessTokens = accessTokens;
+        this.audit = audit;
+    }
+
+    /** A refused login still commits its audit row: the refusal is an answer, not an error. */
+    @Transactional(noRollbackFor = ApiException.class)
+    public Tokens login(String login, String password, String ip) {
+        Fields f = new Fields();
+        f.required("login", login, 200);
+        f.required("password", password, 200);
+        f.throwIfAny();
+        Optional<Operator> found = operators.findByLogin(login.trim());
+        Actor attempt = new Actor(found.map(Operator::id).orElse(null), login.trim(), Role.operator, null, ip);
+        if (found.isEmpty() || !hasher.matches(password, found.get().passwordHash())) {
+            audit.record(attempt, "login_failed", "auth", null, Map.of("reason", "bad_credentials"));
+            throw ApiException.unauthorized(BAD_CREDENTIALS);
+        }
+        Operator operator = found.get();
+        if (!operator.active()) {
+            audit.record(attempt, "login_failed", "auth", operator.id(), Map.of("reason", "account_" + operator.status()));
+            throw ApiException.unauthorized("Account is " + operator.status().replace('_', ' '));
+        }
+        audit.record(actorOf(operator, ip), "login", "auth", operator.id());
+        return issue(operator);
+    }
+
+    @Transactional(noRollbackFor = ApiException.class)
+    public Tokens refresh(String refreshToken, String ip) {
+        Fields f = new Fields();
+        f.required("refreshToken", refreshToken, 200);
+        f.throwIfAny();
+        RefreshTokens.Stored stored = refreshTokens.find(refreshToken)
+                .orElseThrow(() -> ApiException.unauthorized("Unknown refresh token"));
+        if (stored.revoked()) {
+            // A spent token presented again means it was copied: end every session of that user.
+            refreshTokens.revokeAll(stored.operatorId());
+            audit.record(new Actor(stored.operatorId(), null, Role.operator, null, ip), "refresh_reused", "auth", stored.operatorId());
+            throw ApiException.unauthorized("Refresh token was already used; log in again");
+        }
+        if (!stored.usable() || !refreshTokens.revoke(stored.id())) {
+            throw ApiException.unauthorized("Refresh token expired; log in again");
+        }
+        Operator operator = operators.findById(stored.operatorId()).filter(Operator::active)
+                .orElseThrow(() -> ApiException.unauthorized("Account is not active"));
+        return issue(operator);
+    }
+
+    @Transactional
+    public void logout(Actor actor, String refreshToken) {
+        if (refreshToken == null || refreshToken.isBlank()) {
+            refreshTokens.revokeAll(actor.id());
+        } else {
+            refreshTokens.find(refreshToken).filter(t -> t.operatorId() == actor.id()).ifPresent(t -> refreshTokens.revoke(t.id()));
+        }
+        audit.record(actor, "logout", "auth", actor.id());
+    }
+
+    private Tokens issue(Operator operator) {
+        Integer expiration = accessTokens.getExpiration();
+        String access = tokenGenerator.generateToken(
+                        TokenClaims.authentication(operator.id(), operator.login(), operator.role(), operator.cityId()), expiration)
+                .orElseThrow(() -> new IllegalStateException("No access token generated"));
+        return new Tokens(access, refreshTokens.issue(operator.id()), "Bearer", expiration,
+                new Tokens.User(operator.id(), operator.login(), operator.role(), operator.name(), operator.city()));
+    }
+
+    private static Actor actorOf(Operator operator, String ip) {
+        return new Actor(operator.id(), operator.login(), operator.role(), operator.cityId(), ip);
+    }
+}

@@ -1,0 +1,75 @@
+package org.callcentre.crm.auth;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import org.callcentre.crm.shared.Db;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Opaque refresh tokens, stored only as SHA-256 hashes, used once: each refresh revokes the
+ * token it used and issues a new one.
+ */
+@Singleton
+public class RefreshTokens {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Db db;
+    private final Clock clock;
+    private final Duration lifetime;
+
+    public RefreshTokens(Db db, Clock clock, @Value("${crm.auth.refresh-token-days:30}") int days) {
+        this.db = db;
+        this.clock = clock;
+        this.lifetime = Duration.ofDays(days);
+    }
+
+    /** A stored token: its row id, owner, and whether it can still be used. */
+    public record Stored(long id, long operatorId, boolean usable, boolean revoked) {
+    }
+
+    public String issue(long operatorId) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        db.update("INSERT INTO refresh_tokens (operator_id, token_hash, expires_at) VALUES (?, ?, ?)",
+                operatorId, hash(token), clock.instant().plus(lifetime));
+        return token;
+    }
+
+    public Optional<Stored> find(String token) {
+        Instant now = clock.instant();
+        return db.queryOne("SELECT id, operator_id, expires_at, revoked_at FROM refresh_tokens WHERE token_hash = ?",
+                rs -> {
+                    boolean revoked = rs.getTimestamp("revoked_at") != null;
+                    boolean expired = !Db.getInstant(rs, "expires_at").isAfter(now);
+                    return new Stored(rs.getLong("id"), rs.getLong("operator_id"), !revoked && !expired, revoked);
+                }, hash(token));
+    }
+
+    /** @return whether this call revoked it (false when it already was), so that a token is spent once */
+    public boolean revoke(long id) {
+        return db.update("UPDATE refresh_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", clock.instant(), id) == 1;
+    }
+
+    public void revokeAll(long operatorId) {
+        db.update("UPDATE refresh_tokens SET revoked_at = ? WHERE operator_id = ? AND revoked_at IS NULL", clock.instant(), operatorId);
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

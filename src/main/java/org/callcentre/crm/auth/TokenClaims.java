@@ -1,0 +1,39 @@
+package org.callcentre.crm.auth;
+
+import io.micronaut.security.authentication.Authentication;
+import org.callcentre.crm.shared.ApiException;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What an access token says about its user, written and read in one place. */
+final class TokenClaims {
+    private static final String USER_ID = "uid";
+    private static final String CITY_ID = "cityId";
+
+    private TokenClaims() {
+    }
+
+    static Authentication authentication(long userId, String login, Role role, Long cityId) {
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put(USER_ID, userId);
+        if (cityId != null) {
+            attributes.put(CITY_ID, cityId);
+        }
+        return Authentication.build(login, List.of(role.name()), attributes);
+    }
+
+    static Actor actor(Authentication authentication, String ip) {
+        Map<String, Object> attributes = authentication.getAttributes();
+        Role role = authentication.getRoles().stream().map(Role::parse)
+                .flatMap(java.util.Optional::stream).findFirst()
+                .orElseThrow(() -> ApiException.unauthorized("Token has no role"));
+        return new Actor(number(attributes.get(USER_ID)), authentication.getName(), role,
+                number(attributes.get(CITY_ID)), ip);
+    }
+
+    private static Long number(Object value) {
+        return value instanceof Number n ? n.longValue() : null;
+    }
+}

@@ -1,0 +1,58 @@
+package org.callcentre.crm.bootstrap;
+
+import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.context.ApplicationContextConfigurer;
+import io.micronaut.context.annotation.ContextConfigurer;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decides, before any bean exists, where the database is and which key signs tokens:
+ * an external PostgreSQL when {@code DATASOURCES_DEFAULT_URL} is given, otherwise an embedded one
+ * under {@code $CRM_DATA_DIR/postgres} with a JWT key generated once into {@code $CRM_DATA_DIR/jwt.key}.
+ */
+@ContextConfigurer
+public class LocalStateConfigurer implements ApplicationContextConfigurer {
+
+    static final String EPHEMERAL_PROPERTY = "crm.embedded-postgres.ephemeral";
+
+    @Override
+    public void configure(ApplicationContextBuilder builder) {
+        Settings settings = Settings.fromSystem();
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("crm.data-dir", settings.dataDir().toString());
+        boolean embedded = settings.datasourceUrl().isEmpty();
+        if (embedded) {
+            Optional<Path> pgDir = settings.ephemeral() ? Optional.empty() : Optional.of(settings.dataDir().resolve("postgres"));
+            properties.put("datasources.default.url", EmbeddedPostgresServer.jdbcUrl(pgDir));
+            properties.put("datasources.default.username", "postgres");
+            properties.put("datasources.default.password", "");
+            properties.put("crm.database.embedded", true);
+        }
+        properties.put("micronaut.security.token.jwt.signatures.secret.generator.secret",
+                JwtSecret.resolve(settings.jwtSecret(), embedded, settings.dataDir()));
+        builder.properties(properties);
+    }
+
+    /** The few settings needed before the environment exists, read the way Micronaut would read them. */
+    record Settings(Path dataDir, Optional<String> datasourceUrl, Optional<String> jwtSecret, boolean ephemeral) {
+        static Settings fromSystem() {
+            return new Settings(
+                    Path.of(setting("crm.data-dir", "CRM_DATA_DIR").orElse("./data")).toAbsolutePath().normalize(),
+                    setting("datasources.default.url", "DATASOURCES_DEFAULT_URL"),
+                    setting("crm.jwt.secret", "CRM_JWT_SECRET"),
+                    Boolean.parseBoolean(System.getProperty(EPHEMERAL_PROPERTY, "false")));
+        }
+
+        private static Optional<String> setting(String property, String env) {
+            String value = System.getProperty(property);
+            if (value == null || value.isBlank()) {
+                value = System.getenv(env);
+            }
+            return Optional.ofNullable(value).filter(v -> !v.isBlank());
+        }
+    }
+}

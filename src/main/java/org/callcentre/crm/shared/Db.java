@@ -1,0 +1,131 @@
+package org.callcentre.crm.shared;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import org.postgresql.util.PGobject;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Plain SQL with bound parameters on the current transaction's connection. Features keep their
+ * SQL in their own repositories so that every statement, and the index it needs, is in plain view.
+ */
+@Singleton
+public class Db {
+    private final JdbcOperations jdbc;
+
+    public Db(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    /** A JSON document bound as {@code jsonb}. */
+    public record Jsonb(String json) {
+    }
+
+    public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
+        return jdbc.execute(connection -> {
+            try (PreparedStatement ps = prepare(connection, sql, params); ResultSet rs = ps.executeQuery()) {
+                List<T> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(mapper.map(rs));
+                }
+                return rows;
+            }
+        });
+    }
+
+    public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... params) {
+        List<T> rows = query(sql, mapper, params);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    public long queryLong(String sql, Object... params) {
+        return queryOne(sql, rs -> rs.getLong(1), params).orElse(0L);
+    }
+
+    public int update(String sql, Object... params) {
+        return jdbc.execute(connection -> {
+            try (PreparedStatement ps = prepare(connection, sql, params)) {
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Runs an {@code INSERT … RETURNING id}. */
+    public long insert(String sql, Object... params) {
+        return queryOne(sql, rs -> rs.getLong(1), params)
+                .orElseThrow(() -> new IllegalStateException("INSERT returned no id: " + sql));
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Object... params) throws SQLException {
+        PreparedStatement ps = connection.prepareStatement(sql);
+        for (int i = 0; i < params.length; i++) {
+            bind(connection, ps, i + 1, params[i]);
+        }
+        return ps;
+    }
+
+    private static void bind(Connection connection, PreparedStatement ps, int index, Object value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.NULL);
+        } else if (value instanceof Instant instant) {
+            ps.setTimestamp(index, Timestamp.from(instant));
+        } else if (value instanceof Jsonb jsonb) {
+            PGobject object = new PGobject();
+            object.setType("jsonb");
+            object.setValue(jsonb.json());
+            ps.setObject(index, object);
+        } else if (value instanceof Collection<?> collection) {
+            ps.setArray(index, connection.createArrayOf("text", collection.stream().map(String::valueOf).toArray()));
+        } else if (value instanceof Enum<?> e) {
+            ps.setString(index, e.name());
+        } else {
+            ps.setObject(index, value);
+        }
+    }
+
+    // Column readers that keep SQL NULL as Java null.
+
+    public static Long getLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    public static Integer getInt(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    public static Instant getInstant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+
+    public static BigDecimal getDecimal(ResultSet rs, String column) throws SQLException {
+        return rs.getBigDecimal(column);
+    }
+
+    public static List<String> getTextArray(ResultSet rs, String column) throws SQLException {
+        java.sql.Array array = rs.getArray(column);
+        if (array == null) {
+            return List.of();
+        }
+        return List.of((String[]) array.getArray());
+    }
+}

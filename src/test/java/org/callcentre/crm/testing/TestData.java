@@ -1,0 +1,51 @@
+package org.callcentre.crm.testing;
+
+import jakarta.inject.Singleton;
+import org.callcentre.crm.auth.PasswordHasher;
+import org.callcentre.crm.shared.Db;
+
+import java.util.List;
+
+/**
+ * Puts the shared test database into a known state. Every test class runs against the same
+ * embedded PostgreSQL, so each starts by emptying the tables it relies on.
+ */
+@Singleton
+public class TestData {
+    public static final String PASSWORD = "correct-horse-42";
+
+    private final Db db;
+    private final PasswordHasher hasher;
+
+    public TestData(Db db, PasswordHasher hasher) {
+        this.db = db;
+        this.hasher = hasher;
+    }
+
+    /** Empties every table but Flyway's history. */
+    public void reset() {
+        List<String> tables = db.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'flyway_schema_history'",
+                rs -> rs.getString(1));
+        if (!tables.isEmpty()) {
+            db.update("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE");
+        }
+    }
+
+    public long city(String name, String timezone) {
+        return db.insert("INSERT INTO cities (name, timezone) VALUES (?, ?) RETURNING id", name, timezone);
+    }
+
+    /** A user whose password is {@link #PASSWORD}. */
+    public long user(String login, String role, Long cityId, String sipAddress) {
+        return db.insert("INSERT INTO operators (login, password_hash, name, role, city_id, sip_address) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                login, hasher.hash(PASSWORD), "User " + login, role, cityId, sipAddress);
+    }
+
+    public long count(String table) {
+        return db.queryLong("SELECT count(*) FROM " + table);
+    }
+
+    public Db db() {
+        return db;
+    }
+}

@@ -1,0 +1,148 @@
+package org.callcentre.crm.calls.ingest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Folds every event known for one call into its outcome. The result depends only on the set of
+ * events, not on the order they arrived in: a redelivered event changes nothing, and a late
+ * "ringing" cannot reopen a call whose end is already known.
+ */
+public final class CallTimeline {
+    private static final Comparator<CallEvent> PBX_ORDER = Comparator.comparing(CallEvent::occurredAt)
+            .thenComparingLong(CallEvent::sequence)
+            .thenComparing(e -> e.kind().ordinal())
+            .thenComparing(CallEvent::eventId);
+
+    private CallTimeline() {
+    }
+
+    public static CallOutcome fold(List<CallEvent> events) {
+        if (events.isEmpty()) {
+            throw new IllegalArgumentException("a call needs at least one event");
+        }
+        List<CallEvent> timeline = new ArrayList<>(events);
+        timeline.sort(PBX_ORDER);
+
+        String direction = null;
+        String caller = null;
+        String called = null;
+        String company = null;
+        String queue = null;
+        String disconnectReason = null;
+        String recording = null;
+        String answeredBy = null;
+        String lastRung = null;
+        Instant answeredAt = null;
+        Instant callEndedAt = null;
+        Instant lastLegEnd = null;
+        CallEnding callEnding = null;
+        CallEnding lastLegEnding = null;
+        Integer pbxWait = null;
+        Integer pbxTalk = null;
+        Instant heldSince = null;
+        long heldSeconds = 0;
+        Set<String> legs = new HashSet<>();
+        Set<String> endedLegs = new HashSet<>();
+
+        for (CallEvent e : timeline) {
+            direction = direction == null ? e.direction() : direction;
+            caller = caller == null ? e.callerNumber() : caller;
+            called = called == null ? e.calledNumber() : called;
+            company = company == null ? e.companyNumber() : company;
+            queue = e.queue() == null ? queue : e.queue();
+            disconnectReason = e.disconnectReason() == null ? disconnectReason : e.disconnectReason();
+            recording = e.recordingRef() == null ? recording : e.recordingRef();
+            pbxWait = e.waitSeconds() == null ? pbxWait : e.waitSeconds();
+            pbxTalk = e.talkSeconds() == null ? pbxTalk : e.talkSeconds();
+            if (e.legId() != null) {
+                legs.add(e.legId());
+            }
+            switch (e.kind()) {
+                case RINGING -> lastRung = e.extension() == null ? lastRung : e.extension();
+                case ANSWERED, TRANSFERRED -> {
+                    if (e.kind() == CallEventKind.ANSWERED && answeredAt == null) {
+                        answeredAt = e.occurredAt();
+                    }
+                    answeredBy = e.extension() == null ? answeredBy : e.extension();
+                }
+                case HELD -> heldSince = heldSince == null ? e.occurredAt() : heldSince;
+                case RESUMED -> {
+                    if (heldSince != null) {
+                        heldSeconds += seconds(heldSince, e.occurredAt());
+                        heldSince = null;
+                    }
+                }
+                case ENDED, SUMMARY -> {
+                    if (e.legId() == null || e.kind() == CallEventKind.SUMMARY) {
+                        callEndedAt = callEndedAt == null || e.occurredAt().isAfter(callEndedAt) ? e.occurredAt() : callEndedAt;
+                        callEnding = e.ending() == null ? callEnding : e.ending();
+                    } else {
+                        endedLegs.add(e.legId());
+                        lastLegEnd = e.occurredAt();
+                        lastLegEnding = e.ending() == null ? lastLegEnding : e.ending();
+                    }
+                }
+                case STARTED, RECORDING_READY -> {
+                    // carry numbers and references only
+                }
+            }
+        }
+
+        Instant createdAt = timeline.get(0).occurredAt();
+        Instant endedAt = callEndedAt != null ? callEndedAt
+                : (!legs.isEmpty() && endedLegs.containsAll(legs) ? lastLegEnd : null);
+        if (heldSince != null && endedAt != null) {
+            heldSeconds += seconds(heldSince, endedAt);
+        }
+        String operator = answeredBy != null ? answeredBy : lastRung;
+        CallEnding ending = callEnding != null ? callEnding : lastLegEnding;
+
+        int wait = pbxWait != null ? pbxWait
+                : (int) seconds(createdAt, answeredAt != null ? answeredAt : (endedAt != null ? endedAt : createdAt));
+        int talk = pbxTalk != null ? pbxTalk
+                : (answeredAt != null && endedAt != null ? (int) Math.max(0, seconds(answeredAt, endedAt) - heldSeconds) : 0);
+
+        String status;
+        String missedReason = null;
+        if (answeredAt != null) {
+            status = "answered";
+        } else if (endedAt == null) {
+            status = "ringing";
+        } else if (ending == CallEnding.BUSY) {
+            status = "busy";
+        } else if (ending == CallEnding.FAILED) {
+            status = "failed";
+        } else {
+            status = "missed";
+            missedReason = missedReason(ending, lastRung != null);
+        }
+        return new CallOutcome(direction == null ? "inbound" : direction, status, missedReason, caller, called, company,
+                operator, queue, createdAt, answeredAt, endedAt, Math.max(0, wait), (int) heldSeconds, Math.max(0, talk),
+                disconnectReason, recording);
+    }
+
+    private static String missedReason(CallEnding ending, boolean anExtensionRang) {
+        if (ending == null || ending == CallEnding.NORMAL) {
+            // The PBX did not say why: a caller who never reached a phone gave up waiting.
+            return anExtensionRang ? "no_answer" : "abandoned";
+        }
+        return switch (ending) {
+            case CALLER_ABANDONED -> "abandoned";
+            case NO_ANSWER -> "no_answer";
+            case ALL_BUSY -> "all_busy";
+            case REJECTED -> "rejected";
+            case UNAVAILABLE -> "unavailable";
+            default -> "no_answer";
+        };
+    }
+
+    private static long seconds(Instant from, Instant to) {
+        return Math.max(0, Duration.between(from, to).toSeconds());
+    }
+}

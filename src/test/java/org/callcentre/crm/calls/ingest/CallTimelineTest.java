@@ -1,0 +1,124 @@
+package org.callcentre.crm.calls.ingest;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class CallTimelineTest {
+    private static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
+    private int ids;
+
+    private CallEvent.Builder at(int second, CallEventKind kind) {
+        return CallEvent.builder("mango", "entry-1", "e" + (ids++), T0.plusSeconds(second), kind);
+    }
+
+    private List<CallEvent> answeredQueueCall() {
+        return List.of(
+                at(0, CallEventKind.STARTED).leg("a").direction("inbound").caller("+79161234567").companyNumber("+78432507713").build(),
+                at(5, CallEventKind.RINGING).leg("b").extension("101").build(),
+                at(12, CallEventKind.ANSWERED).leg("b").extension("101").build(),
+                at(30, CallEventKind.HELD).leg("b").build(),
+                at(40, CallEventKind.RESUMED).leg("b").build(),
+                at(72, CallEventKind.ENDED).leg("b").ending(CallEnding.NORMAL).build(),
+                at(72, CallEventKind.ENDED).leg("a").ending(CallEnding.NORMAL).build());
+    }
+
+    @Test
+    void answeredCallTakesWaitTalkAndHoldFromTheTimestamps() {
+        CallOutcome outcome = CallTimeline.fold(answeredQueueCall());
+        assertEquals("answered", outcome.status());
+        assertEquals("101", outcome.operatorExtension());
+        assertEquals(12, outcome.waitSeconds());
+        assertEquals(10, outcome.holdSeconds());
+        assertEquals(50, outcome.talkSeconds());
+        assertEquals(T0.plusSeconds(72), outcome.endedAt());
+        assertEquals("+79161234567", outcome.clientNumber());
+    }
+
+    @Test
+    void shuffledAndDuplicatedEventsGiveTheSameOutcome() {
+        CallOutcome expected = CallTimeline.fold(answeredQueueCall());
+        Random random = new Random(7);
+        for (int i = 0; i < 20; i++) {
+            List<CallEvent> shuffled = new ArrayList<>(answeredQueueCall());
+            shuffled.addAll(answeredQueueCall().subList(0, 3));
+            Collections.shuffle(shuffled, random);
+            CallOutcome outcome = CallTimeline.fold(shuffled);
+            assertEquals(expected.status(), outcome.status());
+            assertEquals(expected.waitSeconds(), outcome.waitSeconds());
+            assertEquals(expected.talkSeconds(), outcome.talkSeconds());
+            assertEquals(expected.endedAt(), outcome.endedAt());
+        }
+    }
+
+    @Test
+    void aCallIsOpenUntilEveryLegHasEnded() {
+        List<CallEvent> events = new ArrayList<>(answeredQueueCall());
+        events.remove(events.size() - 1);
+        assertEquals("answered", CallTimeline.fold(events).status());
+        assertNull(CallTimeline.fold(events).endedAt());
+    }
+
+    @Test
+    void pbxFiguresWinOverTimestamps() {
+        List<CallEvent> events = new ArrayList<>(answeredQueueCall());
+        events.add(at(72, CallEventKind.SUMMARY).waitSeconds(11).talkSeconds(59).build());
+        CallOutcome outcome = CallTimeline.fold(events);
+        assertEquals(11, outcome.waitSeconds());
+        assertEquals(59, outcome.talkSeconds());
+    }
+
+    @Test
+    void callerWhoGivesUpInTheQueueIsAbandonedWithTheRungOperator() {
+        CallOutcome outcome = CallTimeline.fold(List.of(
+                at(0, CallEventKind.STARTED).leg("a").direction("inbound").caller("+79161234567").build(),
+                at(3, CallEventKind.RINGING).leg("b").extension("102").build(),
+                at(20, CallEventKind.ENDED).leg("b").ending(CallEnding.NO_ANSWER).build(),
+                at(25, CallEventKind.ENDED).ending(CallEnding.CALLER_ABANDONED).waitSeconds(25).build()));
+        assertEquals("missed", outcome.status());
+        assertEquals("abandoned", outcome.missedReason());
+        assertEquals("102", outcome.operatorExtension());
+        assertEquals(25, outcome.waitSeconds());
+        assertEquals(0, outcome.talkSeconds());
+    }
+
+    @Test
+    void afterATransferTheLastOperatorWhoTalkedOwnsTheCall() {
+        CallOutcome outcome = CallTimeline.fold(List.of(
+                at(0, CallEventKind.STARTED).leg("a").caller("+79161234567").build(),
+                at(2, CallEventKind.ANSWERED).leg("b").extension("101").build(),
+                at(30, CallEventKind.TRANSFERRED).leg("c").extension("103").build(),
+                at(35, CallEventKind.ANSWERED).leg("c").extension("103").build(),
+                at(90, CallEventKind.ENDED).build()));
+        assertEquals("103", outcome.operatorExtension());
+        assertEquals(88, outcome.talkSeconds());
+    }
+
+    @Test
+    void outboundBusyAndFailedAreTheirOwnStatuses() {
+        assertEquals("busy", CallTimeline.fold(List.of(
+                at(0, CallEventKind.STARTED).direction("outbound").extension("101").called("+79161234567").build(),
+                at(4, CallEventKind.ENDED).ending(CallEnding.BUSY).build())).status());
+        assertEquals("failed", CallTimeline.fold(List.of(
+                at(0, CallEventKind.STARTED).direction("outbound").extension("101").called("+79161234567").build(),
+                at(4, CallEventKind.ENDED).ending(CallEnding.FAILED).build())).status());
+    }
+
+    @Test
+    void aLateRingingCannotReopenAnEndedCall() {
+        List<CallEvent> events = new ArrayList<>(List.of(
+                at(0, CallEventKind.STARTED).caller("+79161234567").build(),
+                at(10, CallEventKind.ENDED).ending(CallEnding.CALLER_ABANDONED).build()));
+        events.add(at(5, CallEventKind.RINGING).leg("late").extension("101").build());
+        CallOutcome outcome = CallTimeline.fold(events);
+        assertEquals("missed", outcome.status());
+        assertEquals(T0.plusSeconds(10), outcome.endedAt());
+    }
+}

@@ -1,11 +1,6 @@
 package org.callcentre.crm.bootstrap;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -30,27 +25,12 @@ final class JwtSecret {
                     + "(DATASOURCES_DEFAULT_URL) every node must sign tokens with the same secret: "
                     + "set CRM_JWT_SECRET to a random string of at least " + MIN_LENGTH + " characters.");
         }
-        return generatedOnce(dataDir.resolve("jwt.key"));
+        return KeyFile.readOrCreate(dataDir.resolve("jwt.key"), JwtSecret::randomSecret);
     }
 
-    private static String generatedOnce(Path keyFile) {
-        try {
-            if (Files.exists(keyFile)) {
-                return Files.readString(keyFile, StandardCharsets.UTF_8).trim();
-            }
-            Files.createDirectories(keyFile.getParent());
-            byte[] random = new byte[48];
-            new SecureRandom().nextBytes(random);
-            String secret = HexFormat.of().formatHex(random);
-            Files.writeString(keyFile, secret, StandardCharsets.UTF_8);
-            try {
-                Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system: the file keeps the platform's default permissions
-            }
-            return secret;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read or create " + keyFile, e);
-        }
+    private static String randomSecret() {
+        byte[] random = new byte[48];
+        new SecureRandom().nextBytes(random);
+        return HexFormat.of().formatHex(random);
     }
 }

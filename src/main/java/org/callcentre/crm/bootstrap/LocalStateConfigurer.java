@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Decides, before any bean exists, where the database is and which key signs tokens:
- * an external PostgreSQL when {@code DATASOURCES_DEFAULT_URL} is given, otherwise an embedded one
- * under {@code $CRM_DATA_DIR/postgres} with a JWT key generated once into {@code $CRM_DATA_DIR/jwt.key}.
+ * Decides, before any bean exists, where the database is, which key signs tokens and which key
+ * encrypts stored credentials: an external PostgreSQL when {@code DATASOURCES_DEFAULT_URL} is given,
+ * otherwise an embedded one under {@code $CRM_DATA_DIR/postgres} with keys generated once into
+ * {@code $CRM_DATA_DIR/jwt.key} and {@code $CRM_DATA_DIR/secrets.key}.
  */
 @ContextConfigurer
 public class LocalStateConfigurer implements ApplicationContextConfigurer {
@@ -34,16 +35,19 @@ public class LocalStateConfigurer implements ApplicationContextConfigurer {
         }
         properties.put("micronaut.security.token.jwt.signatures.secret.generator.secret",
                 JwtSecret.resolve(settings.jwtSecret(), embedded, settings.dataDir()));
+        properties.put("crm.secrets.key", SecretsKey.resolve(settings.secretsKey(), embedded, settings.dataDir()));
         builder.properties(properties);
     }
 
     /** The few settings needed before the environment exists, read the way Micronaut would read them. */
-    record Settings(Path dataDir, Optional<String> datasourceUrl, Optional<String> jwtSecret, boolean ephemeral) {
+    record Settings(Path dataDir, Optional<String> datasourceUrl, Optional<String> jwtSecret,
+                    Optional<String> secretsKey, boolean ephemeral) {
         static Settings fromSystem() {
             return new Settings(
                     Path.of(setting("crm.data-dir", "CRM_DATA_DIR").orElse("./data")).toAbsolutePath().normalize(),
                     setting("datasources.default.url", "DATASOURCES_DEFAULT_URL"),
                     setting("crm.jwt.secret", "CRM_JWT_SECRET"),
+                    setting("crm.secrets.key", "CRM_SECRETS_KEY"),
                     Boolean.parseBoolean(System.getProperty(EPHEMERAL_PROPERTY, "false")));
         }
 

@@ -44,10 +44,13 @@ public class ClientRepository {
                 .when(phone, "EXISTS (SELECT 1 FROM client_phones p WHERE p.client_id = c.id AND p.phone = ?)");
         if (query != null) {
             String digits = query.replaceAll("[^0-9]", "");
-            // Fewer than three digits would match nearly every number and hide the name matches.
-            String phoneLike = digits.length() >= 3 ? like(digits) : null;
-            filter.always("(lower(c.name) LIKE ? OR EXISTS (SELECT 1 FROM client_phones p WHERE p.client_id = c.id AND p.phone LIKE ?))",
-                    like(query.toLowerCase()), phoneLike);
+            // Fewer than three digits would match nearly every number and bury the name matches.
+            if (digits.length() >= 3) {
+                filter.always("(lower(c.name) LIKE ? OR EXISTS (SELECT 1 FROM client_phones p WHERE p.client_id = c.id AND p.phone LIKE ?))",
+                        like(query.toLowerCase()), like(digits));
+            } else {
+                filter.always("lower(c.name) LIKE ?", like(query.toLowerCase()));
+            }
         }
         return pages.page(SELECT, FROM, filter, "c.created_at DESC, c.id DESC", ClientRepository::map, page);
     }

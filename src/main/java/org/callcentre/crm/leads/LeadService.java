@@ -20,7 +20,7 @@ import java.util.Optional;
  */
 @Singleton
 public class LeadService {
-    static final String SCOPE = "leads";
+    private static final String SCOPE = "leads";
 
     private final ApiKeyService apiKeys;
     private final OrderService orders;

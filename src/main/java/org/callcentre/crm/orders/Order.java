@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /** An orders row with its city's name. */
 public record Order(long id, OrderFields fields, String city, Long clientId, String status, Long callId,
-                    String externalId, Instant createdAt, Instant updatedAt, Instant closedAt) {
+                    Instant createdAt, Instant updatedAt, Instant closedAt) {
 
     public OrderView view() {
         return new OrderView(id, fields.rk(), city, fields.phone(), clientId, fields.typeOrder(), fields.clientName(),

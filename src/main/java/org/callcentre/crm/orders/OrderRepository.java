@@ -103,7 +103,7 @@ public class OrderRepository {
                 Db.getLong(rs, "operator_id"), Db.getLong(rs, "master_id"), Db.getDecimal(rs, "result"),
                 Db.getDecimal(rs, "expenditure"), Db.getDecimal(rs, "clean"));
         return new Order(rs.getLong("id"), fields, rs.getString("city_name"), Db.getLong(rs, "client_id"),
-                rs.getString("status"), Db.getLong(rs, "call_id"), rs.getString("external_id"),
-                Db.getInstant(rs, "created_at"), Db.getInstant(rs, "updated_at"), Db.getInstant(rs, "closed_at"));
+                rs.getString("status"), Db.getLong(rs, "call_id"), Db.getInstant(rs, "created_at"),
+                Db.getInstant(rs, "updated_at"), Db.getInstant(rs, "closed_at"));
     }
 }

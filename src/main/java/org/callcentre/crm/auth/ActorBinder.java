@@ -29,7 +29,7 @@ public class ActorBinder implements TypedRequestArgumentBinder<Actor> {
         return () -> Optional.of(actor);
     }
 
-    static String clientAddress(HttpRequest<?> request) {
+    public static String clientAddress(HttpRequest<?> request) {
         return request.getRemoteAddress().getAddress() == null
                 ? request.getRemoteAddress().getHostString()
                 : request.getRemoteAddress().getAddress().getHostAddress();

@@ -3,16 +3,11 @@ package org.callcentre.crm.auth;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.callcentre.crm.shared.Db;
+import org.callcentre.crm.shared.SecretTokens;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -21,8 +16,6 @@ import java.util.Optional;
  */
 @Singleton
 public class RefreshTokens {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final Db db;
     private final Clock clock;
     private final Duration lifetime;
@@ -38,11 +31,9 @@ public class RefreshTokens {
     }
 
     public String issue(long operatorId) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = SecretTokens.random();
         db.update("INSERT INTO refresh_tokens (operator_id, token_hash, expires_at) VALUES (?, ?, ?)",
-                operatorId, hash(token), clock.instant().plus(lifetime));
+                operatorId, SecretTokens.sha256(token), clock.instant().plus(lifetime));
         return token;
     }
 
@@ -53,7 +44,7 @@ public class RefreshTokens {
                     boolean revoked = rs.getTimestamp("revoked_at") != null;
                     boolean expired = !Db.getInstant(rs, "expires_at").isAfter(now);
                     return new Stored(rs.getLong("id"), rs.getLong("operator_id"), !revoked && !expired, revoked);
-                }, hash(token));
+                }, SecretTokens.sha256(token));
     }
 
     /** @return whether this call revoked it (false when it already was), so that a token is spent once */
@@ -63,13 +54,5 @@ public class RefreshTokens {
 
     public void revokeAll(long operatorId) {
         db.update("UPDATE refresh_tokens SET revoked_at = ? WHERE operator_id = ? AND revoked_at IS NULL", clock.instant(), operatorId);
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,0 +1,10 @@
+package org.callcentre.crm.apikeys;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+
+/** The answer to creating a key: the one time the key itself is shown. */
+@Serdeable
+public record IssuedApiKey(long id, String name, String key, String prefix, Instant createdAt) {
+}

@@ -1,0 +1,11 @@
+package org.callcentre.crm.clients;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+
+/** The short form of a call shown on a client card. */
+@Serdeable
+public record ClientCall(long id, Instant createdAt, String direction, String status, Long operatorId,
+                         int talkSeconds) {
+}

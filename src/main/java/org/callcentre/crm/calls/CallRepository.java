@@ -1,0 +1,76 @@
+package org.callcentre.crm.calls;
+
+import jakarta.inject.Singleton;
+import org.callcentre.crm.shared.Db;
+import org.callcentre.crm.shared.Page;
+import org.callcentre.crm.shared.PageRequest;
+import org.callcentre.crm.shared.PagedQuery;
+import org.callcentre.crm.shared.SqlFilter;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+
+@Singleton
+public class CallRepository {
+    private static final String SELECT = "SELECT c.*, ci.name AS city_name, o.name AS operator_name, cl.name AS client_name";
+    private static final String FROM = "FROM calls c LEFT JOIN cities ci ON ci.id = c.city_id "
+            + "LEFT JOIN operators o ON o.id = c.operator_id LEFT JOIN clients cl ON cl.id = c.client_id";
+    private static final String NEWEST_FIRST = "c.created_at DESC, c.id DESC";
+
+    private final Db db;
+    private final PagedQuery pages;
+
+    public CallRepository(Db db, PagedQuery pages) {
+        this.db = db;
+        this.pages = pages;
+    }
+
+    public Optional<Call> findById(long id) {
+        return db.queryOne(SELECT + " " + FROM + " WHERE c.id = ?", CallRepository::map, id);
+    }
+
+    public Page<Call> list(CallFilter filter, PageRequest page) {
+        return pages.page(SELECT, FROM, where(filter), NEWEST_FIRST, CallRepository::map, page);
+    }
+
+    public void annotate(long id, String disposition, String note) {
+        db.update("UPDATE calls SET disposition = ?, note = ?, updated_at = now() WHERE id = ?", disposition, note, id);
+    }
+
+    /** Each filter is the leading column of a (column, created_at) index, so a filtered day or month is an index range. */
+    SqlFilter where(CallFilter f) {
+        return new SqlFilter()
+                .when(f.cityScope(), "c.city_id = ?")
+                .when(f.dates().from(), "c.created_at >= ?")
+                .when(f.dates().toExclusive(), "c.created_at < ?")
+                .when(f.operatorId(), "c.operator_id = ?")
+                .when(f.status(), "c.status = ?")
+                .when(f.cityId(), "c.city_id = ?")
+                .when(f.rk(), "c.rk = ?")
+                .when(f.direction(), "c.direction = ?")
+                .when(f.clientPhone(), "c.client_phone = ?");
+    }
+
+    /** The page statement {@link #list} runs for {@code where}, so that a test can EXPLAIN exactly it. */
+    String pageSql(SqlFilter where) {
+        return PagedQuery.pageSql(SELECT, FROM, where, NEWEST_FIRST);
+    }
+
+    /** The count statement {@link #list} runs for {@code where}. */
+    String countSql(SqlFilter where) {
+        return PagedQuery.countSql(FROM, where);
+    }
+
+    private static Call map(ResultSet rs) throws SQLException {
+        return new Call(rs.getLong("id"), rs.getString("source"), rs.getString("external_id"), rs.getString("rk"),
+                rs.getString("city_name"), Db.getLong(rs, "city_id"), rs.getString("client_phone"),
+                rs.getString("ats_phone"), rs.getString("direction"), rs.getString("status"),
+                rs.getString("missed_reason"), Db.getLong(rs, "operator_id"), rs.getString("operator_name"),
+                Db.getLong(rs, "client_id"), rs.getString("client_name"), Db.getLong(rs, "order_id"),
+                Db.getInstant(rs, "created_at"), Db.getInstant(rs, "answered_at"), Db.getInstant(rs, "ended_at"),
+                rs.getInt("wait_seconds"), rs.getInt("hold_seconds"), rs.getInt("talk_seconds"),
+                rs.getString("disconnect_reason"), rs.getString("disposition"), rs.getString("note"),
+                rs.getString("recording_ref"));
+    }
+}

@@ -9,6 +9,7 @@ import org.callcentre.crm.shared.SqlFilter;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 @Singleton
@@ -16,6 +17,8 @@ public class CallRepository {
     private static final String SELECT = "SELECT c.*, ci.name AS city_name, o.name AS operator_name, cl.name AS client_name";
     private static final String FROM = "FROM calls c LEFT JOIN cities ci ON ci.id = c.city_id "
             + "LEFT JOIN operators o ON o.id = c.operator_id LEFT JOIN clients cl ON cl.id = c.client_id";
+    private static final String PAGE_IDS = "SELECT c.id";
+    private static final String CALLS_ONLY = "FROM calls c";
     private static final String NEWEST_FIRST = "c.created_at DESC, c.id DESC";
 
     private final Db db;
@@ -30,15 +33,24 @@ public class CallRepository {
         return db.queryOne(SELECT + " " + FROM + " WHERE c.id = ?", CallRepository::map, id);
     }
 
+    /**
+     * The page is chosen, and counted, on the calls table alone, so that the filter's
+     * (column, created_at, id) index answers it without touching the table; only the rows shown
+     * are then read and joined to their names.
+     */
     public Page<Call> list(CallFilter filter, PageRequest page) {
-        return pages.page(SELECT, FROM, where(filter), NEWEST_FIRST, CallRepository::map, page);
+        Page<Long> ids = pages.page(PAGE_IDS, CALLS_ONLY, where(filter), NEWEST_FIRST, rs -> rs.getLong(1), page);
+        List<Call> rows = ids.items().isEmpty() ? List.of()
+                : db.query(SELECT + " " + FROM + " WHERE c.id = ANY (?::bigint[]) ORDER BY " + NEWEST_FIRST,
+                CallRepository::map, ids.items());
+        return new Page<>(rows, ids.pagination());
     }
 
     public void annotate(long id, String disposition, String note) {
         db.update("UPDATE calls SET disposition = ?, note = ?, updated_at = now() WHERE id = ?", disposition, note, id);
     }
 
-    /** Each filter is the leading column of a (column, created_at) index, so a filtered day or month is an index range. */
+    /** The operator, status, city and rk filters each lead a (column, created_at, id) index, so a filtered month is one index range. */
     SqlFilter where(CallFilter f) {
         return new SqlFilter()
                 .when(f.cityScope(), "c.city_id = ?")
@@ -52,14 +64,14 @@ public class CallRepository {
                 .when(f.clientPhone(), "c.client_phone = ?");
     }
 
-    /** The page statement {@link #list} runs for {@code where}, so that a test can EXPLAIN exactly it. */
-    String pageSql(SqlFilter where) {
-        return PagedQuery.pageSql(SELECT, FROM, where, NEWEST_FIRST);
+    /** The statement by which {@link #list} chooses the page's ids, so that a test can EXPLAIN exactly it. */
+    String pageIdsSql(SqlFilter where) {
+        return PagedQuery.pageSql(PAGE_IDS, CALLS_ONLY, where, NEWEST_FIRST);
     }
 
-    /** The count statement {@link #list} runs for {@code where}. */
+    /** The statement by which {@link #list} counts the matching calls. */
     String countSql(SqlFilter where) {
-        return PagedQuery.countSql(FROM, where);
+        return PagedQuery.countSql(CALLS_ONLY, where);
     }
 
     private static Call map(ResultSet rs) throws SQLException {

@@ -81,6 +81,15 @@ class CallAnnotationTest {
     }
 
     @Test
+    void malformedOrMissingBodyIs400() {
+        for (String body : new String[]{"{\"note\": ", ""}) {
+            Api.Reply reply = olga.patch("/api/calls/" + id, body);
+            assertEquals(400, reply.status(), "'" + body + "' -> " + reply);
+        }
+        assertEquals(0, data.count("audit_log WHERE entity = 'call'"));
+    }
+
+    @Test
     void withoutATokenIs401() {
         assertEquals(401, api.patch("/api/calls/" + id, Map.of("note", "x")).status());
         assertEquals(0, data.count("audit_log WHERE entity = 'call'"));

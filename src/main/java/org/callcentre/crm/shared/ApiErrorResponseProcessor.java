@@ -40,10 +40,13 @@ public class ApiErrorResponseProcessor implements ErrorResponseProcessor<ErrorBo
                 .contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
-    /** {@code create.request.phone} → {@code phone}: clients know the JSON field, not the Java method. */
+    /**
+     * {@code create.request.phone} or {@code /operatorId} (a query value that did not convert) →
+     * the bare name: clients know the field they sent, not the Java method.
+     */
     private static String fieldName(String path) {
-        int dot = path.lastIndexOf('.');
-        return dot >= 0 ? path.substring(dot + 1) : path;
+        int separator = Math.max(path.lastIndexOf('.'), path.lastIndexOf('/'));
+        return path.substring(separator + 1);
     }
 
     static String codeOf(HttpStatus status) {

@@ -29,18 +29,29 @@ public class PagedQuery {
      */
     public <T> Page<T> page(String select, String from, SqlFilter filter, String orderBy,
                             Db.RowMapper<T> mapper, PageRequest request) {
-        String where = filter.where();
-        List<T> rows = db.query(select + " " + from + where + " ORDER BY " + orderBy + " LIMIT ? OFFSET ?",
-                mapper, filter.params(request.limit(), request.offset()));
-        long counted = db.queryLong("SELECT count(*) FROM (SELECT 1 " + from + where + " LIMIT "
-                + (EXACT_COUNT_LIMIT + 1) + ") capped", filter.params());
+        List<T> rows = db.query(pageSql(select, from, filter, orderBy), mapper,
+                filter.params(request.limit(), request.offset()));
+        long counted = db.queryLong(countSql(from, filter), filter.params());
         if (counted <= EXACT_COUNT_LIMIT) {
             return new Page<>(rows, request.pagination(counted, false));
         }
-        String plan = db.queryOne("EXPLAIN (FORMAT JSON) SELECT 1 " + from + where,
+        String plan = db.queryOne("EXPLAIN (FORMAT JSON) SELECT 1 " + from + filter.where(),
                 rs -> rs.getString(1), filter.params()).orElse("");
         Matcher m = PLAN_ROWS.matcher(plan);
         long estimate = m.find() ? Long.parseLong(m.group(1)) : counted;
         return new Page<>(rows, request.pagination(Math.max(estimate, counted), true));
+    }
+
+    /**
+     * The page statement {@link #page} runs; its parameters are {@code filter.params(limit, offset)}.
+     * Public so that a feature can EXPLAIN exactly what its list runs and prove which index it uses.
+     */
+    public static String pageSql(String select, String from, SqlFilter filter, String orderBy) {
+        return select + " " + from + filter.where() + " ORDER BY " + orderBy + " LIMIT ? OFFSET ?";
+    }
+
+    /** The capped count {@link #page} runs; its parameters are {@code filter.params()}. */
+    public static String countSql(String from, SqlFilter filter) {
+        return "SELECT count(*) FROM (SELECT 1 " + from + filter.where() + " LIMIT " + (EXACT_COUNT_LIMIT + 1) + ") capped";
     }
 }

@@ -1,0 +1,47 @@
+package org.callcentre.crm.calls;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestBean;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.callcentre.crm.auth.Actor;
+import org.callcentre.crm.auth.Role;
+import org.callcentre.crm.shared.ApiResponse;
+import org.callcentre.crm.shared.PageRequest;
+
+import java.util.List;
+
+@Tag(name = "calls")
+@Controller("/api/calls")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured({Role.ADMIN, Role.SUPERVISOR, Role.OPERATOR})
+public class CallController {
+    private final CallService calls;
+
+    public CallController(CallService calls) {
+        this.calls = calls;
+    }
+
+    @Get
+    public ApiResponse<List<Call>> list(@RequestBean CallListRequest filters, @Nullable @QueryValue Integer page,
+                                        @Nullable @QueryValue Integer limit, Actor actor) {
+        return ApiResponse.page(calls.list(filters, PageRequest.of(page, limit), actor));
+    }
+
+    @Get("/{id}")
+    public ApiResponse<Call> get(long id, Actor actor) {
+        return ApiResponse.of(calls.get(id, actor));
+    }
+
+    @Patch("/{id}")
+    public ApiResponse<Call> annotate(long id, @Body CallAnnotation body, Actor actor) {
+        return ApiResponse.of(calls.annotate(id, body, actor));
+    }
+}

@@ -1,0 +1,88 @@
+package org.callcentre.crm.calls;
+
+import jakarta.inject.Singleton;
+import org.callcentre.crm.shared.Db;
+import org.callcentre.crm.shared.Page;
+import org.callcentre.crm.shared.PageRequest;
+import org.callcentre.crm.shared.PagedQuery;
+import org.callcentre.crm.shared.SqlFilter;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+@Singleton
+public class CallRepository {
+    private static final String SELECT = "SELECT c.*, ci.name AS city_name, o.name AS operator_name, cl.name AS client_name";
+    private static final String FROM = "FROM calls c LEFT JOIN cities ci ON ci.id = c.city_id "
+            + "LEFT JOIN operators o ON o.id = c.operator_id LEFT JOIN clients cl ON cl.id = c.client_id";
+    private static final String PAGE_IDS = "SELECT c.id";
+    private static final String CALLS_ONLY = "FROM calls c";
+    private static final String NEWEST_FIRST = "c.created_at DESC, c.id DESC";
+
+    private final Db db;
+    private final PagedQuery pages;
+
+    public CallRepository(Db db, PagedQuery pages) {
+        this.db = db;
+        this.pages = pages;
+    }
+
+    public Optional<Call> findById(long id) {
+        return db.queryOne(SELECT + " " + FROM + " WHERE c.id = ?", CallRepository::map, id);
+    }
+
+    /**
+     * The page is chosen, and counted, on the calls table alone, so that the filter's
+     * (column, created_at, id) index answers it without touching the table; only the rows shown
+     * are then read and joined to their names.
+     */
+    public Page<Call> list(CallFilter filter, PageRequest page) {
+        Page<Long> ids = pages.page(PAGE_IDS, CALLS_ONLY, where(filter), NEWEST_FIRST, rs -> rs.getLong(1), page);
+        List<Call> rows = ids.items().isEmpty() ? List.of()
+                : db.query(SELECT + " " + FROM + " WHERE c.id = ANY (?::bigint[]) ORDER BY " + NEWEST_FIRST,
+                CallRepository::map, ids.items());
+        return new Page<>(rows, ids.pagination());
+    }
+
+    public void annotate(long id, String disposition, String note) {
+        db.update("UPDATE calls SET disposition = ?, note = ?, updated_at = now() WHERE id = ?", disposition, note, id);
+    }
+
+    /** The operator, status, city and rk filters each lead a (column, created_at, id) index, so a filtered month is one index range. */
+    SqlFilter where(CallFilter f) {
+        return new SqlFilter()
+                .when(f.cityScope(), "c.city_id = ?")
+                .when(f.dates().from(), "c.created_at >= ?")
+                .when(f.dates().toExclusive(), "c.created_at < ?")
+                .when(f.operatorId(), "c.operator_id = ?")
+                .when(f.status(), "c.status = ?")
+                .when(f.cityId(), "c.city_id = ?")
+                .when(f.rk(), "c.rk = ?")
+                .when(f.direction(), "c.direction = ?")
+                .when(f.clientPhone(), "c.client_phone = ?");
+    }
+
+    /** The statement by which {@link #list} chooses the page's ids, so that a test can EXPLAIN exactly it. */
+    String pageIdsSql(SqlFilter where) {
+        return PagedQuery.pageSql(PAGE_IDS, CALLS_ONLY, where, NEWEST_FIRST);
+    }
+
+    /** The statement by which {@link #list} counts the matching calls. */
+    String countSql(SqlFilter where) {
+        return PagedQuery.countSql(CALLS_ONLY, where);
+    }
+
+    private static Call map(ResultSet rs) throws SQLException {
+        return new Call(rs.getLong("id"), rs.getString("source"), rs.getString("external_id"), rs.getString("rk"),
+                rs.getString("city_name"), Db.getLong(rs, "city_id"), rs.getString("client_phone"),
+                rs.getString("ats_phone"), rs.getString("direction"), rs.getString("status"),
+                rs.getString("missed_reason"), Db.getLong(rs, "operator_id"), rs.getString("operator_name"),
+                Db.getLong(rs, "client_id"), rs.getString("client_name"), Db.getLong(rs, "order_id"),
+                Db.getInstant(rs, "created_at"), Db.getInstant(rs, "answered_at"), Db.getInstant(rs, "ended_at"),
+                rs.getInt("wait_seconds"), rs.getInt("hold_seconds"), rs.getInt("talk_seconds"),
+                rs.getString("disconnect_reason"), rs.getString("disposition"), rs.getString("note"),
+                rs.getString("recording_ref"));
+    }
+}

@@ -42,7 +42,11 @@ final class EmbeddedPostgresServer {
                 Path dir = dataDirectory.get();
                 Files.createDirectories(dir);
                 stopOrphanedServer(dir);
-                builder.setDataDirectory(dir).setCleanDataDirectory(false);
+                // zonky tunes for throw-away test clusters (fsync off); a kept cluster holds real data.
+                builder.setDataDirectory(dir).setCleanDataDirectory(false)
+                        .setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on");
             }
             EmbeddedPostgres postgres = builder.start();
             LOG.info("Embedded PostgreSQL on port {} ({})", postgres.getPort(),

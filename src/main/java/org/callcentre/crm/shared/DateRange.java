@@ -16,7 +16,7 @@ public record DateRange(Instant from, Instant toExclusive) {
     public static DateRange parse(String dateFrom, String dateTo, ZoneId zone) {
         Instant from = dateFrom == null || dateFrom.isBlank() ? null : parseEdge("dateFrom", dateFrom.trim(), zone, false);
         Instant to = dateTo == null || dateTo.isBlank() ? null : parseEdge("dateTo", dateTo.trim(), zone, true);
-        if (from != null && to != null && to.isBefore(from)) {
+        if (from != null && to != null && !to.isAfter(from)) {
             throw ApiException.badField("dateTo", "must not be before dateFrom");
         }
         return new DateRange(from, to);

@@ -38,6 +38,7 @@ public final class CallTimeline {
         String recording = null;
         String answeredBy = null;
         String lastRung = null;
+        String startedBy = null;
         Instant answeredAt = null;
         Instant callEndedAt = null;
         Instant lastLegEnd = null;
@@ -69,6 +70,11 @@ public final class CallTimeline {
                     if (e.kind() == CallEventKind.ANSWERED && answeredAt == null) {
                         answeredAt = e.occurredAt();
                     }
+                    // Some PBXs (Mango) report the end of a hold as the leg being connected again.
+                    if (e.kind() == CallEventKind.ANSWERED && heldSince != null) {
+                        heldSeconds += seconds(heldSince, e.occurredAt());
+                        heldSince = null;
+                    }
                     answeredBy = e.extension() == null ? answeredBy : e.extension();
                 }
                 case HELD -> heldSince = heldSince == null ? e.occurredAt() : heldSince;
@@ -88,19 +94,23 @@ public final class CallTimeline {
                         lastLegEnding = e.ending() == null ? lastLegEnding : e.ending();
                     }
                 }
-                case STARTED, RECORDING_READY -> {
-                    // carry numbers and references only
+                case STARTED -> startedBy = startedBy == null ? e.extension() : startedBy;
+                case RECORDING_READY -> {
+                    // carries a reference only
                 }
             }
         }
 
-        Instant createdAt = timeline.get(0).occurredAt();
+        // A recording can be reported with the time it was filed; the call began before it.
+        Instant createdAt = timeline.stream().filter(e -> e.kind() != CallEventKind.RECORDING_READY)
+                .map(CallEvent::occurredAt).findFirst().orElse(timeline.get(0).occurredAt());
         Instant endedAt = callEndedAt != null ? callEndedAt
                 : (!legs.isEmpty() && endedLegs.containsAll(legs) ? lastLegEnd : null);
         if (heldSince != null && endedAt != null) {
             heldSeconds += seconds(heldSince, endedAt);
         }
-        String operator = answeredBy != null ? answeredBy : lastRung;
+        // An outbound call nobody answered still belongs to the operator who dialled it.
+        String operator = answeredBy != null ? answeredBy : lastRung != null ? lastRung : startedBy;
         CallEnding ending = callEnding != null ? callEnding : lastLegEnding;
 
         int wait = pbxWait != null ? pbxWait

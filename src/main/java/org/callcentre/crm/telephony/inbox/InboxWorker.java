@@ -1,0 +1,131 @@
+package org.callcentre.crm.telephony.inbox;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.callcentre.crm.calls.ingest.CallEvent;
+import org.callcentre.crm.calls.ingest.CallEventIngestor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Applies stored webhook events to the domain on one background thread, woken by each new entry
+ * and by a timer (which also picks up whatever an earlier process acknowledged but did not apply).
+ */
+@Singleton
+public class InboxWorker implements ApplicationEventListener<ServerStartupEvent> {
+    private static final Logger LOG = LoggerFactory.getLogger(InboxWorker.class);
+    private static final int BATCH = 200;
+
+    private final TelephonyInbox inbox;
+    private final CallEventIngestor ingestor;
+    private final TransactionOperations<Connection> transactions;
+    private final Map<String, InboxTranslator> translators;
+    private final int maxAttempts;
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "telephony-inbox"));
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+
+    public InboxWorker(TelephonyInbox inbox, CallEventIngestor ingestor, TransactionOperations<Connection> transactions,
+                       List<InboxTranslator> translators, @Value("${crm.inbox.max-attempts:10}") int maxAttempts) {
+        this.inbox = inbox;
+        this.ingestor = ingestor;
+        this.transactions = transactions;
+        this.translators = translators.stream().collect(Collectors.toMap(InboxTranslator::source, Function.identity()));
+        this.maxAttempts = maxAttempts;
+    }
+
+    @Override
+    public void onApplicationEvent(ServerStartupEvent event) {
+        wake();
+    }
+
+    @Scheduled(fixedDelay = "${crm.inbox.poll-interval:5s}", initialDelay = "5s")
+    void poll() {
+        wake();
+    }
+
+    /** Asks for a drain; many wake-ups while one is pending cost nothing. */
+    public void wake() {
+        if (scheduled.compareAndSet(false, true) && !thread.isShutdown()) {
+            thread.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        scheduled.set(false);
+        try {
+            while (drainBatch() > 0) {
+                // keep going while there is work
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Telephony inbox: batch failed, will retry: {}", e.toString());
+        }
+    }
+
+    private int drainBatch() {
+        try {
+            return applyInTransaction(BATCH);
+        } catch (RuntimeException batchFailed) {
+            // Find the entry that fails, one at a time, so that it does not hold up the rest.
+            try {
+                return applyInTransaction(1);
+            } catch (RuntimeException failed) {
+                LOG.warn("Telephony inbox entry failed, attempt counted: {}", failed.toString());
+                return transactions.executeWrite(status -> {
+                    List<TelephonyInbox.Entry> entries = inbox.claim(1, maxAttempts);
+                    entries.forEach(entry -> inbox.markFailed(entry.id(), failed.toString()));
+                    return entries.size();
+                });
+            }
+        }
+    }
+
+    private int applyInTransaction(int max) {
+        return transactions.executeWrite(status -> {
+            List<TelephonyInbox.Entry> entries = inbox.claim(max, maxAttempts);
+            entries.forEach(this::apply);
+            return entries.size();
+        });
+    }
+
+    private void apply(TelephonyInbox.Entry entry) {
+        InboxTranslator translator = translators.get(entry.source());
+        if (translator == null) {
+            inbox.markProcessed(entry.id(), "no translator for source " + entry.source());
+            return;
+        }
+        List<CallEvent> events;
+        try {
+            events = translator.translate(entry.eventType(), entry.payload());
+        } catch (IllegalArgumentException unreadable) {
+            // A payload we cannot read will not become readable by retrying: keep it for inspection.
+            LOG.warn("Telephony inbox entry {} ({} {}) not applied: {}", entry.id(), entry.source(), entry.eventType(), unreadable.getMessage());
+            inbox.markProcessed(entry.id(), unreadable.getMessage());
+            return;
+        }
+        if (!events.isEmpty()) {
+            ingestor.ingest(events);
+        }
+        inbox.markProcessed(entry.id(), null);
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        thread.shutdown();
+        thread.awaitTermination(10, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,46 @@
+package org.callcentre.crm.telephony.inbox;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.callcentre.crm.shared.Db;
+
+import java.util.List;
+
+/** Raw vendor events kept durably before they are acknowledged, then applied by {@link InboxWorker}. */
+@Singleton
+public class TelephonyInbox {
+    private final Db db;
+
+    public TelephonyInbox(Db db) {
+        this.db = db;
+    }
+
+    public record Entry(long id, String source, String eventType, String payload, int attempts) {
+    }
+
+    @Transactional
+    public long store(String source, String eventType, String payload) {
+        return db.insert("INSERT INTO telephony_inbox (source, event_type, payload) VALUES (?, ?, ?) RETURNING id",
+                source, eventType, payload);
+    }
+
+    /** The oldest pending entries, locked for this transaction so that two workers never share one. */
+    public List<Entry> claim(int max, int maxAttempts) {
+        return db.query("SELECT id, source, event_type, payload, attempts FROM telephony_inbox "
+                        + "WHERE processed_at IS NULL AND attempts < ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED",
+                rs -> new Entry(rs.getLong("id"), rs.getString("source"), rs.getString("event_type"),
+                        rs.getString("payload"), rs.getInt("attempts")), maxAttempts, max);
+    }
+
+    public void markProcessed(long id, String error) {
+        db.update("UPDATE telephony_inbox SET processed_at = now(), attempts = attempts + 1, last_error = ? WHERE id = ?", error, id);
+    }
+
+    public void markFailed(long id, String error) {
+        db.update("UPDATE telephony_inbox SET attempts = attempts + 1, last_error = ? WHERE id = ?", error, id);
+    }
+
+    public long pending() {
+        return db.queryLong("SELECT count(*) FROM telephony_inbox WHERE processed_at IS NULL");
+    }
+}

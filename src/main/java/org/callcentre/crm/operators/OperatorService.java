@@ -1,5 +1,6 @@
 package org.callcentre.crm.operators;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.callcentre.crm.audit.AuditLog;
@@ -32,15 +33,18 @@ public class OperatorService {
     private final RefreshTokens refreshTokens;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher<WorkStatusChanged> workStatusChanges;
 
     public OperatorService(OperatorRepository operators, CityDirectory cities, PasswordHasher hasher,
-                           RefreshTokens refreshTokens, AuditLog audit, Clock clock) {
+                           RefreshTokens refreshTokens, AuditLog audit, Clock clock,
+                           ApplicationEventPublisher<WorkStatusChanged> workStatusChanges) {
         this.operators = operators;
         this.cities = cities;
         this.hasher = hasher;
         this.refreshTokens = refreshTokens;
         this.audit = audit;
         this.clock = clock;
+        this.workStatusChanges = workStatusChanges;
     }
 
     @Transactional
@@ -78,7 +82,7 @@ public class OperatorService {
         String work = statusWork == null ? "offline" : statusWork;
         long id = operators.insert(login, hasher.hash(password), name, Role.valueOf(role), cityId,
                 status == null ? "active" : status, work, sip);
-        operators.recordWorkStatus(id, work, clock.instant());
+        recordWorkStatus(id, sip, work);
         audit.record(actor, "create", "operator", id, new Changes().set("login", login).set("password", password)
                 .set("name", name).set("role", role).set("city", request.city()).set("sipAddress", sip).asMap());
         return find(id).view();
@@ -115,7 +119,7 @@ public class OperatorService {
                 current.createdAt(), current.updatedAt());
         operators.update(updated);
         if (!statusWork.equals(current.statusWork())) {
-            operators.recordWorkStatus(id, statusWork, clock.instant());
+            recordWorkStatus(id, sip, statusWork);
         }
         if (request.password() != null || !"active".equals(status)) {
             refreshTokens.revokeAll(id);
@@ -147,7 +151,7 @@ public class OperatorService {
         if (!status.equals(current.statusWork())) {
             operators.update(new Operator(current.id(), current.login(), current.passwordHash(), current.name(), current.role(),
                     current.cityId(), null, current.status(), status, current.sipAddress(), current.createdAt(), current.updatedAt()));
-            operators.recordWorkStatus(current.id(), status, clock.instant());
+            recordWorkStatus(current.id(), current.sipAddress(), status);
             audit.record(actor, "update", "operator", current.id(), Map.of("statusWork", status));
         }
         return find(actor.id()).view();
@@ -168,6 +172,11 @@ public class OperatorService {
                 current.updatedAt()));
         refreshTokens.revokeAll(current.id());
         audit.record(actor, "change_password", "operator", current.id(), Map.of("password", "changed"));
+    }
+
+    private void recordWorkStatus(long operatorId, String sipAddress, String statusWork) {
+        operators.recordWorkStatus(operatorId, statusWork, clock.instant());
+        workStatusChanges.publishEvent(new WorkStatusChanged(operatorId, sipAddress, statusWork));
     }
 
     private Operator find(long id) {

@@ -39,8 +39,9 @@ public class ClientController {
     /** {@code phone} finds the client with exactly that number; {@code q} searches names and phone digits. */
     @Get
     public ApiResponse<List<ClientView>> list(@Nullable @QueryValue Integer page, @Nullable @QueryValue Integer limit,
-                                              @Nullable @QueryValue String phone, @Nullable @QueryValue String q) {
-        return ApiResponse.page(clients.list(phone, q, PageRequest.of(page, limit)));
+                                              @Nullable @QueryValue String phone, @Nullable @QueryValue String q,
+                                              Actor actor) {
+        return ApiResponse.page(clients.list(phone, q, PageRequest.of(page, limit), actor));
     }
 
     @Get("/{id}")

@@ -38,10 +38,12 @@ public class ClientRepository {
     /**
      * @param phone  an E.164 number matched exactly
      * @param query  a name fragment, or phone digits matched anywhere in a number
+     * @param cityScope an operator's city: only its clients and those of no city; null for all
      */
-    public Page<Client> list(String phone, String query, PageRequest page) {
+    public Page<Client> list(String phone, String query, Long cityScope, PageRequest page) {
         SqlFilter filter = new SqlFilter()
-                .when(phone, "EXISTS (SELECT 1 FROM client_phones p WHERE p.client_id = c.id AND p.phone = ?)");
+                .when(phone, "EXISTS (SELECT 1 FROM client_phones p WHERE p.client_id = c.id AND p.phone = ?)")
+                .when(cityScope, "(c.city_id = ? OR c.city_id IS NULL)");
         if (query != null) {
             String digits = query.replaceAll("[^0-9]", "");
             // Fewer than three digits would match nearly every number and bury the name matches.

@@ -23,8 +23,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Clients are shared by the whole call centre — a client of one city may call a campaign of
- * another — but the orders on a client card follow the reader's city scope like the order list.
+ * Operators read the clients of their own city, and clients not yet tied to any city (a first
+ * call from a number no campaign knows); the orders on a card follow the same city scope.
  */
 @Singleton
 public class ClientService {
@@ -45,14 +45,14 @@ public class ClientService {
     }
 
     @Transactional
-    public Page<ClientView> list(String phone, String q, PageRequest page) {
+    public Page<ClientView> list(String phone, String q, PageRequest page, Actor actor) {
         String e164 = PhoneNumbers.optional("phone", phone);
-        return clients.list(e164, q == null || q.isBlank() ? null : q.trim(), page).map(Client::view);
+        return clients.list(e164, q == null || q.isBlank() ? null : q.trim(), actor.cityScope(), page).map(Client::view);
     }
 
     @Transactional
     public ClientDetail get(long id, Actor actor) {
-        Client client = find(id);
+        Client client = find(id, actor);
         List<OrderView> clientOrders = orders.forClient(id, actor.cityScope()).stream()
                 .map(Order::view).toList();
         return ClientDetail.of(client, clients.notes(id), clientOrders, clients.lastCalls(id));
@@ -60,7 +60,7 @@ public class ClientService {
 
     @Transactional
     public ClientDetail update(long id, ClientRequest request, Actor actor) {
-        Client current = find(id);
+        Client current = find(id, actor);
         Fields f = new Fields();
         String name = request.name() == null ? current.name() : f.optional("name", request.name(), 200);
         Long cityId = request.city() == null ? current.cityId() : f.attempt("city", () -> cities.optionalId("city", request.city()));
@@ -87,7 +87,7 @@ public class ClientService {
 
     @Transactional
     public ClientNote addNote(long clientId, String text, Actor actor) {
-        find(clientId);
+        find(clientId, actor);
         Fields f = new Fields();
         String note = f.required("text", text);
         f.throwIfAny();
@@ -96,8 +96,11 @@ public class ClientService {
         return clients.note(id);
     }
 
-    private Client find(long id) {
-        return clients.findById(id).orElseThrow(() -> ApiException.notFound("Client " + id));
+    private Client find(long id, Actor actor) {
+        Long scope = actor.cityScope();
+        return clients.findById(id)
+                .filter(c -> scope == null || c.cityId() == null || scope.equals(c.cityId()))
+                .orElseThrow(() -> ApiException.notFound("Client " + id));
     }
 
     /** Trimmed, without blanks or repeats, in the given order. */

@@ -32,8 +32,7 @@ class ClientEditingTest {
     void setUp() {
         data.reset();
         data.city("Казань", "Europe/Moscow");
-        data.city("Омск", "Asia/Omsk");
-        data.user("olga", "operator", null, "101");
+        data.user("olga", "operator", data.city("Омск", "Asia/Omsk"), "101");
         api = new Api(client);
         olga = api.login("olga", TestData.PASSWORD);
         ivan = directory.findOrCreateByPhone("+79161234567", "Иван", null);

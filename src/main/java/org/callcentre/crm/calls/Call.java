@@ -5,13 +5,21 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.util.List;
 
-/** A calls row with the names of its city, operator and client. */
+/**
+ * A calls row with the names of its city, operator and client, under the field names clients of
+ * this kind of system already use ({@code phoneClient}, {@code phoneAts}, {@code dateCreate}).
+ */
 @Serdeable
 public record Call(long id, String source, String externalId, String rk, String city, Long cityId,
-                   String clientPhone, String atsPhone, String direction, String status, String missedReason,
-                   Long operatorId, String operatorName, Long clientId, String clientName, Long orderId,
-                   Instant createdAt, Instant answeredAt, Instant endedAt, int waitSeconds, int holdSeconds,
-                   int talkSeconds, String disconnectReason, String disposition, String note, String recordingRef) {
+                   String phoneClient, String phoneAts, String direction, String status, String missedReason,
+                   OperatorRef operator, Long operatorId, String operatorExtension, Long clientId, String clientName,
+                   Long orderId, Instant dateCreate, Instant answeredAt, Instant endedAt, int waitSeconds,
+                   int holdSeconds, int talkSeconds, String disconnectReason, String disposition, String note,
+                   String recordingRef) {
+
+    @Serdeable
+    public record OperatorRef(long id, String name) {
+    }
 
     public static final List<String> STATUSES = List.of("ringing", "answered", "missed", "busy", "failed");
     public static final List<String> DIRECTIONS = List.of("inbound", "outbound", "internal");

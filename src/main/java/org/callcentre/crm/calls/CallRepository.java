@@ -75,11 +75,12 @@ public class CallRepository {
     }
 
     private static Call map(ResultSet rs) throws SQLException {
+        Long operatorId = Db.getLong(rs, "operator_id");
         return new Call(rs.getLong("id"), rs.getString("source"), rs.getString("external_id"), rs.getString("rk"),
                 rs.getString("city_name"), Db.getLong(rs, "city_id"), rs.getString("client_phone"),
                 rs.getString("ats_phone"), rs.getString("direction"), rs.getString("status"),
-                rs.getString("missed_reason"), Db.getLong(rs, "operator_id"), rs.getString("operator_name"),
-                Db.getLong(rs, "client_id"), rs.getString("client_name"), Db.getLong(rs, "order_id"),
+                rs.getString("missed_reason"), operatorId == null ? null : new Call.OperatorRef(operatorId, rs.getString("operator_name")),
+                operatorId, rs.getString("operator_extension"), Db.getLong(rs, "client_id"), rs.getString("client_name"), Db.getLong(rs, "order_id"),
                 Db.getInstant(rs, "created_at"), Db.getInstant(rs, "answered_at"), Db.getInstant(rs, "ended_at"),
                 rs.getInt("wait_seconds"), rs.getInt("hold_seconds"), rs.getInt("talk_seconds"),
                 rs.getString("disconnect_reason"), rs.getString("disposition"), rs.getString("note"),

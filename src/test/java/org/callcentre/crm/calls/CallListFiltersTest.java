@@ -71,15 +71,15 @@ class CallListFiltersTest {
         assertEquals("RK-7", json.get("rk"));
         assertEquals("Казань", json.get("city"));
         assertEquals(kazan, ((Number) json.get("cityId")).longValue());
-        assertEquals("+79160000000", json.get("clientPhone"));
-        assertEquals("+74950000000", json.get("atsPhone"));
+        assertEquals("+79160000000", json.get("phoneClient"));
+        assertEquals("+74950000000", json.get("phoneAts"));
         assertEquals("inbound", json.get("direction"));
         assertEquals("missed", json.get("status"));
         assertEquals("abandoned", json.get("missedReason"));
-        assertEquals("User olga", json.get("operatorName"));
+        assertEquals("User olga", ((Map<?, ?>) json.get("operator")).get("name"));
         assertEquals(42, ((Number) json.get("waitSeconds")).intValue());
         assertEquals("rec/1.mp3", json.get("recordingRef"));
-        assertEquals("2025-03-01T10:00:00Z", json.get("createdAt"));
+        assertEquals("2025-03-01T10:00:00Z", json.get("dateCreate"));
         assertTrue(json.keySet().containsAll(List.of("externalId", "operatorId", "clientId", "clientName", "orderId",
                 "answeredAt", "endedAt", "holdSeconds", "talkSeconds", "disconnectReason", "disposition", "note")), json.toString());
     }

@@ -145,7 +145,7 @@ class CallListUsesIndexesTest {
         for (Map<String, Object> call : reply.list()) {
             assertEquals(String.valueOf(value), String.valueOf(call.get(field)), uri);
         }
-        List<String> times = reply.list().stream().map(call -> (String) call.get("createdAt")).toList();
+        List<String> times = reply.list().stream().map(call -> (String) call.get("dateCreate")).toList();
         assertEquals(times.stream().sorted((a, b) -> b.compareTo(a)).toList(), times, "newest first: " + uri);
     }
 }

@@ -1,15 +1,12 @@
 package org.callcentre.crm.telephony.mango;
 
-import io.micronaut.core.type.Argument;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.callcentre.crm.testing.MangoWebhooks;
 import org.callcentre.crm.testing.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +19,6 @@ import java.util.Map;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -31,9 +27,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 class MangoWebhookScenariosTest {
-    static final String KEY = "test-vpbx-api-key";
-    static final String SALT = "test-vpbx-api-salt";
-
     @Inject
     @Client("/")
     HttpClient client;
@@ -41,6 +34,7 @@ class MangoWebhookScenariosTest {
     TestData data;
     @Inject
     ObjectMapper mapper;
+    MangoWebhooks mango;
 
     @BeforeEach
     void setUp() {
@@ -50,16 +44,17 @@ class MangoWebhookScenariosTest {
         data.user("op101", "operator", kazan, "101");
         data.user("op102", "operator", kazan, "102");
         data.user("op103", "operator", kazan, "103");
+        mango = new MangoWebhooks(client, data.db());
     }
 
     @Test
     void eachScenarioGivesTheExpectedCallRow() throws Exception {
         for (MangoScenario scenario : MangoScenario.all(mapper)) {
             for (MangoScenario.Webhook webhook : scenario.webhooks()) {
-                assertEquals(200, post(webhook.path(), webhook.json(), MangoSignature.sign(KEY, webhook.json(), SALT)));
+                assertEquals(200, mango.post(webhook.path(), webhook.json()));
             }
         }
-        awaitInboxDrained();
+        mango.awaitApplied();
         for (MangoScenario scenario : MangoScenario.all(mapper)) {
             assertRowMatches(scenario);
         }
@@ -74,9 +69,9 @@ class MangoWebhookScenariosTest {
         }
         Collections.shuffle(all, new Random(42));
         for (MangoScenario.Webhook webhook : all) {
-            assertEquals(200, post(webhook.path(), webhook.json(), MangoSignature.sign(KEY, webhook.json(), SALT)));
+            assertEquals(200, mango.post(webhook.path(), webhook.json()));
         }
-        awaitInboxDrained();
+        mango.awaitApplied();
         List<MangoScenario> scenarios = MangoScenario.all(mapper);
         assertEquals(scenarios.size(), data.count("calls"));
         for (MangoScenario scenario : scenarios) {
@@ -87,8 +82,8 @@ class MangoWebhookScenariosTest {
     @Test
     void aWrongSignOrKeyIs401AndWritesNothing() throws Exception {
         MangoScenario.Webhook webhook = MangoScenario.all(mapper).get(0).webhooks().get(0);
-        assertEquals(401, post(webhook.path(), webhook.json(), MangoSignature.sign(KEY, webhook.json(), "wrong-salt")));
-        assertEquals(401, post(webhook.path(), webhook.json(), "0".repeat(64)));
+        assertEquals(401, mango.postSigned(webhook.path(), webhook.json(), MangoSignature.sign(MangoWebhooks.KEY, webhook.json(), "wrong-salt")));
+        assertEquals(401, mango.postSigned(webhook.path(), webhook.json(), "0".repeat(64)));
         assertEquals(0, data.count("telephony_inbox"));
         assertEquals(0, data.count("calls"));
     }
@@ -96,7 +91,7 @@ class MangoWebhookScenariosTest {
     @Test
     void aSignedBodyThatIsNotJsonIs400() {
         String json = "{not json";
-        assertEquals(400, post("events/call", json, MangoSignature.sign(KEY, json, SALT)));
+        assertEquals(400, mango.post("events/call", json));
         assertEquals(0, data.count("telephony_inbox"));
     }
 
@@ -132,23 +127,4 @@ class MangoWebhookScenariosTest {
         assertTrue((Boolean) row.get("ended"), scenario.name());
     }
 
-    private void awaitInboxDrained() throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (data.db().queryLong("SELECT count(*) FROM telephony_inbox WHERE processed_at IS NULL") > 0) {
-            assertFalse(System.currentTimeMillis() > deadline, "inbox not drained");
-            Thread.sleep(50);
-        }
-        assertEquals(0, data.db().queryLong("SELECT count(*) FROM telephony_inbox WHERE last_error IS NOT NULL"),
-                () -> data.db().query("SELECT last_error FROM telephony_inbox WHERE last_error IS NOT NULL", rs -> rs.getString(1)).toString());
-    }
-
-    private int post(String path, String json, String sign) {
-        Map<String, String> form = Map.of("vpbx_api_key", KEY, "sign", sign, "json", json);
-        try {
-            return client.toBlocking().exchange(HttpRequest.POST("/integrations/mango/" + path, form)
-                    .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE), Argument.of(String.class)).code();
-        } catch (HttpClientResponseException e) {
-            return e.getStatus().getCode();
-        }
-    }
 }

@@ -8,11 +8,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The one way call events enter the domain, whatever PBX sent them. Each call's events are kept
  * once and its row re-derived from all of them, which is what makes ingestion idempotent and
- * indifferent to the order events arrive in.
+ * indifferent to the order events arrive in. A batch costs a few statements per source plus one
+ * upsert per changed call, not a round of queries per event.
  */
 @Singleton
 public class CallEventIngestor {
@@ -29,28 +31,40 @@ public class CallEventIngestor {
         this.changes = changes;
     }
 
-    /** @return the calls that changed */
+    /** @return the calls that changed, in the order their first event appears in the batch */
     @Transactional
     public List<CallChanged> ingest(List<CallEvent> batch) {
-        Map<String, List<CallEvent>> byCall = new LinkedHashMap<>();
+        Map<String, List<CallEvent>> bySource = new LinkedHashMap<>();
         for (CallEvent event : batch) {
-            byCall.computeIfAbsent(event.source() + "\u0000" + event.callKey(), k -> new ArrayList<>()).add(event);
+            bySource.computeIfAbsent(event.source(), k -> new ArrayList<>()).add(event);
         }
         List<CallChanged> changed = new ArrayList<>();
-        for (List<CallEvent> callEvents : byCall.values()) {
-            CallEvent first = callEvents.get(0);
-            events.lockCall(first.source(), first.callKey());
-            List<CallEvent> fresh = callEvents.stream().filter(events::append).toList();
-            if (fresh.isEmpty()) {
-                continue;
-            }
-            CallOutcome outcome = CallTimeline.fold(events.eventsOf(first.source(), first.callKey()));
-            CallLinks links = linker.link(outcome);
-            long callId = rows.upsert(first.source(), first.callKey(), outcome, links);
-            CallChanged change = new CallChanged(callId, outcome, links, fresh);
-            changed.add(change);
-            changes.publishEvent(change);
+        events.lockCalls(batch.stream().map(CallRef::of).distinct().toList());
+        bySource.forEach((source, sourceEvents) -> changed.addAll(ingest(source, sourceEvents)));
+        changed.forEach(changes::publishEvent);
+        return changed;
+    }
+
+    private List<CallChanged> ingest(String source, List<CallEvent> batch) {
+        Set<String> fresh = events.append(source, batch);
+        if (fresh.isEmpty()) {
+            return List.of();
         }
+        Map<String, List<CallEvent>> freshByCall = new LinkedHashMap<>();
+        for (CallEvent event : batch) {
+            if (fresh.contains(event.eventId())) {
+                freshByCall.computeIfAbsent(event.callKey(), k -> new ArrayList<>()).add(event);
+            }
+        }
+        Map<String, List<CallEvent>> timelines = events.eventsOf(source, freshByCall.keySet());
+        Map<String, CallLinks> earlier = rows.existingLinks(source, freshByCall.keySet());
+        List<CallChanged> changed = new ArrayList<>();
+        freshByCall.forEach((callKey, newEvents) -> {
+            CallOutcome outcome = CallTimeline.fold(timelines.get(callKey));
+            CallLinks links = linker.link(outcome, earlier.get(callKey));
+            long callId = rows.upsert(source, callKey, outcome, links);
+            changed.add(new CallChanged(callId, outcome, links, newEvents));
+        });
         return changed;
     }
 }

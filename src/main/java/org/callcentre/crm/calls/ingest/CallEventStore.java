@@ -6,9 +6,18 @@ import org.callcentre.crm.shared.Db;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-/** The append-only log of accepted call events, one row per (source, event id). */
+/**
+ * The append-only log of accepted call events, one row per (source, event id). Works on whole
+ * batches — a handful of statements however many events — because the PBX sends many.
+ */
 @Singleton
 public class CallEventStore {
     private final Db db;
@@ -20,23 +29,42 @@ public class CallEventStore {
     }
 
     /**
-     * Serialises concurrent ingestion of the same call (two webhook deliveries, two workers) until
-     * the transaction ends; other calls are not held up.
+     * Serialises concurrent ingestion of the same calls until the transaction ends; other calls are
+     * not held up. Locks are taken in one sorted order so that two batches cannot deadlock.
      */
-    public void lockCall(String source, String callKey) {
-        db.queryOne("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", rs -> rs.getObject(1), source + ":" + callKey);
+    public void lockCalls(Collection<CallRef> calls) {
+        List<String> keys = calls.stream().sorted().map(c -> c.source() + ":" + c.callKey()).toList();
+        db.query("SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(?::text[]) WITH ORDINALITY AS t(k, n) ORDER BY n",
+                rs -> 1, keys);
     }
 
-    /** @return whether the event is new (false for a redelivery) */
-    public boolean append(CallEvent event) {
-        return db.update("INSERT INTO call_events (source, call_key, event_id, occurred_at, payload) VALUES (?, ?, ?, ?, ?) "
-                        + "ON CONFLICT (source, event_id) DO NOTHING",
-                event.source(), event.callKey(), event.eventId(), event.occurredAt(), new Db.Jsonb(write(event))) == 1;
+    /** @return the ids of the events that were new (a redelivery is not) */
+    public Set<String> append(String source, List<CallEvent> events) {
+        List<String> keys = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        List<String> times = new ArrayList<>();
+        List<String> payloads = new ArrayList<>();
+        for (CallEvent event : events) {
+            keys.add(event.callKey());
+            ids.add(event.eventId());
+            times.add(event.occurredAt().toString());
+            payloads.add(write(event));
+        }
+        return new HashSet<>(db.query("""
+                        INSERT INTO call_events (source, call_key, event_id, occurred_at, payload)
+                        SELECT ?, k, e, t::timestamptz, p::jsonb FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS u(k, e, t, p)
+                        ON CONFLICT (source, event_id) DO NOTHING
+                        RETURNING event_id""",
+                rs -> rs.getString(1), source, keys, ids, times, payloads));
     }
 
-    public List<CallEvent> eventsOf(String source, String callKey) {
-        return db.query("SELECT payload::text FROM call_events WHERE source = ? AND call_key = ? ORDER BY occurred_at, id",
-                rs -> read(rs.getString(1)), source, callKey);
+    /** Every stored event of the given calls of one source, grouped by call key. */
+    public Map<String, List<CallEvent>> eventsOf(String source, Collection<String> callKeys) {
+        Map<String, List<CallEvent>> byCall = new HashMap<>();
+        db.query("SELECT call_key, payload::text FROM call_events WHERE source = ? AND call_key = ANY (?::text[]) ORDER BY occurred_at, id",
+                rs -> byCall.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(read(rs.getString(2))),
+                source, callKeys);
+        return byCall;
     }
 
     private String write(CallEvent event) {

@@ -1,12 +1,12 @@
 package org.callcentre.crm.calls.ingest;
 
 import jakarta.inject.Singleton;
-import org.callcentre.crm.campaigns.CampaignDirectory;
 import org.callcentre.crm.campaigns.CampaignMatch;
 import org.callcentre.crm.clients.ClientDirectory;
 import org.callcentre.crm.shared.Db;
 import org.callcentre.crm.shared.PhoneNumbers;
 
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -17,30 +17,34 @@ import java.util.Optional;
 @Singleton
 public class CallLinker {
     private final Db db;
-    private final CampaignDirectory campaigns;
+    private final IngestLookups lookups;
     private final ClientDirectory clients;
 
-    public CallLinker(Db db, CampaignDirectory campaigns, ClientDirectory clients) {
+    public CallLinker(Db db, IngestLookups lookups, ClientDirectory clients) {
         this.db = db;
-        this.campaigns = campaigns;
+        this.lookups = lookups;
         this.clients = clients;
     }
 
-    public CallLinks link(CallOutcome outcome) {
-        Long operatorId = outcome.operatorExtension() == null ? null
-                : db.queryOne("SELECT id FROM operators WHERE sip_address = ?", rs -> rs.getLong(1), outcome.operatorExtension()).orElse(null);
+    /** @param earlier what the call was linked to before this batch, or null for a new call */
+    public CallLinks link(CallOutcome outcome, CallLinks earlier) {
+        Optional<IngestLookups.OperatorRef> operator = lookups.operatorByExtension(outcome.operatorExtension());
         String companyPhone = PhoneNumbers.normalize(outcome.companyNumber()).orElse(null);
-        Optional<CampaignMatch> campaign = companyPhone == null ? Optional.empty() : campaigns.findByPhoneAts(companyPhone);
-        Long cityId = campaign.map(CampaignMatch::cityId).orElse(null);
-        if (cityId == null && operatorId != null) {
-            cityId = db.queryOne("SELECT city_id FROM operators WHERE id = ?", rs -> Db.getLong(rs, "city_id"), operatorId).orElse(null);
-        }
+        Optional<CampaignMatch> campaign = lookups.campaignByNumber(companyPhone);
+        Long cityId = campaign.map(CampaignMatch::cityId).or(() -> operator.map(IngestLookups.OperatorRef::cityId)).orElse(null);
         String clientPhone = "internal".equals(outcome.direction()) ? null : PhoneNumbers.normalize(outcome.clientNumber()).orElse(null);
-        Long clientId = clientPhone == null ? null : clients.findOrCreateByPhone(clientPhone, null, cityId);
-        Long openOrderId = clientId == null ? null
-                : db.queryOne("SELECT id FROM orders WHERE client_id = ? AND status IN ('new', 'assigned', 'in_progress') "
-                        + "ORDER BY created_at DESC, id DESC LIMIT 1", rs -> rs.getLong(1), clientId).orElse(null);
-        return new CallLinks(operatorId, clientId, openOrderId, campaign.map(CampaignMatch::rk).orElse(null), cityId,
-                clientPhone, companyPhone);
+        Long clientId;
+        Long openOrderId;
+        if (earlier != null && earlier.clientId() != null && Objects.equals(earlier.clientPhone(), clientPhone)) {
+            clientId = earlier.clientId();
+            openOrderId = earlier.openOrderId();
+        } else {
+            clientId = clientPhone == null ? null : clients.findOrCreateByPhone(clientPhone, null, cityId);
+            openOrderId = clientId == null ? null
+                    : db.queryOne("SELECT id FROM orders WHERE client_id = ? AND status IN ('new', 'assigned', 'in_progress') "
+                            + "ORDER BY created_at DESC, id DESC LIMIT 1", rs -> rs.getLong(1), clientId).orElse(null);
+        }
+        return new CallLinks(operator.map(IngestLookups.OperatorRef::id).orElse(null), clientId, openOrderId,
+                campaign.map(CampaignMatch::rk).orElse(null), cityId, clientPhone, companyPhone);
     }
 }

@@ -3,6 +3,10 @@ package org.callcentre.crm.calls.ingest;
 import jakarta.inject.Singleton;
 import org.callcentre.crm.shared.Db;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * Writes the derived state of a call into its one {@code calls} row. What operators typed
  * (disposition, note) is never touched, and an ended call is never reopened by a late event.
@@ -13,6 +17,18 @@ public class CallRowWriter {
 
     public CallRowWriter(Db db) {
         this.db = db;
+    }
+
+    /** What earlier ingests already attached to these calls, so that it is not looked up again. */
+    public Map<String, CallLinks> existingLinks(String source, Collection<String> callKeys) {
+        Map<String, CallLinks> links = new HashMap<>();
+        db.query("SELECT external_id, operator_id, client_id, order_id, rk, city_id, client_phone, ats_phone FROM calls "
+                        + "WHERE source = ? AND external_id = ANY (?::text[])",
+                rs -> links.put(rs.getString("external_id"), new CallLinks(Db.getLong(rs, "operator_id"), Db.getLong(rs, "client_id"),
+                        Db.getLong(rs, "order_id"), rs.getString("rk"), Db.getLong(rs, "city_id"), rs.getString("client_phone"),
+                        rs.getString("ats_phone"))),
+                source, callKeys);
+        return links;
     }
 
     public long upsert(String source, String callKey, CallOutcome o, CallLinks links) {

@@ -1,0 +1,49 @@
+package org.callcentre.loadtest;
+
+import org.asteriskjava.manager.ManagerConnection;
+import org.asteriskjava.manager.ManagerConnectionFactory;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The denominator of the ingest figure: how fast asterisk-java alone reads the same AMI stream
+ * with a listener that does nothing, on this machine.
+ */
+final class ParseRate {
+    private ParseRate() {
+    }
+
+    static double eventsPerSecond(int calls) throws Exception {
+        try (AmiServer server = new AmiServer(0)) {
+            ManagerConnection connection = new ManagerConnectionFactory("127.0.0.1", server.port(), "bench", "bench")
+                    .createManagerConnection();
+            AtomicLong received = new AtomicLong();
+            connection.addEventListener(event -> received.incrementAndGet());
+            connection.login();
+            long epochMicros = System.currentTimeMillis() * 1000;
+            StringBuilder stream = new StringBuilder();
+            long expected = 0;
+            for (int i = 0; i < calls; i++) {
+                List<AmiCallScript.TimedEvent> events = AmiCallScript.call(0, epochMicros, 900_000_000L + i, "7916" + (1_000_000 + i),
+                        "78430000000", String.valueOf(1000 + i % 100), "bench", 1000, 2000);
+                for (AmiCallScript.TimedEvent e : events) {
+                    stream.append(e.block());
+                    expected++;
+                }
+            }
+            long base = received.get();
+            long start = System.nanoTime();
+            server.write(stream.toString(), true);
+            while (received.get() - base < expected) {
+                if (System.nanoTime() - start > 120_000_000_000L) {
+                    throw new IllegalStateException("asterisk-java read only " + (received.get() - base) + " of " + expected);
+                }
+                Thread.sleep(1);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            connection.logoff();
+            return expected / seconds;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.callcentre.crm;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * Vendors stay at the edge: a new PBX is one new adapter, and the domain never learns a vendor's
+ * event names or libraries.
+ */
+class ArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.callcentre.crm");
+    }
+
+    @Test
+    void onlyTheAmiAdapterKnowsAsteriskJava() {
+        noClasses().that().resideOutsideOfPackage("..telephony.ami..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.asteriskjava..")
+                .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void onlyTheSipAdapterKnowsJainSip() {
+        noClasses().that().resideOutsideOfPackage("..telephony.sip..")
+                .should().dependOnClassesThat().resideInAnyPackage("javax.sip..", "gov.nist..")
+                .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void theDomainDoesNotDependOnAdapters() {
+        noClasses().that().resideInAnyPackage("..calls..", "..clients..", "..orders..", "..operators..", "..callbacks..",
+                        "..campaigns..", "..cities..")
+                .should().dependOnClassesThat().resideInAnyPackage("..telephony..", "..leads.avito..")
+                .check(classes);
+    }
+}

@@ -6,8 +6,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.callcentre.crm.testing.Api;
 import org.callcentre.crm.testing.TestData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,12 +17,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The acceptance check: a line answered by a real SIPp is up. */
+/**
+ * The acceptance check: a line answered by a real SIPp is up. Each test starts its own SIPp, so that
+ * without sipp every test shows as skipped with the reason (an abort in {@code @BeforeAll} would
+ * report nothing at all).
+ */
 @MicronautTest(transactional = false)
 class SipLineHealthAgainstSippTest {
-    static SippUas udp;
-    static SippUas tcp;
-
     @Inject
     @Client("/")
     HttpClient client;
@@ -33,22 +32,6 @@ class SipLineHealthAgainstSippTest {
     @Inject
     SipLineChecks checks;
     Api admin;
-
-    @BeforeAll
-    static void startSipp() throws Exception {
-        udp = SippUas.start("udp");
-        tcp = SippUas.start("tcp");
-    }
-
-    @AfterAll
-    static void stopSipp() {
-        if (udp != null) {
-            udp.close();
-        }
-        if (tcp != null) {
-            tcp.close();
-        }
-    }
 
     @BeforeEach
     void setUp() {
@@ -80,39 +63,47 @@ class SipLineHealthAgainstSippTest {
     }
 
     @Test
-    void aUdpLineAnsweredBySippIsUp() {
-        long id = line("Trunk UDP", udp.port(), "udp", true);
-        assertEquals("unknown", admin.get("/api/sip-lines/" + id + "/status").data().get("state"));
+    void aUdpLineAnsweredBySippIsUp() throws Exception {
+        try (SippUas sipp = SippUas.start("udp")) {
+            long id = line("Trunk UDP", sipp.port(), "udp", true);
+            assertEquals("unknown", admin.get("/api/sip-lines/" + id + "/status").data().get("state"));
 
-        Api.Reply probed = admin.post("/api/sip-lines/" + id + "/probe", Map.of());
-        assertEquals(200, probed.status(), probed.toString());
-        assertEquals(((Number) probed.data().get("lineId")).longValue(), id);
-        assertUp(probed.data());
-        assertEquals(probed.data(), admin.get("/api/sip-lines/" + id + "/status").data());
+            Api.Reply probed = admin.post("/api/sip-lines/" + id + "/probe", Map.of());
+            assertEquals(200, probed.status(), probed.toString());
+            assertEquals(id, ((Number) probed.data().get("lineId")).longValue());
+            assertUp(probed.data());
+            assertEquals(probed.data(), admin.get("/api/sip-lines/" + id + "/status").data());
+        }
     }
 
     @Test
-    void aTcpLineAnsweredBySippIsUp() {
-        long id = line("Trunk TCP", tcp.port(), "tcp", true);
-        Api.Reply probed = admin.post("/api/sip-lines/" + id + "/probe", Map.of());
-        assertEquals(200, probed.status(), probed.toString());
-        assertUp(probed.data());
+    void aTcpLineAnsweredBySippIsUp() throws Exception {
+        try (SippUas sipp = SippUas.start("tcp")) {
+            long id = line("Trunk TCP", sipp.port(), "tcp", true);
+            Api.Reply probed = admin.post("/api/sip-lines/" + id + "/probe", Map.of());
+            assertEquals(200, probed.status(), probed.toString());
+            assertUp(probed.data());
+        }
     }
 
     @Test
     void aLineThatComesBackIsUpWithItsFailuresCleared() throws Exception {
-        long id = line("Trunk TCP", SippUas.freeTcpPort(), "tcp", true);
-        assertEquals("down", admin.post("/api/sip-lines/" + id + "/probe", Map.of()).data().get("state"));
-        assertEquals(200, admin.patch("/api/sip-lines/" + id, Map.of("port", tcp.port())).status());
-        assertUp(admin.post("/api/sip-lines/" + id + "/probe", Map.of()).data());
+        try (SippUas sipp = SippUas.start("tcp")) {
+            long id = line("Trunk TCP", SippUas.freeTcpPort(), "tcp", true);
+            assertEquals("down", admin.post("/api/sip-lines/" + id + "/probe", Map.of()).data().get("state"));
+            assertEquals(200, admin.patch("/api/sip-lines/" + id, Map.of("port", sipp.port())).status());
+            assertUp(admin.post("/api/sip-lines/" + id + "/probe", Map.of()).data());
+        }
     }
 
     @Test
-    void theScheduledRoundProbesEnabledLinesOnly() {
-        long enabled = line("Trunk on", udp.port(), "udp", true);
-        long disabled = line("Trunk off", udp.port(), "udp", false);
-        checks.probeEnabledLines();
-        assertUp(admin.get("/api/sip-lines/" + enabled + "/status").data());
-        assertEquals("unknown", admin.get("/api/sip-lines/" + disabled + "/status").data().get("state"));
+    void theScheduledRoundProbesEnabledLinesOnly() throws Exception {
+        try (SippUas sipp = SippUas.start("udp")) {
+            long enabled = line("Trunk on", sipp.port(), "udp", true);
+            long disabled = line("Trunk off", sipp.port(), "udp", false);
+            checks.probeEnabledLines();
+            assertUp(admin.get("/api/sip-lines/" + enabled + "/status").data());
+            assertEquals("unknown", admin.get("/api/sip-lines/" + disabled + "/status").data().get("state"));
+        }
     }
 }

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  * A real SIPp user agent server on 127.0.0.1 that answers every OPTIONS with 200 OK. Started with
  * {@code -bg}, so it is listening by the time {@link #start} returns, and with {@code -timeout} so
  * that it ends by itself should the test JVM die before {@link #close}. Its output goes to target/.
+ * Call {@link #start} inside the test method: an abort in {@code @BeforeAll} is not reported as a skip.
  */
 final class SippUas implements AutoCloseable {
     private static final Pattern BACKGROUND_PID = Pattern.compile("PID=\\[(\\d+)]");

@@ -82,11 +82,13 @@ class SipLineStatusAccessTest {
     }
 
     @Test
-    void anUnknownLineIs404() {
+    void anUnknownLineIs404AndAMalformedId400() {
         Api.Reply status = admin.get("/api/sip-lines/" + (id + 1) + "/status");
         assertEquals(404, status.status(), status.toString());
         assertEquals("not_found", status.error().get("code"));
         assertEquals(404, admin.post("/api/sip-lines/" + (id + 1) + "/probe", Map.of()).status());
+        assertEquals(400, admin.get("/api/sip-lines/abc/status").status());
+        assertEquals(400, admin.post("/api/sip-lines/abc/probe", Map.of()).status());
     }
 
     @Test

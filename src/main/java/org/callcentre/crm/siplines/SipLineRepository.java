@@ -9,6 +9,7 @@ import org.callcentre.crm.shared.SqlFilter;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 @Singleton
@@ -26,6 +27,10 @@ public class SipLineRepository {
 
     public Optional<SipLine> findById(long id) {
         return db.queryOne(SELECT + " " + FROM + " WHERE s.id = ?", SipLineRepository::map, id);
+    }
+
+    public List<SipLine> findEnabled() {
+        return db.query(SELECT + " " + FROM + " WHERE s.enabled ORDER BY s.id", SipLineRepository::map);
     }
 
     public boolean nameTaken(String name, Long exceptId) {

@@ -1,0 +1,81 @@
+package org.callcentre.crm.telephony.ami;
+
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.serde.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * One recorded scenario from {@code telephony/samples/ami}: the AMI event blocks of
+ * {@code <name>.ami} and the call row of {@code <name>.expected.json}.
+ */
+record AmiSample(String name, String linkedId, List<Block> blocks, JsonNode expected) {
+    static final Path DIR = Path.of("telephony/samples/ami");
+
+    /** One {@code Event:} block, its header lines in the order Asterisk sent them. */
+    record Block(List<Map.Entry<String, String>> headers) {
+        String event() {
+            return header("Event");
+        }
+
+        String header(String name) {
+            return headers.stream().filter(h -> h.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).findFirst().orElse(null);
+        }
+
+        /** The block as it goes over the manager socket, ended by its empty line. */
+        String wire() {
+            StringBuilder text = new StringBuilder();
+            headers.forEach(h -> text.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n"));
+            return text.append("\r\n").toString();
+        }
+    }
+
+    static List<AmiSample> all(ObjectMapper mapper) throws IOException {
+        try (Stream<Path> files = Files.list(DIR)) {
+            List<AmiSample> samples = new ArrayList<>();
+            for (Path file : files.filter(f -> f.toString().endsWith(".ami")).sorted().toList()) {
+                samples.add(read(file, mapper));
+            }
+            return samples;
+        }
+    }
+
+    static AmiSample named(String name, ObjectMapper mapper) throws IOException {
+        return read(DIR.resolve(name + ".ami"), mapper);
+    }
+
+    private static AmiSample read(Path file, ObjectMapper mapper) throws IOException {
+        String name = file.getFileName().toString().replace(".ami", "");
+        JsonNode sidecar = mapper.readValue(Files.readString(DIR.resolve(name + ".expected.json")), JsonNode.class);
+        return new AmiSample(name, sidecar.get("linkedid").getStringValue(), blocks(Files.readAllLines(file)), sidecar.get("expected"));
+    }
+
+    private static List<Block> blocks(List<String> lines) {
+        List<Block> blocks = new ArrayList<>();
+        List<Map.Entry<String, String>> current = new ArrayList<>();
+        for (String line : lines) {
+            if (line.startsWith("#")) {
+                continue;
+            }
+            if (line.isBlank()) {
+                if (!current.isEmpty()) {
+                    blocks.add(new Block(List.copyOf(current)));
+                    current.clear();
+                }
+                continue;
+            }
+            int colon = line.indexOf(':');
+            current.add(Map.entry(line.substring(0, colon), line.substring(colon + 1).trim()));
+        }
+        if (!current.isEmpty()) {
+            blocks.add(new Block(List.copyOf(current)));
+        }
+        return blocks;
+    }
+}

@@ -36,6 +36,24 @@ record AmiSample(String name, String linkedId, List<Block> blocks, JsonNode expe
         }
     }
 
+    /**
+     * A one-channel call that starts and hangs up: replayed after other events, its row shows that
+     * everything sent before it has been applied.
+     */
+    static List<Block> probeCall(String uniqueId) {
+        List<Map.Entry<String, String>> channel = List.of(Map.entry("Channel", "PJSIP/999-00ffffff"),
+                Map.entry("CallerIDNum", "999"), Map.entry("Context", "from-internal"), Map.entry("Exten", "100"),
+                Map.entry("Uniqueid", uniqueId), Map.entry("Linkedid", uniqueId));
+        List<Map.Entry<String, String>> start = new ArrayList<>(List.of(Map.entry("Event", "Newchannel"),
+                Map.entry("Privilege", "call,all"), Map.entry("Timestamp", uniqueId)));
+        start.addAll(channel);
+        List<Map.Entry<String, String>> end = new ArrayList<>(List.of(Map.entry("Event", "Hangup"),
+                Map.entry("Privilege", "call,all"), Map.entry("Timestamp", uniqueId)));
+        end.addAll(channel);
+        end.add(Map.entry("Cause", "16"));
+        return List.of(new Block(start), new Block(end));
+    }
+
     static List<AmiSample> all(ObjectMapper mapper) throws IOException {
         try (Stream<Path> files = Files.list(DIR)) {
             List<AmiSample> samples = new ArrayList<>();

@@ -54,6 +54,16 @@ record AmiSample(String name, String linkedId, List<Block> blocks, JsonNode expe
         return List.of(new Block(start), new Block(end));
     }
 
+    /** The blocks up to and including the first {@code Event: <event>}. */
+    int through(String event) {
+        for (int i = 0; i < blocks.size(); i++) {
+            if (event.equals(blocks.get(i).event())) {
+                return i + 1;
+            }
+        }
+        throw new IllegalArgumentException(name + " has no " + event);
+    }
+
     static List<AmiSample> all(ObjectMapper mapper) throws IOException {
         try (Stream<Path> files = Files.list(DIR)) {
             List<AmiSample> samples = new ArrayList<>();

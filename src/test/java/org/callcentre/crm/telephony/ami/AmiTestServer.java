@@ -61,14 +61,23 @@ final class AmiTestServer implements AutoCloseable {
     void replay(List<AmiSample.Block> events) {
         Peer peer = awaitPeer();
         for (AmiSample.Block event : events) {
-            synchronized (liveChannels) {
-                if ("Newchannel".equals(event.event())) {
-                    liveChannels.put(event.header("Uniqueid"), event);
-                } else if ("Hangup".equals(event.event())) {
-                    liveChannels.remove(event.header("Uniqueid"));
-                }
-            }
+            happen(event);
             peer.write(event.wire());
+        }
+    }
+
+    /** Lets events happen without telling anyone, as they do while no client is connected. */
+    void happenUnheard(List<AmiSample.Block> events) {
+        events.forEach(this::happen);
+    }
+
+    private void happen(AmiSample.Block event) {
+        synchronized (liveChannels) {
+            if ("Newchannel".equals(event.event())) {
+                liveChannels.put(event.header("Uniqueid"), event);
+            } else if ("Hangup".equals(event.event())) {
+                liveChannels.remove(event.header("Uniqueid"));
+            }
         }
     }
 

@@ -46,7 +46,7 @@ import java.util.stream.Collectors;
  */
 @Singleton
 @Requires(property = "crm.ami.host", pattern = ".+")
-public class AmiConnector implements ApplicationEventListener<StartupEvent> {
+class AmiConnector implements ApplicationEventListener<StartupEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(AmiConnector.class);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration LAST_RETRY = Duration.ofSeconds(30);
@@ -61,7 +61,7 @@ public class AmiConnector implements ApplicationEventListener<StartupEvent> {
     private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "ami-connector"));
     private Duration retry = FIRST_RETRY;
 
-    public AmiConnector(AmiSettings settings, AmiEventWorker worker) {
+    AmiConnector(AmiSettings settings, AmiEventWorker worker) {
         this.settings = settings;
         this.worker = worker;
         this.connection = new ManagerConnectionFactory(settings.host(), settings.port(), settings.username(), settings.secret())
@@ -79,15 +79,15 @@ public class AmiConnector implements ApplicationEventListener<StartupEvent> {
         supervisor.execute(this::keepLoggedIn);
     }
 
-    public boolean connected() {
+    boolean connected() {
         return connection.getState() == ManagerConnectionState.CONNECTED;
     }
 
-    public String state() {
+    String state() {
         return connection.getState().name();
     }
 
-    public String address() {
+    String address() {
         return settings.host() + ":" + settings.port();
     }
 
@@ -96,7 +96,7 @@ public class AmiConnector implements ApplicationEventListener<StartupEvent> {
      *
      * @throws AmiUnavailable when there is no connection, no answer, or Asterisk refused
      */
-    public ManagerResponse send(ManagerAction action) {
+    ManagerResponse send(ManagerAction action) {
         if (!connected()) {
             throw new AmiUnavailable("Asterisk is not connected (" + state().toLowerCase() + ")");
         }
@@ -113,7 +113,7 @@ public class AmiConnector implements ApplicationEventListener<StartupEvent> {
     }
 
     /** Asterisk did not carry out an action. */
-    public static class AmiUnavailable extends RuntimeException {
+    static class AmiUnavailable extends RuntimeException {
         AmiUnavailable(String message) {
             super(message);
         }

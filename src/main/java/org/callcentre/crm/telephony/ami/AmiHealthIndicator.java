@@ -13,10 +13,10 @@ import java.util.Map;
 /** {@code ami} in {@code /health}: UP while logged in to Asterisk, DOWN while a configured Asterisk is not reachable. */
 @Singleton
 @Requires(beans = AmiConnector.class)
-public class AmiHealthIndicator implements HealthIndicator {
+class AmiHealthIndicator implements HealthIndicator {
     private final AmiConnector connector;
 
-    public AmiHealthIndicator(AmiConnector connector) {
+    AmiHealthIndicator(AmiConnector connector) {
         this.connector = connector;
     }
 

@@ -22,8 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Asterisk drops the manager connection in the middle of a call: the service logs in again by
- * itself, checks which channels are still up, and the call comes out right.
+ * Asterisk drops the manager connection in the middle of a call, or stops answering: the service
+ * logs in again by itself, checks which channels are still up, and the call comes out right.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -42,7 +42,8 @@ class AmiReconnectTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         return Map.of("crm.ami.host", "127.0.0.1", "crm.ami.port", String.valueOf(asterisk.port()),
-                "crm.ami.username", AmiTestServer.USERNAME, "crm.ami.secret", AmiTestServer.SECRET);
+                "crm.ami.username", AmiTestServer.USERNAME, "crm.ami.secret", AmiTestServer.SECRET,
+                "crm.ami.ping-interval", "300ms");
     }
 
     @AfterAll
@@ -95,6 +96,17 @@ class AmiReconnectTest implements TestPropertyProvider {
         Instant endedAt = data.db().queryOne("SELECT ended_at FROM calls WHERE source = 'ami' AND external_id = ?",
                 rs -> rs.getTimestamp(1).toInstant(), call.linkedId()).orElseThrow();
         assertTrue(!endedAt.isBefore(beforeDrop) && !endedAt.isAfter(Instant.now()), "ended at the reconnect: " + endedAt);
+    }
+
+    @Test
+    void aConnectionThatFallsSilentIsGivenUpAndLoggedInAgain() {
+        int pings = asterisk.actions("Ping").size();
+        asterisk.awaitAction("Ping", pings + 1, WAIT);
+        int logins = asterisk.actions("Login").size();
+
+        asterisk.goSilent();
+
+        asterisk.awaitAction("Login", logins + 1, WAIT);
     }
 
     private String status(AmiSample call) {

@@ -27,7 +27,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * Asterisk to test against: banner, MD5 challenge login, Ping, CoreSettings, CoreShowChannels
  * (listing the channels of the replayed events that have not hung up), QueuePause, Originate,
  * Logoff. It records every action it receives, replays sample events to the logged-in client and
- * can drop the connection mid-call and take the next one.
+ * can drop the connection mid-call (or fall silent) and take the next one.
  */
 final class AmiTestServer implements AutoCloseable {
     static final String USERNAME = "crm";
@@ -86,6 +86,16 @@ final class AmiTestServer implements AutoCloseable {
         Peer peer = awaitPeer();
         loggedIn = null;
         peer.close();
+    }
+
+    /**
+     * Keeps the client's socket open but answers and sends nothing more, as a frozen Asterisk or a
+     * half-open TCP connection would.
+     */
+    void goSilent() {
+        Peer peer = awaitPeer();
+        loggedIn = null;
+        peer.silent = true;
     }
 
     /** Every action received so far with this name, oldest first; header names are case-insensitive, as in Asterisk. */
@@ -156,6 +166,7 @@ final class AmiTestServer implements AutoCloseable {
         private final Socket socket;
         private final OutputStream out;
         private String challenge;
+        private volatile boolean silent;
 
         Peer(Socket socket) throws IOException {
             this.socket = socket;
@@ -185,6 +196,9 @@ final class AmiTestServer implements AutoCloseable {
         }
 
         private void answer(Map<String, String> action) {
+            if (silent) {
+                return;
+            }
             String id = action.get("ActionID");
             String name = action.getOrDefault("Action", "");
             if (loggedIn != this && !name.equalsIgnoreCase("Challenge") && !name.equalsIgnoreCase("Login")) {
@@ -263,6 +277,9 @@ final class AmiTestServer implements AutoCloseable {
         }
 
         synchronized void write(String text) {
+            if (silent) {
+                return;
+            }
             try {
                 out.write(text.getBytes(StandardCharsets.UTF_8));
                 out.flush();

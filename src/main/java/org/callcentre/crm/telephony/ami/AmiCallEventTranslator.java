@@ -71,53 +71,61 @@ public class AmiCallEventTranslator {
     }
 
     private CallEvent.Builder translated(ManagerEvent event) {
-        CallEvent.Builder built;
         if (event instanceof NewChannelEvent e) {
-            built = newChannel(e);
-        } else if (event instanceof DialBeginEvent e) {
-            built = dialBegin(e);
-        } else if (event instanceof DialEndEvent e) {
-            built = dialEnd(e);
-        } else if (event instanceof BridgeEnterEvent e) {
-            built = bridgeEnter(e);
-        } else if (event instanceof HangupEvent e) {
-            built = on(e, e.getLinkedId(), e.getUniqueId(), "Hangup", null, CallEventKind.ENDED)
+            return newChannel(e);
+        }
+        if (event instanceof DialBeginEvent e) {
+            return dialBegin(e);
+        }
+        if (event instanceof DialEndEvent e) {
+            return dialEnd(e);
+        }
+        if (event instanceof BridgeEnterEvent e) {
+            return bridgeEnter(e);
+        }
+        if (event instanceof HangupEvent e) {
+            return on(e, e.getLinkedId(), e.getUniqueId(), "Hangup", null, CallEventKind.ENDED)
                     .leg(e.getUniqueId())
                     .ending(AmiEndings.ofHangupCause(e.getCause()))
                     .disconnectReason(e.getCause() == null ? null : String.valueOf(e.getCause()));
-        } else if (event instanceof QueueCallerJoinEvent e) {
-            built = on(e, e.getLinkedId(), e.getUniqueId(), "QueueCallerJoin", null, CallEventKind.STARTED)
-                    .leg(e.getUniqueId()).queue(e.getQueue());
-        } else if (event instanceof QueueCallerAbandonEvent e) {
-            // The caller hung up while queued: the whole call is over, whatever legs still ring.
-            built = on(e, e.getLinkedId(), e.getUniqueId(), "QueueCallerAbandon", null, CallEventKind.ENDED)
-                    .queue(e.getQueue()).ending(CallEnding.CALLER_ABANDONED).waitSeconds(e.getHoldTime());
-        } else if (event instanceof AgentCalledEvent e) {
-            built = member(e, e.getLinkedId(), e.getUniqueId(), "AgentCalled", e.getDestUniqueId(),
-                    memberExtension(e.getInterface(), e.getDestChannel()), CallEventKind.RINGING);
-            built = built == null ? null : built.queue(e.getQueue());
-        } else if (event instanceof AgentConnectEvent e) {
-            built = member(e, e.getLinkedId(), e.getUniqueId(), "AgentConnect", e.getDestUniqueId(),
-                    memberExtension(e.getInterface(), e.getDestChannel()), CallEventKind.ANSWERED);
-            built = built == null ? null : built.queue(e.getQueue()).waitSeconds(seconds(e.getHoldTime()));
-        } else if (event instanceof AgentCompleteEvent e) {
-            built = agentComplete(e);
-        } else if (event instanceof AgentRingNoAnswerEvent e) {
-            built = on(e, e.getLinkedId(), e.getUniqueId(), "AgentRingNoAnswer", e.getDestUniqueId(), CallEventKind.ENDED)
-                    .leg(memberLeg(e.getDestUniqueId(), e.getUniqueId())).ending(CallEnding.NO_ANSWER);
-        } else if (event instanceof VarSetEvent e) {
-            built = MIXMONITOR_FILENAME.equals(e.getVariable()) && e.getValue() != null && !e.getValue().isBlank()
-                    ? on(e, e.getLinkedId(), e.getUniqueId(), "VarSet", e.getVariable(), CallEventKind.RECORDING_READY)
-                            .recording(e.getValue())
-                    : null;
-        } else if (event instanceof HoldEvent e) {
-            built = on(e, e.getLinkedId(), e.getUniqueId(), "Hold", null, CallEventKind.HELD).leg(e.getUniqueId());
-        } else if (event instanceof UnholdEvent e) {
-            built = on(e, e.getLinkedId(), e.getUniqueId(), "Unhold", null, CallEventKind.RESUMED).leg(e.getUniqueId());
-        } else {
-            built = null;
         }
-        return built;
+        if (event instanceof QueueCallerJoinEvent e) {
+            return on(e, e.getLinkedId(), e.getUniqueId(), "QueueCallerJoin", null, CallEventKind.STARTED)
+                    .leg(e.getUniqueId()).queue(e.getQueue());
+        }
+        if (event instanceof QueueCallerAbandonEvent e) {
+            // The caller hung up while queued: the whole call is over, whatever legs still ring.
+            return on(e, e.getLinkedId(), e.getUniqueId(), "QueueCallerAbandon", null, CallEventKind.ENDED)
+                    .queue(e.getQueue()).ending(CallEnding.CALLER_ABANDONED).waitSeconds(e.getHoldTime());
+        }
+        if (event instanceof AgentCalledEvent e) {
+            return member(e, e.getLinkedId(), e.getUniqueId(), "AgentCalled", CallEventKind.RINGING, e.getQueue(),
+                    e.getDestUniqueId(), e.getInterface(), e.getDestChannel());
+        }
+        if (event instanceof AgentConnectEvent e) {
+            CallEvent.Builder b = member(e, e.getLinkedId(), e.getUniqueId(), "AgentConnect", CallEventKind.ANSWERED, e.getQueue(),
+                    e.getDestUniqueId(), e.getInterface(), e.getDestChannel());
+            return b == null ? null : b.waitSeconds(seconds(e.getHoldTime()));
+        }
+        if (event instanceof AgentCompleteEvent e) {
+            return agentComplete(e);
+        }
+        if (event instanceof AgentRingNoAnswerEvent e) {
+            return on(e, e.getLinkedId(), e.getUniqueId(), "AgentRingNoAnswer", e.getDestUniqueId(), CallEventKind.ENDED)
+                    .leg(memberLeg(e.getDestUniqueId(), e.getUniqueId())).ending(CallEnding.NO_ANSWER);
+        }
+        if (event instanceof VarSetEvent e && MIXMONITOR_FILENAME.equals(e.getVariable()) && e.getValue() != null
+                && !e.getValue().isBlank()) {
+            return on(e, e.getLinkedId(), e.getUniqueId(), "VarSet", e.getVariable(), CallEventKind.RECORDING_READY)
+                    .recording(e.getValue());
+        }
+        if (event instanceof HoldEvent e) {
+            return on(e, e.getLinkedId(), e.getUniqueId(), "Hold", null, CallEventKind.HELD).leg(e.getUniqueId());
+        }
+        if (event instanceof UnholdEvent e) {
+            return on(e, e.getLinkedId(), e.getUniqueId(), "Unhold", null, CallEventKind.RESUMED).leg(e.getUniqueId());
+        }
+        return null;
     }
 
     private CallEvent.Builder newChannel(NewChannelEvent e) {
@@ -205,9 +213,15 @@ public class AmiCallEventTranslator {
         return "transfer".equals(e.getReason()) ? b : b.talkSeconds(seconds(e.getTalkTime()));
     }
 
-    private CallEvent.Builder member(ManagerEvent e, String linkedId, String uniqueId, String name, String memberLeg,
-                                     String extension, CallEventKind kind) {
-        return extension == null ? null : on(e, linkedId, uniqueId, name, memberLeg, kind).leg(memberLeg).extension(extension);
+    /** A queue event about one member: the member's leg, and the extension behind its interface or channel. */
+    private CallEvent.Builder member(ManagerEvent e, String linkedId, String uniqueId, String name, CallEventKind kind, String queue,
+                                     String memberLeg, String memberInterface, String memberChannel) {
+        String extension = AmiChannels.extension(memberInterface);
+        if (extension == null) {
+            extension = AmiChannels.extension(memberChannel);
+        }
+        return extension == null ? null
+                : on(e, linkedId, uniqueId, name, memberLeg, kind).leg(memberLeg).extension(extension).queue(queue);
     }
 
     /**
@@ -216,11 +230,6 @@ public class AmiCallEventTranslator {
      */
     private static String memberLeg(String destUniqueId, String uniqueId) {
         return destUniqueId != null ? destUniqueId : uniqueId + "/dial";
-    }
-
-    private static String memberExtension(String memberInterface, String memberChannel) {
-        String extension = AmiChannels.extension(memberInterface);
-        return extension != null ? extension : AmiChannels.extension(memberChannel);
     }
 
     /**

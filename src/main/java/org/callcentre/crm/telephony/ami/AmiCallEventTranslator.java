@@ -35,7 +35,9 @@ import java.util.Set;
  *
  * <p>The call's first channel ({@code Uniqueid == Linkedid}) tells the direction: a channel in a
  * trunk context, or a non-extension channel calling from an outside number, is an inbound call
- * whose {@code Exten} is the DID; an operator's phone dialling an outside number is outbound.
+ * whose {@code Exten} is the DID; an operator's phone dialling an outside number, or rung by an
+ * {@code Originate} (click-to-call), is outbound, the company number being the caller id the
+ * dialplan presents to the client.
  * Operators' phones ringing, answering and holding come from Dial*, Agent*, BridgeEnter and
  * Hold/Unhold; a call ends when every channel it had has hung up, or when its caller abandons
  * the queue. Queue calls carry Asterisk's own {@code HoldTime} (wait) and {@code TalkTime} (talk).
@@ -153,10 +155,11 @@ public class AmiCallEventTranslator {
         String linkedId = e.getLinkedId() != null ? e.getLinkedId() : e.getDestLinkedId();
         String destExtension = AmiChannels.extension(e.getDestChannel());
         if (e.getChannel() == null) {
-            // Originate rings the operator's own phone first; that is the operator starting a call, not being called.
+            // Originate (click-to-call) rings the operator's own phone first: the operator is starting
+            // an outbound call, not being called, even if they never pick up.
             return destExtension == null ? null
                     : on(e, linkedId, e.getDestUniqueId(), "DialBegin", null, CallEventKind.STARTED)
-                            .leg(e.getDestUniqueId()).extension(destExtension);
+                            .leg(e.getDestUniqueId()).direction("outbound").extension(destExtension);
         }
         if (destExtension != null) {
             return on(e, linkedId, e.getUniqueId(), "DialBegin", e.getDestUniqueId(), CallEventKind.RINGING)

@@ -98,6 +98,48 @@ class AmiCallEventTranslatorTest {
     }
 
     @Test
+    void aClickToCallTheOperatorDoesNotPickUpIsAMissedOutboundCall() throws Exception {
+        List<AmiSample.Block> rung = AmiSample.blocks("""
+                Event: Newchannel
+                Timestamp: 1740826800.010000
+                Channel: PJSIP/101-00000300
+                CallerIDNum: 101
+                Context: from-internal
+                Exten: s
+                Uniqueid: 1740826800.700
+                Linkedid: 1740826800.700
+
+                Event: DialBegin
+                Timestamp: 1740826800.012000
+                DestChannel: PJSIP/101-00000300
+                DestUniqueid: 1740826800.700
+                DestLinkedid: 1740826800.700
+                DialString: 101
+
+                Event: DialEnd
+                Timestamp: 1740826830.012000
+                DestChannel: PJSIP/101-00000300
+                DestUniqueid: 1740826800.700
+                DestLinkedid: 1740826800.700
+                DialStatus: NOANSWER
+
+                Event: Hangup
+                Timestamp: 1740826830.020000
+                Channel: PJSIP/101-00000300
+                Uniqueid: 1740826800.700
+                Linkedid: 1740826800.700
+                Cause: 19
+                Cause-txt: User alerting, no answer
+                """);
+        CallOutcome outcome = CallTimeline.fold(translate(rung));
+        assertEquals("outbound", outcome.direction());
+        assertEquals("missed", outcome.status());
+        assertEquals("no_answer", outcome.missedReason());
+        assertEquals("101", outcome.operatorExtension());
+        assertTrue(outcome.ended());
+    }
+
+    @Test
     void eventIdsAreUniqueAndTheSameWhenAnEventComesAgain() throws Exception {
         List<String> first = new ArrayList<>();
         List<String> second = new ArrayList<>();
@@ -170,10 +212,14 @@ class AmiCallEventTranslatorTest {
         assertNull(AmiEndings.ofDialStatus("ANSWER", true));
     }
 
-    /** What the reader delivered for one replayed sample: the Ping answer comes after every event sent before it. */
     private List<CallEvent> translate(AmiSample sample) throws Exception {
+        return translate(sample.blocks());
+    }
+
+    /** What the reader delivered for the replayed blocks: the Ping answer comes after every event sent before it. */
+    private List<CallEvent> translate(List<AmiSample.Block> blocks) throws Exception {
         received.clear();
-        server.replay(sample.blocks());
+        server.replay(blocks);
         connection.sendAction(new PingAction());
         List<CallEvent> events = new ArrayList<>();
         for (ManagerEvent event : received) {

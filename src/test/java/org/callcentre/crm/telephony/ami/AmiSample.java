@@ -84,6 +84,11 @@ record AmiSample(String name, String linkedId, List<Block> blocks, JsonNode expe
         return new AmiSample(name, sidecar.get("linkedid").getStringValue(), blocks(Files.readAllLines(file)), sidecar.get("expected"));
     }
 
+    /** Event blocks written out in a test, in the format of the sample files. */
+    static List<Block> blocks(String text) {
+        return blocks(text.lines().toList());
+    }
+
     private static List<Block> blocks(List<String> lines) {
         List<Block> blocks = new ArrayList<>();
         List<Map.Entry<String, String>> current = new ArrayList<>();

@@ -62,6 +62,9 @@ class AmiConnector implements ApplicationEventListener<StartupEvent> {
     private Duration retry = FIRST_RETRY;
 
     AmiConnector(AmiSettings settings, AmiEventWorker worker) {
+        if (settings.pingInterval().isNegative() || settings.pingInterval().isZero()) {
+            throw new IllegalArgumentException("crm.ami.ping-interval must be positive, not " + settings.pingInterval());
+        }
         this.settings = settings;
         this.worker = worker;
         this.connection = new ManagerConnectionFactory(settings.host(), settings.port(), settings.username(), settings.secret())

@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -99,9 +100,9 @@ class AmiConnector implements ApplicationEventListener<StartupEvent> {
      *
      * @throws AmiUnavailable when there is no connection, no answer, or Asterisk refused
      */
-    ManagerResponse send(ManagerAction action) {
+    void send(ManagerAction action) {
         if (!connected()) {
-            throw new AmiUnavailable("Asterisk is not connected (" + state().toLowerCase() + ")");
+            throw new AmiUnavailable("Asterisk is not connected (" + state().toLowerCase(Locale.ROOT) + ")");
         }
         ManagerResponse response;
         try {
@@ -112,7 +113,6 @@ class AmiConnector implements ApplicationEventListener<StartupEvent> {
         if (response instanceof ManagerError error) {
             throw new AmiUnavailable("Asterisk refused " + action.getAction() + ": " + error.getMessage());
         }
-        return response;
     }
 
     /** Asterisk did not carry out an action. */

@@ -8,6 +8,7 @@ import io.micronaut.management.health.indicator.HealthResult;
 import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
 
+import java.util.Locale;
 import java.util.Map;
 
 /** {@code ami} in {@code /health}: UP while logged in to Asterisk, DOWN while a configured Asterisk is not reachable. */
@@ -23,7 +24,7 @@ class AmiHealthIndicator implements HealthIndicator {
     @Override
     public Publisher<HealthResult> getResult() {
         return Publishers.just(HealthResult.builder("ami", connector.connected() ? HealthStatus.UP : HealthStatus.DOWN)
-                .details(Map.of("address", connector.address(), "state", connector.state().toLowerCase()))
+                .details(Map.of("address", connector.address(), "state", connector.state().toLowerCase(Locale.ROOT)))
                 .build());
     }
 }

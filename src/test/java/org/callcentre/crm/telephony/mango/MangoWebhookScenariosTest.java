@@ -2,10 +2,10 @@ package org.callcentre.crm.telephony.mango;
 
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.callcentre.crm.telephony.ScenarioRows;
 import org.callcentre.crm.testing.MangoWebhooks;
 import org.callcentre.crm.testing.TestData;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,13 +13,10 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Replays the recorded Mango scenarios as real signed form posts and checks the call rows they
@@ -39,11 +36,7 @@ class MangoWebhookScenariosTest {
     @BeforeEach
     void setUp() {
         data.reset();
-        long kazan = data.city("Казань", "Europe/Moscow");
-        data.db().update("INSERT INTO campaigns (rk, city_id, phone_ats, source) VALUES ('KZN-AVITO', ?, '+78432507713', 'avito')", kazan);
-        data.user("op101", "operator", kazan, "101");
-        data.user("op102", "operator", kazan, "102");
-        data.user("op103", "operator", kazan, "103");
+        ScenarioRows.setUpDirectory(data);
         mango = new MangoWebhooks(client, data.db());
     }
 
@@ -90,41 +83,11 @@ class MangoWebhookScenariosTest {
 
     @Test
     void aSignedBodyThatIsNotJsonIs400() {
-        String json = "{not json";
-        assertEquals(400, mango.post("events/call", json));
+        assertEquals(400, mango.post("events/call", "{not json"));
         assertEquals(0, data.count("telephony_inbox"));
     }
 
     private void assertRowMatches(MangoScenario scenario) {
-        Map<String, Object> row = data.db().queryOne("""
-                        SELECT c.status, c.missed_reason, c.direction, o.sip_address, c.client_phone, ci.name AS city, c.rk,
-                               c.wait_seconds, c.talk_seconds, c.hold_seconds, c.client_id, c.ended_at IS NOT NULL AS ended
-                        FROM calls c LEFT JOIN operators o ON o.id = c.operator_id LEFT JOIN cities ci ON ci.id = c.city_id
-                        WHERE c.source = 'mango' AND c.external_id = ?""",
-                rs -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("status", rs.getString("status"));
-                    m.put("missedReason", rs.getString("missed_reason"));
-                    m.put("direction", rs.getString("direction"));
-                    m.put("operator", rs.getString("sip_address"));
-                    m.put("clientPhone", rs.getString("client_phone"));
-                    m.put("city", rs.getString("city"));
-                    m.put("rk", rs.getString("rk"));
-                    m.put("waitSeconds", rs.getInt("wait_seconds"));
-                    m.put("talkSeconds", rs.getInt("talk_seconds"));
-                    m.put("holdSeconds", rs.getInt("hold_seconds"));
-                    m.put("clientLinked", rs.getObject("client_id") != null);
-                    m.put("ended", rs.getBoolean("ended"));
-                    return m;
-                }, scenario.entryId()).orElseThrow(() -> new AssertionError("no call row for " + scenario.name()));
-        JsonNode expected = scenario.expected();
-        for (Map.Entry<String, JsonNode> field : expected.entries()) {
-            Object want = field.getValue().isNull() ? null
-                    : field.getValue().isNumber() ? (Object) field.getValue().getIntValue() : field.getValue().getStringValue();
-            assertEquals(want, row.get(field.getKey()), scenario.name() + ": " + field.getKey() + " in " + row);
-        }
-        assertTrue((Boolean) row.get("clientLinked"), scenario.name());
-        assertTrue((Boolean) row.get("ended"), scenario.name());
+        ScenarioRows.assertRowMatches(data, "mango", scenario.entryId(), scenario.name(), scenario.expected());
     }
-
 }

@@ -1,0 +1,179 @@
+package org.callcentre.crm.telephony.ami;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.asteriskjava.manager.ManagerConnection;
+import org.asteriskjava.manager.ManagerConnectionFactory;
+import org.asteriskjava.manager.ManagerConnectionState;
+import org.asteriskjava.manager.PingThread;
+import org.asteriskjava.manager.ResponseEvents;
+import org.asteriskjava.manager.action.CoreShowChannelsAction;
+import org.asteriskjava.manager.action.ManagerAction;
+import org.asteriskjava.manager.event.ConnectEvent;
+import org.asteriskjava.manager.event.CoreShowChannelEvent;
+import org.asteriskjava.manager.event.DisconnectEvent;
+import org.asteriskjava.manager.event.ManagerEvent;
+import org.asteriskjava.manager.response.ManagerError;
+import org.asteriskjava.manager.response.ManagerResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Keeps one manager connection to Asterisk open while a host is configured.
+ *
+ * <ul>
+ *   <li>Listening costs asterisk-java's threads nothing: events are only queued for {@link AmiEventWorker}.</li>
+ *   <li>The first login, and any login after asterisk-java gave up, is retried here with a backoff
+ *       of 1 s doubling to 30 s. A connection that drops once up is re-established by asterisk-java
+ *       itself (at once, then every 5 s), which logs in again.</li>
+ *   <li>A Ping every {@code ping-interval} keeps the socket talking; a socket silent for three
+ *       intervals (a half-open connection, a frozen Asterisk) times out, which counts as a drop.</li>
+ *   <li>Every (re)login is followed by a reconciliation against {@code CoreShowChannels}.</li>
+ * </ul>
+ */
+@Singleton
+@Requires(property = "crm.ami.host", pattern = ".+")
+class AmiConnector implements ApplicationEventListener<StartupEvent> {
+    private static final Logger LOG = LoggerFactory.getLogger(AmiConnector.class);
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    private static final Duration LAST_RETRY = Duration.ofSeconds(30);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration ACTION_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration CHANNEL_LIST_TIMEOUT = Duration.ofSeconds(15);
+
+    private final AmiSettings settings;
+    private final AmiEventWorker worker;
+    private final ManagerConnection connection;
+    private final PingThread heartbeat;
+    private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "ami-connector"));
+    private Duration retry = FIRST_RETRY;
+
+    AmiConnector(AmiSettings settings, AmiEventWorker worker) {
+        if (settings.pingInterval().isNegative() || settings.pingInterval().isZero()) {
+            throw new IllegalArgumentException("crm.ami.ping-interval must be positive, not " + settings.pingInterval());
+        }
+        this.settings = settings;
+        this.worker = worker;
+        this.connection = new ManagerConnectionFactory(settings.host(), settings.port(), settings.username(), settings.secret())
+                .createManagerConnection();
+        connection.setSocketTimeout((int) CONNECT_TIMEOUT.toMillis());
+        connection.setSocketReadTimeout((int) settings.pingInterval().multipliedBy(3).toMillis());
+        connection.addEventListener(this::onEvent);
+        this.heartbeat = new PingThread(connection);
+        heartbeat.setInterval(settings.pingInterval().toMillis());
+    }
+
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
+        heartbeat.start();
+        supervisor.execute(this::keepLoggedIn);
+    }
+
+    boolean connected() {
+        return connection.getState() == ManagerConnectionState.CONNECTED;
+    }
+
+    String state() {
+        return connection.getState().name();
+    }
+
+    String address() {
+        return settings.host() + ":" + settings.port();
+    }
+
+    /**
+     * Sends an action and waits for Asterisk's answer.
+     *
+     * @throws AmiUnavailable when there is no connection, no answer, or Asterisk refused
+     */
+    void send(ManagerAction action) {
+        if (!connected()) {
+            throw new AmiUnavailable("Asterisk is not connected (" + state().toLowerCase(Locale.ROOT) + ")");
+        }
+        ManagerResponse response;
+        try {
+            response = connection.sendAction(action, ACTION_TIMEOUT.toMillis());
+        } catch (Exception e) {
+            throw new AmiUnavailable("Asterisk did not take " + action.getAction() + ": " + e.getMessage());
+        }
+        if (response instanceof ManagerError error) {
+            throw new AmiUnavailable("Asterisk refused " + action.getAction() + ": " + error.getMessage());
+        }
+    }
+
+    /** Asterisk did not carry out an action. */
+    static class AmiUnavailable extends RuntimeException {
+        AmiUnavailable(String message) {
+            super(message);
+        }
+    }
+
+    private void onEvent(ManagerEvent event) {
+        if (event instanceof ConnectEvent) {
+            LOG.info("AMI: logged in to {}", address());
+            worker.reconnected(receivedAt(event), this::liveUniqueIds);
+        } else if (event instanceof DisconnectEvent) {
+            LOG.warn("AMI: connection to {} lost, reconnecting", address());
+        } else {
+            worker.offer(event);
+        }
+    }
+
+    private Set<String> liveUniqueIds() throws Exception {
+        ResponseEvents answer = connection.sendEventGeneratingAction(new CoreShowChannelsAction(), CHANNEL_LIST_TIMEOUT.toMillis());
+        if (answer.getResponse() instanceof ManagerError error) {
+            throw new IllegalStateException("CoreShowChannels refused: " + error.getMessage());
+        }
+        return answer.getEvents().stream()
+                .filter(CoreShowChannelEvent.class::isInstance)
+                .map(e -> ((CoreShowChannelEvent) e).getUniqueid())
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+    }
+
+    private void keepLoggedIn() {
+        ManagerConnectionState state = connection.getState();
+        Duration next = settings.pingInterval();
+        if (state == ManagerConnectionState.INITIAL || state == ManagerConnectionState.DISCONNECTED) {
+            try {
+                connection.login();
+                retry = FIRST_RETRY;
+            } catch (Exception e) {
+                LOG.warn("AMI: cannot log in to {} ({}), retrying in {} s", address(), e.getMessage(), retry.toSeconds());
+                next = retry;
+                retry = retry.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : retry.multipliedBy(2);
+            }
+        }
+        if (!supervisor.isShutdown()) {
+            supervisor.schedule(this::keepLoggedIn, next.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static Instant receivedAt(ManagerEvent event) {
+        return Objects.requireNonNullElseGet(event.getDateReceived(), Date::new).toInstant();
+    }
+
+    @PreDestroy
+    void stop() {
+        supervisor.shutdownNow();
+        heartbeat.die();
+        ManagerConnectionState state = connection.getState();
+        if (state == ManagerConnectionState.CONNECTED || state == ManagerConnectionState.RECONNECTING) {
+            connection.logoff();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.callcentre.crm.telephony.ami;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.callcentre.crm.calls.ingest.CallEvent;
+import org.callcentre.crm.calls.ingest.CallEventKind;
+import org.callcentre.crm.calls.ingest.CallEventStore;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * After a (re)connect, compares the calls we think are still going with the channels Asterisk
+ * lists ({@code CoreShowChannels}). A channel it no longer has hung up while we were not
+ * listening: it is ended at the reconnect time, the first moment we know it is gone, and the
+ * call ends once none of its channels is left. The reason is unknown, so no ending is given, and
+ * live channels are left alone. A call that began and ended entirely during the outage is lost.
+ */
+@Singleton
+class AmiReconciler {
+    private final AmiOpenCallRepository openCalls;
+    private final CallEventStore events;
+
+    AmiReconciler(AmiOpenCallRepository openCalls, CallEventStore events) {
+        this.openCalls = openCalls;
+        this.events = events;
+    }
+
+    /** @return the leg endings to ingest */
+    @Transactional
+    List<CallEvent> endGoneChannels(Instant reconnectedAt, Set<String> liveUniqueIds) {
+        List<CallEvent> endings = new ArrayList<>();
+        for (String callKey : openCalls.openCallKeys()) {
+            Set<String> openLegs = new HashSet<>();
+            Set<String> endedLegs = new HashSet<>();
+            for (CallEvent event : events.eventsOf(AmiCallEventTranslator.SOURCE, callKey)) {
+                if (event.legId() != null) {
+                    (event.kind() == CallEventKind.ENDED ? endedLegs : openLegs).add(event.legId());
+                }
+            }
+            openLegs.removeAll(endedLegs);
+            openLegs.removeAll(liveUniqueIds);
+            for (String leg : openLegs) {
+                endings.add(CallEvent.builder(AmiCallEventTranslator.SOURCE, callKey, leg + ":Reconciled", reconnectedAt,
+                        CallEventKind.ENDED).leg(leg).build());
+            }
+        }
+        return endings;
+    }
+}

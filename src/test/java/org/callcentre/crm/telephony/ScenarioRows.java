@@ -1,0 +1,57 @@
+package org.callcentre.crm.telephony;
+
+import io.micronaut.json.tree.JsonNode;
+import org.callcentre.crm.testing.TestData;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The directory the recorded telephony scenarios are played against, and the rows they must leave. */
+public final class ScenarioRows {
+    private ScenarioRows() {
+    }
+
+    /** Kazan, campaign KZN-AVITO on +7 843 250-77-13, operators 101, 102 and 103 (telephony/samples/README.md). */
+    public static void setUpDirectory(TestData data) {
+        long kazan = data.city("Казань", "Europe/Moscow");
+        data.db().update("INSERT INTO campaigns (rk, city_id, phone_ats, source) VALUES ('KZN-AVITO', ?, '+78432507713', 'avito')", kazan);
+        data.user("op101", "operator", kazan, "101");
+        data.user("op102", "operator", kazan, "102");
+        data.user("op103", "operator", kazan, "103");
+    }
+
+    /** The call row has every field of {@code expected}, is linked to a client and has ended. */
+    public static void assertRowMatches(TestData data, String source, String callKey, String scenario, JsonNode expected) {
+        Map<String, Object> row = data.db().queryOne("""
+                        SELECT c.status, c.missed_reason, c.direction, o.sip_address, c.client_phone, ci.name AS city, c.rk,
+                               c.wait_seconds, c.talk_seconds, c.hold_seconds, c.client_id, c.ended_at IS NOT NULL AS ended
+                        FROM calls c LEFT JOIN operators o ON o.id = c.operator_id LEFT JOIN cities ci ON ci.id = c.city_id
+                        WHERE c.source = ? AND c.external_id = ?""",
+                rs -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("status", rs.getString("status"));
+                    m.put("missedReason", rs.getString("missed_reason"));
+                    m.put("direction", rs.getString("direction"));
+                    m.put("operator", rs.getString("sip_address"));
+                    m.put("clientPhone", rs.getString("client_phone"));
+                    m.put("city", rs.getString("city"));
+                    m.put("rk", rs.getString("rk"));
+                    m.put("waitSeconds", rs.getInt("wait_seconds"));
+                    m.put("talkSeconds", rs.getInt("talk_seconds"));
+                    m.put("holdSeconds", rs.getInt("hold_seconds"));
+                    m.put("clientLinked", rs.getObject("client_id") != null);
+                    m.put("ended", rs.getBoolean("ended"));
+                    return m;
+                }, source, callKey).orElseThrow(() -> new AssertionError("no call row for " + scenario));
+        for (Map.Entry<String, JsonNode> field : expected.entries()) {
+            Object want = field.getValue().isNull() ? null
+                    : field.getValue().isNumber() ? (Object) field.getValue().getIntValue() : field.getValue().getStringValue();
+            assertEquals(want, row.get(field.getKey()), scenario + ": " + field.getKey() + " in " + row);
+        }
+        assertTrue((Boolean) row.get("clientLinked"), scenario);
+        assertTrue((Boolean) row.get("ended"), scenario);
+    }
+}

@@ -1,0 +1,130 @@
+package org.callcentre.crm.telephony.ami;
+
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.serde.ObjectMapper;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.callcentre.crm.telephony.ScenarioRows;
+import org.callcentre.crm.testing.Api;
+import org.callcentre.crm.testing.TestData;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Asterisk drops the manager connection in the middle of a call, or stops answering: the service
+ * logs in again by itself, checks which channels are still up, and the call comes out right.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AmiReconnectTest implements TestPropertyProvider {
+    static final Duration WAIT = Duration.ofSeconds(20);
+    final AmiTestServer asterisk = AmiTestServer.start();
+
+    @Inject
+    TestData data;
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return Map.of("crm.ami.host", "127.0.0.1", "crm.ami.port", String.valueOf(asterisk.port()),
+                "crm.ami.username", AmiTestServer.USERNAME, "crm.ami.secret", AmiTestServer.SECRET,
+                "crm.ami.ping-interval", "300ms");
+    }
+
+    @AfterAll
+    void stopAsterisk() {
+        asterisk.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        data.reset();
+        ScenarioRows.setUpDirectory(data);
+    }
+
+    @Test
+    void afterADropMidCallTheServiceLogsInAgainAndTheCallEndsAnsweredWithItsDurations() throws Exception {
+        AmiSample call = AmiSample.named("inbound-queue-answered", mapper);
+        int answered = call.through("AgentConnect");
+        asterisk.replay(call.blocks().subList(0, answered));
+        Eventually.until("the call is answered", () -> status(call).equals("answered open"));
+        int logins = asterisk.actions("Login").size();
+        int channelLists = asterisk.actions("CoreShowChannels").size();
+
+        asterisk.dropConnection();
+
+        asterisk.awaitAction("Login", logins + 1, WAIT);
+        asterisk.awaitAction("CoreShowChannels", channelLists + 1, WAIT);
+        awaitApplied("1740829999.1");
+        assertEquals("answered open", status(call), "the call's channels are all up, nothing may end it");
+        assertEquals("UP", amiHealth().get("status"));
+
+        asterisk.replay(call.blocks().subList(answered, call.blocks().size()));
+        Eventually.until("the call has ended", () -> status(call).equals("answered ended"));
+        ScenarioRows.assertRowMatches(data, "ami", call.linkedId(), call.name(), call.expected());
+    }
+
+    @Test
+    void channelsThatHungUpWhileDisconnectedAreEndedAtTheReconnect() throws Exception {
+        AmiSample call = AmiSample.named("outbound-click-to-call", mapper);
+        int talking = call.through("BridgeEnter");
+        asterisk.replay(call.blocks().subList(0, talking));
+        Eventually.until("the client has answered", () -> status(call).equals("answered open"));
+        int logins = asterisk.actions("Login").size();
+        Instant beforeDrop = Instant.now();
+
+        asterisk.happenUnheard(call.blocks().subList(talking, call.blocks().size()));
+        asterisk.dropConnection();
+
+        asterisk.awaitAction("Login", logins + 1, WAIT);
+        Eventually.until("the call is ended by the reconciliation", () -> status(call).equals("answered ended"));
+        Instant endedAt = data.db().queryOne("SELECT ended_at FROM calls WHERE source = 'ami' AND external_id = ?",
+                rs -> rs.getTimestamp(1).toInstant(), call.linkedId()).orElseThrow();
+        assertTrue(!endedAt.isBefore(beforeDrop) && !endedAt.isAfter(Instant.now()), "ended at the reconnect: " + endedAt);
+    }
+
+    @Test
+    void aConnectionThatFallsSilentIsGivenUpAndLoggedInAgain() {
+        int pings = asterisk.actions("Ping").size();
+        asterisk.awaitAction("Ping", pings + 1, WAIT);
+        int logins = asterisk.actions("Login").size();
+
+        asterisk.goSilent();
+
+        asterisk.awaitAction("Login", logins + 1, WAIT);
+    }
+
+    private String status(AmiSample call) {
+        return data.db().queryOne("SELECT status, ended_at IS NOT NULL FROM calls WHERE source = 'ami' AND external_id = ?",
+                rs -> rs.getString(1) + (rs.getBoolean(2) ? " ended" : " open"), call.linkedId()).orElse("none");
+    }
+
+    /** A probe call sent after everything else shows that the events queued before it were applied. */
+    private void awaitApplied(String probe) {
+        asterisk.replay(AmiSample.probeCall(probe));
+        Eventually.until("the probe call has ended",
+                () -> data.count("calls WHERE source = 'ami' AND external_id = '" + probe + "' AND ended_at IS NOT NULL") == 1);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> amiHealth() {
+        data.user("boss", "admin", null, null);
+        Api.Reply health = new Api(client).login("boss", TestData.PASSWORD).get("/health");
+        return (Map<String, Object>) ((Map<String, Object>) health.body().get("details")).get("ami");
+    }
+}

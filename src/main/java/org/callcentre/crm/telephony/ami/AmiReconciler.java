@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,10 +34,12 @@ class AmiReconciler {
     @Transactional
     List<CallEvent> endGoneChannels(Instant reconnectedAt, Set<String> liveUniqueIds) {
         List<CallEvent> endings = new ArrayList<>();
-        for (String callKey : openCalls.openCallKeys()) {
+        List<String> openCallKeys = openCalls.openCallKeys();
+        Map<String, List<CallEvent>> timelines = events.eventsOf(AmiCallEventTranslator.SOURCE, openCallKeys);
+        for (String callKey : openCallKeys) {
             Set<String> openLegs = new HashSet<>();
             Set<String> endedLegs = new HashSet<>();
-            for (CallEvent event : events.eventsOf(AmiCallEventTranslator.SOURCE, callKey)) {
+            for (CallEvent event : timelines.getOrDefault(callKey, List.of())) {
                 if (event.legId() != null) {
                     (event.kind() == CallEventKind.ENDED ? endedLegs : openLegs).add(event.legId());
                 }

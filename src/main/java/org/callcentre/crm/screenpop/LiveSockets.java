@@ -48,6 +48,11 @@ public class LiveSockets {
         supervisors.remove(session);
     }
 
+    /** Whether anyone at all is listening: when nobody is, there is nothing to prepare. */
+    boolean anyOpen() {
+        return !operators.isEmpty() || !supervisors.isEmpty();
+    }
+
     boolean hasOperator(long operatorId) {
         return operators.containsKey(operatorId);
     }

@@ -12,14 +12,18 @@ import org.callcentre.crm.calls.ingest.CallChanged;
 public class ScreenPopListener {
     private final LivePushQueue queue;
     private final ScreenPops pops;
+    private final LiveSockets sockets;
 
-    public ScreenPopListener(LivePushQueue queue, ScreenPops pops) {
+    public ScreenPopListener(LivePushQueue queue, ScreenPops pops, LiveSockets sockets) {
         this.queue = queue;
         this.pops = pops;
+        this.sockets = sockets;
     }
 
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
     void onCallChanged(CallChanged change) {
-        queue.submit("call " + change.callId(), () -> pops.push(change));
+        if (sockets.anyOpen()) {
+            queue.submit("call " + change.callId(), () -> pops.push(change));
+        }
     }
 }

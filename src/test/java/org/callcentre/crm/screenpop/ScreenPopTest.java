@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.callcentre.crm.telephony.mango.MangoSettings;
 import org.callcentre.crm.testing.Api;
 import org.callcentre.crm.testing.TestData;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,8 @@ class ScreenPopTest {
     @Inject
     TestData data;
     @Inject
+    LivePushQueue pushes;
+    @Inject
     ObjectMapper mapper;
     @Inject
     MangoSettings mango;
@@ -66,6 +69,11 @@ class ScreenPopTest {
         pavel = accessToken("pavel");
         boss = accessToken("boss");
         pbx = new MangoPbx(client, mango, mapper);
+    }
+
+    @AfterEach
+    void settle() throws InterruptedException {
+        Settle.everything(data, pushes);
     }
 
     @Test

@@ -4,10 +4,12 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.callcentre.crm.calls.ingest.CallChanged;
+import org.callcentre.crm.calls.ingest.CallEventStore;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,15 +20,21 @@ import java.util.Set;
  */
 @Singleton
 public class Presence {
+    /** A call begun longer ago than this and still not ended is taken as lost, not as going on. */
+    private static final Duration LONGEST_CALL = Duration.ofHours(12);
+
     private final PresenceRepository operators;
+    private final CallEventStore callEvents;
     private final ExtensionActivity activity;
     private final Clock clock;
 
-    public Presence(PresenceRepository operators, Clock clock, @Value("${crm.presence.wrap-up:30}") int wrapUpSeconds) {
+    public Presence(PresenceRepository operators, CallEventStore callEvents, Clock clock,
+                    @Value("${crm.presence.wrap-up:30}") int wrapUpSeconds) {
         if (wrapUpSeconds < 0) {
             throw new IllegalArgumentException("crm.presence.wrap-up must be 0 or more seconds, not " + wrapUpSeconds);
         }
         this.operators = operators;
+        this.callEvents = callEvents;
         this.clock = clock;
         this.activity = new ExtensionActivity(Duration.ofSeconds(wrapUpSeconds));
     }
@@ -35,6 +43,21 @@ public class Presence {
     public List<OperatorPresence> all() {
         Instant now = clock.instant();
         return operators.all().stream().map(o -> OperatorPresence.of(o, activity.of(o.sipAddress(), now))).toList();
+    }
+
+    /**
+     * Rebuilds what extensions are doing from the events of the calls still going on, so that after
+     * a restart an operator on a call shows on_call, not available.
+     *
+     * @return the extensions found busy
+     */
+    @Transactional(readOnly = true)
+    public Set<String> recover() {
+        Instant now = clock.instant();
+        Set<String> moved = new HashSet<>();
+        callEvents.eventsOfUnendedCalls(now.minus(LONGEST_CALL))
+                .forEach((callId, events) -> moved.addAll(activity.apply(callId, events, false, now)));
+        return moved;
     }
 
     /** @return the extensions whose live state the change moved */

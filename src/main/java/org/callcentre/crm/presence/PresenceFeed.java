@@ -1,5 +1,7 @@
 package org.callcentre.crm.presence;
 
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.scheduling.TaskScheduler;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.inject.Singleton;
@@ -38,18 +40,18 @@ public class PresenceFeed {
         this.clock = clock;
     }
 
+    /**
+     * On the push thread like every call change, so that a change committed meanwhile is applied
+     * after the calls it belongs to were rebuilt, never before.
+     */
+    @EventListener
+    void onStartup(ServerStartupEvent event) {
+        queue.submit("presence recovery", () -> moved(presence.recover()));
+    }
+
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
     void onCallChanged(CallChanged change) {
-        queue.submit("presence after call " + change.callId(), () -> {
-            for (String extension : presence.record(change)) {
-                presence.wrapUpEnds(extension).ifPresent(until -> {
-                    if (wrapUpTimers.add(extension)) {
-                        wakeAt(extension, until);
-                    }
-                });
-                push(extension);
-            }
-        });
+        queue.submit("presence after call " + change.callId(), () -> moved(presence.record(change)));
     }
 
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
@@ -59,6 +61,17 @@ public class PresenceFeed {
                 presence.ofOperator(change.operatorId()).map(OperatorState::of).ifPresent(sockets::toSupervisors);
             }
         });
+    }
+
+    private void moved(Set<String> extensions) {
+        for (String extension : extensions) {
+            presence.wrapUpEnds(extension).ifPresent(until -> {
+                if (wrapUpTimers.add(extension)) {
+                    wakeAt(extension, until);
+                }
+            });
+            push(extension);
+        }
     }
 
     private void wakeAt(String extension, Instant at) {

@@ -1,5 +1,6 @@
 package org.callcentre.crm.presence;
 
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.serde.ObjectMapper;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.callcentre.crm.presence.Wallboard.liveState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,6 +46,8 @@ class PresenceTest {
     WebSocketClient ws;
     @Inject
     TestData data;
+    @Inject
+    ApplicationContext context;
     @Inject
     LivePushQueue pushes;
     @Inject
@@ -145,6 +149,21 @@ class PresenceTest {
         assertEquals("wrap_up", wallboard.row(olgaId).get("liveState"));
         pbx.playFrom(TRANSFER, 9);
         wallboard.await(veraId, liveState("wrap_up"));
+    }
+
+    @Test
+    void aRestartedServerStillShowsTheOperatorOnTheCall() throws Exception {
+        pbx.play(ANSWERED, 0, 5);
+        wallboard.await(olgaId, liveState("on_call"));
+        // The recording carries its PBX times from 2025; a call going on now began now.
+        data.db().update("UPDATE calls SET created_at = now() WHERE external_id = ?", pbx.entryId(ANSWERED));
+
+        Presence restarted = context.createBean(Presence.class);
+        assertEquals("offline", restarted.ofOperator(olgaId).orElseThrow().liveState(), "nothing in memory yet");
+        assertEquals(Set.of("101"), restarted.recover());
+        assertEquals("on_call", restarted.ofOperator(olgaId).orElseThrow().liveState());
+
+        pbx.playFrom(ANSWERED, 5);
     }
 
     @Test

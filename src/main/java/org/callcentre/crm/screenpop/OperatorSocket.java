@@ -41,7 +41,7 @@ public class OperatorSocket {
         });
     }
 
-    /** The socket only pushes; what a browser sends is ignored. */
+    /** The socket only pushes: what a browser sends is ignored (Micronaut opens no socket without this). */
     @OnMessage
     public void onMessage(String message, WebSocketSession session) {
     }

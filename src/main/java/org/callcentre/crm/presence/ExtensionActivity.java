@@ -23,8 +23,12 @@ import java.util.stream.Collectors;
  * redelivery delays must not shorten a wrap-up.
  */
 final class ExtensionActivity {
+    /** A call with no news for this long is taken as lost (its end never reached us), not as going on. */
+    static final Duration LONGEST_CALL = Duration.ofHours(12);
+
     private final Duration wrapUp;
     private final Map<Long, Map<String, Leg>> legsByCall = new HashMap<>();
+    private final Map<Long, Instant> lastNews = new HashMap<>();
     private final Map<String, WrapUp> wrapUps = new HashMap<>();
     private final Map<String, Instant> freeSince = new HashMap<>();
 
@@ -74,7 +78,11 @@ final class ExtensionActivity {
         }
         if (callOver || legs.isEmpty()) {
             legsByCall.remove(callId);
+            lastNews.remove(callId);
+        } else {
+            lastNews.put(callId, now);
         }
+        forgetLostCalls(now);
         return involved.stream().filter(ext -> !of(ext, now).sameAs(before.get(ext))).collect(Collectors.toSet());
     }
 
@@ -113,6 +121,17 @@ final class ExtensionActivity {
     synchronized Optional<Instant> wrapUpEnds(String extension, Instant now) {
         return Activity.WRAP_UP.equals(of(extension, now).state())
                 ? Optional.of(wrapUps.get(extension).until()) : Optional.empty();
+    }
+
+    private void forgetLostCalls(Instant now) {
+        Instant cutoff = now.minus(LONGEST_CALL);
+        lastNews.entrySet().removeIf(call -> {
+            boolean lost = call.getValue().isBefore(cutoff);
+            if (lost) {
+                legsByCall.remove(call.getKey());
+            }
+            return lost;
+        });
     }
 
     private void advance(Leg leg, CallEvent event, Instant now) {

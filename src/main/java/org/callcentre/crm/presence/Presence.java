@@ -20,9 +20,6 @@ import java.util.Set;
  */
 @Singleton
 public class Presence {
-    /** A call begun longer ago than this and still not ended is taken as lost, not as going on. */
-    private static final Duration LONGEST_CALL = Duration.ofHours(12);
-
     private final PresenceRepository operators;
     private final CallEventStore callEvents;
     private final ExtensionActivity activity;
@@ -55,7 +52,7 @@ public class Presence {
     public Set<String> recover() {
         Instant now = clock.instant();
         Set<String> moved = new HashSet<>();
-        callEvents.eventsOfUnendedCalls(now.minus(LONGEST_CALL))
+        callEvents.eventsOfUnendedCalls(now.minus(ExtensionActivity.LONGEST_CALL))
                 .forEach((callId, events) -> moved.addAll(activity.apply(callId, events, false, now)));
         return moved;
     }

@@ -70,6 +70,15 @@ class ExtensionActivityTest {
         assertEquals(new Activity("wrap_up", T0, 1L), activity.of("101", T0.plusSeconds(10)), "back to the wrap-up still owed");
     }
 
+    @Test
+    void aCallWhoseEndNeverArrivesIsForgottenAfterTheLongestCall() {
+        activity.apply(1, List.of(leg("B1", "101", CallEventKind.ANSWERED)), false, T0);
+        Instant muchLater = T0.plus(ExtensionActivity.LONGEST_CALL).plusSeconds(1);
+        activity.apply(2, List.of(leg("B2", "102", CallEventKind.RINGING)), false, muchLater);
+        assertTrue(activity.of("101", muchLater).isFree());
+        assertEquals("ringing", activity.of("102", muchLater).state());
+    }
+
     private static CallEvent leg(String legId, String extension, CallEventKind kind) {
         return CallEvent.builder("mango", "E1", legId + ":" + kind, T0, kind).leg(legId).extension(extension).build();
     }

@@ -84,6 +84,9 @@ class ScreenPopTest {
         long clientId = number(order.get("clientId"));
         assertEquals(201, api.as(olga).post("/api/clients/" + clientId + "/notes", Map.of("text", "Звонить после 18:00")).status());
 
+        // An earlier call with the same client: olga dialled them and found the line busy.
+        pbx.playFrom(OUTBOUND, 0);
+
         try (LiveClient ringing = LiveClient.open(ws, "/ws/operator", olga);
              LiveClient other = LiveClient.open(ws, "/ws/operator", pavel)) {
             pbx.play(ANSWERED, 0, 4);
@@ -104,7 +107,10 @@ class ScreenPopTest {
             assertEquals(1, openOrders.size());
             assertEquals(number(order.get("id")), number(map(openOrders.get(0)).get("id")));
             assertEquals("new", map(openOrders.get(0)).get("status"));
-            assertEquals(List.of(), pop.get("recentCalls"), "the ringing call is not among the client's recent calls");
+            List<Object> recentCalls = list(pop.get("recentCalls"));
+            assertEquals(1, recentCalls.size(), "the earlier call, not the ringing one: " + recentCalls);
+            assertEquals("busy", map(recentCalls.get(0)).get("status"));
+            assertEquals("outbound", map(recentCalls.get(0)).get("direction"));
 
             assertEquals(List.of(), other.receivedWithin(QUIET), "operator 102 hears nothing of a call ringing on 101");
         }

@@ -58,7 +58,7 @@ public class Presence {
     }
 
     /** @return the extensions whose live state the change moved */
-    public Set<String> record(CallChanged change) {
+    Set<String> record(CallChanged change) {
         return activity.apply(change.callId(), change.newEvents(), change.outcome().ended(), clock.instant());
     }
 
@@ -72,11 +72,11 @@ public class Presence {
         return operators.byId(operatorId).map(o -> OperatorPresence.of(o, activity.of(o.sipAddress(), clock.instant())));
     }
 
-    public boolean isFree(String extension) {
+    boolean isFree(String extension) {
         return activity.of(extension, clock.instant()).isFree();
     }
 
-    public Optional<Instant> wrapUpEnds(String extension) {
+    Optional<Instant> wrapUpEnds(String extension) {
         return activity.wrapUpEnds(extension, clock.instant());
     }
 }

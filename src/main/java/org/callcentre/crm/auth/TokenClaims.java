@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** What an access token says about its user, written and read in one place. */
-final class TokenClaims {
+public final class TokenClaims {
     private static final String USER_ID = "uid";
     private static final String CITY_ID = "cityId";
 
@@ -24,7 +24,8 @@ final class TokenClaims {
         return Authentication.build(login, List.of(role.name()), attributes);
     }
 
-    static Actor actor(Authentication authentication, String ip) {
+    /** Also read by WebSocket endpoints, which validate the token from the query string themselves. */
+    public static Actor actor(Authentication authentication, String ip) {
         Map<String, Object> attributes = authentication.getAttributes();
         Role role = authentication.getRoles().stream().map(Role::parse)
                 .flatMap(java.util.Optional::stream).findFirst()

@@ -6,10 +6,12 @@ import org.callcentre.crm.shared.Db;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,6 +66,20 @@ public class CallEventStore {
         db.query("SELECT call_key, payload::text FROM call_events WHERE source = ? AND call_key = ANY (?::text[]) ORDER BY occurred_at, id",
                 rs -> byCall.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(read(rs.getString(2))),
                 source, callKeys);
+        return byCall;
+    }
+
+    /**
+     * The events of every call begun since {@code since} that has not ended, by call id: what live
+     * state (who is ringing, who is talking) is rebuilt from after a restart. One statement, however
+     * many calls are going on.
+     */
+    public Map<Long, List<CallEvent>> eventsOfUnendedCalls(Instant since) {
+        Map<Long, List<CallEvent>> byCall = new LinkedHashMap<>();
+        db.query("SELECT c.id, e.payload::text FROM calls c "
+                        + "JOIN call_events e ON e.source = c.source AND e.call_key = c.external_id "
+                        + "WHERE c.created_at >= ? AND c.ended_at IS NULL ORDER BY c.id, e.occurred_at, e.id",
+                rs -> byCall.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(read(rs.getString(2))), since);
         return byCall;
     }
 

@@ -30,6 +30,8 @@ class AmiClickToCallAndQueuePauseTest implements TestPropertyProvider {
     HttpClient client;
     @Inject
     TestData data;
+    @Inject
+    AmiConnector connector;
     Api olga;
 
     @Override
@@ -50,6 +52,18 @@ class AmiClickToCallAndQueuePauseTest implements TestPropertyProvider {
         data.user("olga", "operator", kazan, "101");
         olga = new Api(client).login("olga", TestData.PASSWORD);
         asterisk.awaitAction("Login", 1, WAIT);
+        awaitAmiUp();
+    }
+
+    /** The peer saw the Login before the connector has read its answer; wait for the connector too. */
+    private void awaitAmiUp() {
+        long deadline = System.currentTimeMillis() + WAIT.toMillis();
+        while (!connector.connected()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("AMI not connected: " + connector.state());
+            }
+            Thread.onSpinWait();
+        }
     }
 
     @Test

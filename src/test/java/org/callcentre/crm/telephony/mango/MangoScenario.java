@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** One recorded scenario from {@code telephony/samples/mango}: the webhooks and the row they must give. */
-record MangoScenario(String name, String entryId, List<Webhook> webhooks, JsonNode expected) {
+public record MangoScenario(String name, String entryId, List<Webhook> webhooks, JsonNode expected) {
     static final Path DIR = Path.of("telephony/samples/mango");
 
-    record Webhook(String path, String json) {
+    public record Webhook(String path, String json) {
     }
 
-    static List<MangoScenario> all(ObjectMapper mapper) throws IOException {
+    public static List<MangoScenario> all(ObjectMapper mapper) throws IOException {
         try (Stream<Path> files = Files.list(DIR)) {
             List<MangoScenario> scenarios = new ArrayList<>();
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {

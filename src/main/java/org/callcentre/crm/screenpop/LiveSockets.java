@@ -1,0 +1,99 @@
+package org.callcentre.crm.screenpop;
+
+import io.micronaut.serde.ObjectMapper;
+import io.micronaut.websocket.WebSocketSession;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The open {@code /ws/operator} sockets by operator, the open {@code /ws/supervisor} sockets, and
+ * the one way messages reach them. A message is written to JSON once, however many receive it.
+ */
+@Singleton
+public class LiveSockets {
+    private final Map<Long, Set<WebSocketSession>> operators = new ConcurrentHashMap<>();
+    private final Set<WebSocketSession> supervisors = ConcurrentHashMap.newKeySet();
+    private final ObjectMapper json;
+
+    public LiveSockets(ObjectMapper json) {
+        this.json = json;
+    }
+
+    void addOperator(long operatorId, WebSocketSession session) {
+        operators.compute(operatorId, (id, sessions) -> {
+            Set<WebSocketSession> set = sessions == null ? ConcurrentHashMap.newKeySet() : sessions;
+            set.add(session);
+            return set;
+        });
+    }
+
+    void removeOperator(long operatorId, WebSocketSession session) {
+        operators.computeIfPresent(operatorId, (id, sessions) -> {
+            sessions.remove(session);
+            return sessions.isEmpty() ? null : sessions;
+        });
+    }
+
+    void addSupervisor(WebSocketSession session) {
+        supervisors.add(session);
+    }
+
+    void removeSupervisor(WebSocketSession session) {
+        supervisors.remove(session);
+    }
+
+    /** Whether anyone at all is listening: when nobody is, there is nothing to prepare. */
+    boolean anyOpen() {
+        return !operators.isEmpty() || !supervisors.isEmpty();
+    }
+
+    boolean hasOperator(long operatorId) {
+        return operators.containsKey(operatorId);
+    }
+
+    /** Lets callers skip preparing what nobody would receive. */
+    public boolean hasSupervisors() {
+        return !supervisors.isEmpty();
+    }
+
+    void toOperator(long operatorId, Object message) {
+        Set<WebSocketSession> sessions = operators.get(operatorId);
+        if (sessions != null) {
+            send(sessions, message);
+        }
+    }
+
+    public void toSupervisors(Object message) {
+        send(supervisors, message);
+    }
+
+    void toSession(WebSocketSession session, Object message) {
+        send(Set.of(session), message);
+    }
+
+    private void send(Collection<WebSocketSession> sessions, Object message) {
+        if (sessions.isEmpty()) {
+            return;
+        }
+        String text = write(message);
+        for (WebSocketSession session : sessions) {
+            if (session.isOpen()) {
+                session.sendAsync(text);
+            }
+        }
+    }
+
+    private String write(Object message) {
+        try {
+            return json.writeValueAsString(message);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

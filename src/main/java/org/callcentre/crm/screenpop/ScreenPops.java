@@ -1,0 +1,88 @@
+package org.callcentre.crm.screenpop;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.callcentre.crm.auth.Actor;
+import org.callcentre.crm.calls.Call;
+import org.callcentre.crm.calls.CallRepository;
+import org.callcentre.crm.calls.ingest.CallChanged;
+import org.callcentre.crm.calls.ingest.CallEvent;
+import org.callcentre.crm.calls.ingest.CallEventKind;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Turns a committed call change into pushes: a screen-pop to each user whose extension starts
+ * ringing, "call-updated" to the users who got the call's pop earlier, and "call-updated" to every
+ * supervisor. Nobody else hears of the call.
+ */
+@Singleton
+public class ScreenPops {
+    /** Far longer than any call; only bounds the memory of calls whose end never arrives. */
+    private static final Duration FORGET_UNENDED_CALL = Duration.ofHours(12);
+
+    private final CallRepository calls;
+    private final ScreenPopRepository cards;
+    private final LiveSockets sockets;
+    private final Cache<Long, Set<Long>> poppedTo = Caffeine.newBuilder().expireAfterAccess(FORGET_UNENDED_CALL).build();
+
+    public ScreenPops(CallRepository calls, ScreenPopRepository cards, LiveSockets sockets) {
+        this.calls = calls;
+        this.cards = cards;
+        this.sockets = sockets;
+    }
+
+    @Transactional(readOnly = true)
+    public void push(CallChanged change) {
+        Optional<Call> found = calls.findById(change.callId());
+        if (found.isEmpty()) {
+            return;
+        }
+        Call call = found.get();
+        Set<Long> earlier = Set.copyOf(Objects.requireNonNullElse(poppedTo.getIfPresent(call.id()), Set.of()));
+        Set<Long> poppedNow = new HashSet<>();
+        // A ring the call has already outlived is history, not a reason to pop.
+        if (!change.outcome().ended()) {
+            for (String extension : ringingExtensions(change)) {
+                cards.userOnExtension(extension).ifPresent(user -> {
+                    poppedNow.add(user.id());
+                    if (sockets.hasOperator(user.id())) {
+                        sockets.toOperator(user.id(), pop(call, user));
+                    }
+                });
+            }
+        }
+        CallUpdated update = CallUpdated.of(call);
+        earlier.stream().filter(id -> !poppedNow.contains(id)).forEach(id -> sockets.toOperator(id, update));
+        sockets.toSupervisors(update);
+        if (change.outcome().ended()) {
+            poppedTo.invalidate(call.id());
+        } else if (!poppedNow.isEmpty()) {
+            poppedTo.asMap().computeIfAbsent(call.id(), id -> ConcurrentHashMap.newKeySet()).addAll(poppedNow);
+        }
+    }
+
+    private ScreenPop pop(Call call, Actor user) {
+        return ScreenPop.of(call, cards.card(call.clientId(), call.rk(), call.id(), user.cityScope()));
+    }
+
+    /** Extensions that started ringing in this change, leaving out legs that also ended in it. */
+    private static Set<String> ringingExtensions(CallChanged change) {
+        Set<String> endedLegs = change.newEvents().stream()
+                .filter(e -> e.kind() == CallEventKind.ENDED && e.legId() != null)
+                .map(CallEvent::legId).collect(Collectors.toSet());
+        return change.newEvents().stream()
+                .filter(e -> e.kind() == CallEventKind.RINGING && e.extension() != null && !endedLegs.contains(e.legId()))
+                .map(CallEvent::extension)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+}

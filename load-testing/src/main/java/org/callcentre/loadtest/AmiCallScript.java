@@ -8,8 +8,11 @@ import java.util.List;
  * queue, the member rung, answer, bridge, hang-up — sixteen events.
  */
 final class AmiCallScript {
-    record TimedEvent(long atNanos, String block, boolean ringing, String callKey) {
+    record TimedEvent(long atNanos, long order, String block, boolean ringing, String callKey) {
     }
+
+    /** Ties between events of the same millisecond keep the order Asterisk sends them in. */
+    private static final java.util.concurrent.atomic.AtomicLong ORDER = new java.util.concurrent.atomic.AtomicLong();
 
     private AmiCallScript() {
     }
@@ -20,7 +23,7 @@ final class AmiCallScript {
         String agentUniqueId = "1740000000." + sequence + "1";
         String trunk = "PJSIP/carrier-" + String.format("%08x", sequence);
         String agent = "PJSIP/" + extension + "-" + String.format("%08x", sequence);
-        List<TimedEvent> events = new ArrayList<>(16);
+        List<TimedEvent> events = new ArrayList<>(18);
         long answer = ringMillis + 50;
         long hangup = answer + talkMillis;
         Block b = new Block(startNanos, startEpochMicros);
@@ -41,6 +44,8 @@ final class AmiCallScript {
                         + (answer / 1000) + "\r\nRingTime: " + (ringMillis / 1000) + "\r\n" + dest(agent, agentUniqueId, linkedId, extension)));
         events.add(b.at(answer, "QueueCallerLeave", trunk, linkedId, linkedId, callerNumber, did, "from-trunk",
                 "Queue: " + queue + "\r\nPosition: 1\r\nCount: 0\r\n"));
+        events.add(b.at(answer + 1, "BridgeCreate", trunk, linkedId, linkedId, callerNumber, did, "from-trunk",
+                "BridgeUniqueid: br-" + sequence + "\r\nBridgeType: basic\r\nBridgeTechnology: simple_bridge\r\nBridgeNumChannels: 0\r\n"));
         events.add(b.at(answer + 1, "BridgeEnter", trunk, linkedId, linkedId, callerNumber, did, "from-trunk",
                 "BridgeUniqueid: br-" + sequence + "\r\nBridgeType: basic\r\nBridgeNumChannels: 1\r\n"));
         events.add(b.at(answer + 1, "BridgeEnter", agent, agentUniqueId, linkedId, extension, "s", "from-queue",
@@ -49,6 +54,8 @@ final class AmiCallScript {
                 "BridgeUniqueid: br-" + sequence + "\r\nBridgeType: basic\r\nBridgeNumChannels: 1\r\n"));
         events.add(b.at(hangup, "BridgeLeave", agent, agentUniqueId, linkedId, extension, "s", "from-queue",
                 "BridgeUniqueid: br-" + sequence + "\r\nBridgeType: basic\r\nBridgeNumChannels: 0\r\n"));
+        events.add(b.at(hangup, "BridgeDestroy", agent, agentUniqueId, linkedId, extension, "s", "from-queue",
+                "BridgeUniqueid: br-" + sequence + "\r\nBridgeType: basic\r\nBridgeTechnology: simple_bridge\r\nBridgeNumChannels: 0\r\n"));
         events.add(b.at(hangup, "AgentComplete", trunk, linkedId, linkedId, callerNumber, did, "from-trunk",
                 "Queue: " + queue + "\r\nInterface: PJSIP/" + extension + "\r\nMemberName: Operator " + extension + "\r\nHoldTime: "
                         + (answer / 1000) + "\r\nTalkTime: " + (talkMillis / 1000) + "\r\nReason: caller\r\n"
@@ -69,13 +76,13 @@ final class AmiCallScript {
     private record Block(long startNanos, long startEpochMicros) {
         TimedEvent at(long offsetMillis, String event, String channel, String uniqueId, String linkedId, String callerNumber,
                       String exten, String context, String extra) {
-            return new TimedEvent(startNanos + offsetMillis * 1_000_000, text(offsetMillis, event, channel, uniqueId, linkedId,
+            return new TimedEvent(startNanos + offsetMillis * 1_000_000, ORDER.getAndIncrement(), text(offsetMillis, event, channel, uniqueId, linkedId,
                     callerNumber, exten, context, extra), false, linkedId);
         }
 
         TimedEvent ringing(long offsetMillis, String event, String channel, String uniqueId, String linkedId, String callerNumber,
                            String exten, String context, String extra) {
-            return new TimedEvent(startNanos + offsetMillis * 1_000_000, text(offsetMillis, event, channel, uniqueId, linkedId,
+            return new TimedEvent(startNanos + offsetMillis * 1_000_000, ORDER.getAndIncrement(), text(offsetMillis, event, channel, uniqueId, linkedId,
                     callerNumber, exten, context, extra), true, linkedId);
         }
 

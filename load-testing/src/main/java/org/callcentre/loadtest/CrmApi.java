@@ -33,6 +33,22 @@ final class CrmApi {
         return field(r.body(), "accessToken");
     }
 
+    /** The CRM logs in to AMI before its HTTP server listens; wait for the latter too. */
+    void awaitHealthy(int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try {
+                if (send("GET", "/health", null, null).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the CRM at " + base + " did not become healthy");
+    }
+
     /** Creates, or accepts that it already exists (409). */
     void ensure(String token, String path, String json) throws IOException, InterruptedException {
         HttpResponse<String> r = send("POST", path, token, json);

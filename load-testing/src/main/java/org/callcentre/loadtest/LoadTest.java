@@ -20,10 +20,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * the service's RSS, and asterisk-java's own parse rate on the same stream.
  *
  * <pre>java -jar load-testing/target/load-test.jar service=http://127.0.0.1:8080 adminPassword=… \
- *      amiPort=15038 rate=20000 seconds=60 operators=100 servicePid=1234</pre>
+ *      amiPort=15038 rate=20000 seconds=60 operators=100 servicePid=1234 (or servicePidFile=path)</pre>
  */
 public final class LoadTest {
-    private static final int EVENTS_PER_CALL = 16;
+    private static final int EVENTS_PER_CALL = 18;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = new HashMap<>();
@@ -50,6 +50,7 @@ public final class LoadTest {
             if (!ami.awaitLogin(120)) {
                 throw new IllegalStateException("the CRM did not log in to AMI (is CRM_AMI_HOST/PORT set?)");
             }
+            api.awaitHealthy(120);
             String admin = api.login("admin", opt.get("adminPassword"));
             String rk = "BENCH-" + runId;
             api.ensure(admin, "/api/cities", "{\"name\":\"Бенчмарк\",\"timezone\":\"Europe/Moscow\"}");
@@ -96,7 +97,7 @@ public final class LoadTest {
             System.out.printf("calls sent/persisted  %d / %d answered rows (%s), drained %.1f s after the stream ended%n", calls, persisted,
                     persisted == calls ? "none lost" : (calls - persisted) + " missing", drainSeconds);
             System.out.printf("screen-pops received  %d of %d; ringing → pop latency %s%n", pops.get(), calls, latencies.summary());
-            String pid = opt.get("servicePid");
+            String pid = opt.containsKey("servicePidFile") ? Files.readString(Path.of(opt.get("servicePidFile"))).trim() : opt.get("servicePid");
             if (pid != null) {
                 System.out.println("service RSS           " + rss(pid));
             }
@@ -116,7 +117,8 @@ public final class LoadTest {
         long epochMicros0 = System.currentTimeMillis() * 1000;
         long start = System.nanoTime();
         long stopStarting = start + seconds * 1_000_000_000L;
-        PriorityQueue<AmiCallScript.TimedEvent> due = new PriorityQueue<>((a, b) -> Long.compare(a.atNanos(), b.atNanos()));
+        PriorityQueue<AmiCallScript.TimedEvent> due = new PriorityQueue<>(
+                java.util.Comparator.comparingLong(AmiCallScript.TimedEvent::atNanos).thenComparingLong(AmiCallScript.TimedEvent::order));
         long calls = 0;
         long events = 0;
         long sequence = start % 1_000_000;

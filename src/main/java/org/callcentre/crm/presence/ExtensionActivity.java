@@ -31,6 +31,9 @@ final class ExtensionActivity {
     private final Map<Long, Instant> lastNews = new HashMap<>();
     private final Map<String, WrapUp> wrapUps = new HashMap<>();
     private final Map<String, Instant> freeSince = new HashMap<>();
+    /** Legs not yet ended, by extension: answering "what is 101 doing" must not scan every live call. */
+    private final Map<String, Set<Leg>> openLegs = new HashMap<>();
+    private Instant lastSweep = Instant.EPOCH;
 
     ExtensionActivity(Duration wrapUp) {
         this.wrapUp = wrapUp;
@@ -68,6 +71,7 @@ final class ExtensionActivity {
             if (leg == null && event.legId() != null && event.extension() != null) {
                 leg = new Leg(callId, event.extension());
                 legs.put(event.legId(), leg);
+                openLegs.computeIfAbsent(leg.extension, ext -> new HashSet<>()).add(leg);
             }
             if (leg != null) {
                 advance(leg, event, now);
@@ -77,8 +81,7 @@ final class ExtensionActivity {
             legs.values().forEach(leg -> end(leg, now));
         }
         if (callOver || legs.isEmpty()) {
-            legsByCall.remove(callId);
-            lastNews.remove(callId);
+            forget(callId);
         } else {
             lastNews.put(callId, now);
         }
@@ -92,16 +95,11 @@ final class ExtensionActivity {
         }
         Leg talking = null;
         Leg ringing = null;
-        for (Map<String, Leg> legs : legsByCall.values()) {
-            for (Leg leg : legs.values()) {
-                if (!leg.extension.equals(extension) || leg.endedAt != null) {
-                    continue;
-                }
-                if (leg.talkingAt != null) {
-                    talking = talking == null || leg.talkingAt.isBefore(talking.talkingAt) ? leg : talking;
-                } else if (leg.rangAt != null) {
-                    ringing = ringing == null || leg.rangAt.isBefore(ringing.rangAt) ? leg : ringing;
-                }
+        for (Leg leg : openLegs.getOrDefault(extension, Set.of())) {
+            if (leg.talkingAt != null) {
+                talking = talking == null || leg.talkingAt.isBefore(talking.talkingAt) ? leg : talking;
+            } else if (leg.rangAt != null) {
+                ringing = ringing == null || leg.rangAt.isBefore(ringing.rangAt) ? leg : ringing;
             }
         }
         if (talking != null) {
@@ -123,15 +121,30 @@ final class ExtensionActivity {
                 ? Optional.of(wrapUps.get(extension).until()) : Optional.empty();
     }
 
+    /** A sweep a minute is plenty for calls silent for hours, and keeps each event O(1). */
     private void forgetLostCalls(Instant now) {
+        if (Duration.between(lastSweep, now).toMinutes() < 1) {
+            return;
+        }
+        lastSweep = now;
         Instant cutoff = now.minus(LONGEST_CALL);
-        lastNews.entrySet().removeIf(call -> {
-            boolean lost = call.getValue().isBefore(cutoff);
-            if (lost) {
-                legsByCall.remove(call.getKey());
-            }
-            return lost;
-        });
+        List<Long> lost = lastNews.entrySet().stream().filter(call -> call.getValue().isBefore(cutoff)).map(Map.Entry::getKey).toList();
+        lost.forEach(this::forget);
+    }
+
+    private void forget(long callId) {
+        Map<String, Leg> legs = legsByCall.remove(callId);
+        lastNews.remove(callId);
+        if (legs != null) {
+            legs.values().forEach(this::closeLeg);
+        }
+    }
+
+    private void closeLeg(Leg leg) {
+        Set<Leg> open = openLegs.get(leg.extension);
+        if (open != null && open.remove(leg) && open.isEmpty()) {
+            openLegs.remove(leg.extension);
+        }
     }
 
     private void advance(Leg leg, CallEvent event, Instant now) {
@@ -159,6 +172,7 @@ final class ExtensionActivity {
             return;
         }
         leg.endedAt = now;
+        closeLeg(leg);
         if (leg.talkingAt != null) {
             startWrapUp(leg, now);
         } else {

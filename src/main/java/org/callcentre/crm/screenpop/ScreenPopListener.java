@@ -23,7 +23,7 @@ public class ScreenPopListener {
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
     void onCallChanged(CallChanged change) {
         if (sockets.anyOpen()) {
-            queue.submit("call " + change.callId(), () -> pops.push(change));
+            queue.submit(change.callId(), "call", () -> pops.push(change));
         }
     }
 }

@@ -51,6 +51,12 @@ class AccessLogLeavesTokensOutTest {
             LiveClient.open(ws, "/ws/operator", token).close();
             LiveClient.open(ws, "/ws/supervisor", token).close();
             assertEquals(200, api.as(token).get("/api/operators/live").status());
+            // the access line is written after the response has left, so it may trail the client
+            long deadline = System.currentTimeMillis() + 5_000;
+            while (log.list.stream().noneMatch(e -> e.getFormattedMessage().contains("/api/operators/live"))
+                    && System.currentTimeMillis() < deadline) {
+                Thread.onSpinWait();
+            }
         } finally {
             accessLog.detachAppender(log);
         }

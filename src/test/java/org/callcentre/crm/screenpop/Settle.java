@@ -2,8 +2,6 @@ package org.callcentre.crm.screenpop;
 
 import org.callcentre.crm.testing.TestData;
 
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -25,9 +23,6 @@ public final class Settle {
             }
             Thread.sleep(20);
         }
-        // The push thread runs its tasks in order: once this one has run, so have all before it.
-        CountDownLatch reached = new CountDownLatch(1);
-        queue.submit("test settling", reached::countDown);
-        assertTrue(reached.await(LiveClient.PATIENCE.toSeconds(), TimeUnit.SECONDS), "pushes still running");
+        assertTrue(queue.awaitQuiet(LiveClient.PATIENCE), "pushes still running");
     }
 }

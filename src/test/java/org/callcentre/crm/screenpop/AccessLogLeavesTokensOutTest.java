@@ -53,15 +53,24 @@ class AccessLogLeavesTokensOutTest {
             assertEquals(200, api.as(token).get("/api/operators/live").status());
             // the access line is written after the response has left, so it may trail the client
             long deadline = System.currentTimeMillis() + 5_000;
-            while (log.list.stream().noneMatch(e -> e.getFormattedMessage().contains("/api/operators/live"))
-                    && System.currentTimeMillis() < deadline) {
+            while (!logged(log, "/api/operators/live") && System.currentTimeMillis() < deadline) {
                 Thread.onSpinWait();
             }
         } finally {
             accessLog.detachAppender(log);
         }
-        List<String> lines = log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        List<String> lines;
+        synchronized (log) {
+            lines = log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        }
         assertTrue(lines.stream().anyMatch(line -> line.contains("/api/operators/live")), () -> "the access log is on: " + lines);
         assertTrue(lines.stream().noneMatch(line -> line.contains("/ws/") || line.contains(token)), () -> lines.toString());
+    }
+
+    /** Logback appends under the appender's lock; read under it too. */
+    private static boolean logged(ListAppender<ILoggingEvent> log, String text) {
+        synchronized (log) {
+            return log.list.stream().anyMatch(e -> e.getFormattedMessage().contains(text));
+        }
     }
 }

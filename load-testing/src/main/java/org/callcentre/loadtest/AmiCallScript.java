@@ -19,8 +19,9 @@ final class AmiCallScript {
 
     static List<TimedEvent> call(long startNanos, long startEpochMicros, long sequence, String callerNumber, String did,
                                  String extension, String queue, long ringMillis, long talkMillis) {
-        String linkedId = "1740000000." + sequence;
-        String agentUniqueId = "1740000000." + sequence + "1";
+        // Asterisk's Uniqueid is "<epoch>.<counter>" and asterisk-java reads the counter as an int.
+        String linkedId = "1740000000." + (sequence * 2);
+        String agentUniqueId = "1740000000." + (sequence * 2 + 1);
         String trunk = "PJSIP/carrier-" + String.format("%08x", sequence);
         String agent = "PJSIP/" + extension + "-" + String.format("%08x", sequence);
         List<TimedEvent> events = new ArrayList<>(18);

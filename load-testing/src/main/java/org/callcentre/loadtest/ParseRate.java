@@ -25,7 +25,7 @@ final class ParseRate {
             StringBuilder stream = new StringBuilder();
             long expected = 0;
             for (int i = 0; i < calls; i++) {
-                List<AmiCallScript.TimedEvent> events = AmiCallScript.call(0, epochMicros, 900_000_000L + i, "7916" + (1_000_000 + i),
+                List<AmiCallScript.TimedEvent> events = AmiCallScript.call(0, epochMicros, i, "7916" + (1_000_000 + i),
                         "78430000000", String.valueOf(1000 + i % 100), "bench", 1000, 2000);
                 for (AmiCallScript.TimedEvent e : events) {
                     stream.append(e.block());

@@ -1,6 +1,7 @@
 package org.callcentre.crm.telephony.ami;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.asteriskjava.manager.event.ManagerEvent;
@@ -18,16 +19,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Takes AMI events off asterisk-java's threads and applies them on one thread of its own: what
- * has queued up meanwhile is translated and ingested as one batch, so a burst costs one
- * transaction rather than one per event. A reconnect is queued in line with the events, so the
- * reconciliation sees exactly what arrived before it.
+ * Takes AMI events off asterisk-java's threads. One thread translates them in arrival order (the
+ * translator remembers channels); the call events are then ingested by a few threads, each owning
+ * a share of the calls, so that one call's events stay in order while different calls' database
+ * round trips overlap. Whatever queued up meanwhile is ingested as one batch per thread, so a
+ * burst costs one transaction rather than one per event. A reconnect waits until every thread has
+ * applied what arrived before it, so the reconciliation sees exactly that.
  */
 @Singleton
 @Requires(property = "crm.ami.host", pattern = ".+")
@@ -39,17 +43,31 @@ class AmiEventWorker {
     private final CallEventIngestor ingestor;
     private final AmiReconciler reconciler;
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "ami-events"));
+    private final ExecutorService translating = Executors.newSingleThreadExecutor(r -> new Thread(r, "ami-events"));
+    private final List<BlockingQueue<Object>> shards = new ArrayList<>();
+    private final ExecutorService ingesting;
 
-    AmiEventWorker(AmiCallEventTranslator translator, CallEventIngestor ingestor, AmiReconciler reconciler) {
+    AmiEventWorker(AmiCallEventTranslator translator, CallEventIngestor ingestor, AmiReconciler reconciler,
+                   @Value("${crm.ami.ingest-threads:2}") int ingestThreads) {
         this.translator = translator;
         this.ingestor = ingestor;
         this.reconciler = reconciler;
-        thread.execute(this::run);
+        int threads = Math.max(1, ingestThreads);
+        this.ingesting = Executors.newFixedThreadPool(threads, r -> new Thread(r, "ami-ingest"));
+        for (int i = 0; i < threads; i++) {
+            BlockingQueue<Object> shard = new LinkedBlockingQueue<>();
+            shards.add(shard);
+            ingesting.execute(() -> ingestLoop(shard));
+        }
+        translating.execute(this::translateLoop);
     }
 
     /** A reconnect, with the way to ask Asterisk which channels are up. */
     private record Reconnected(Instant at, Callable<Set<String>> liveUniqueIds) {
+    }
+
+    /** A request to be told when everything queued before it has been applied. */
+    private record Flush(CountDownLatch done) {
     }
 
     /** Called on asterisk-java's event thread: only queues. */
@@ -61,38 +79,59 @@ class AmiEventWorker {
         queue.add(new Reconnected(at, liveUniqueIds));
     }
 
-    private void run() {
+    private void translateLoop() {
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                List<Object> batch = new ArrayList<>();
-                batch.add(queue.take());
-                queue.drainTo(batch, MAX_BATCH - 1);
-                apply(batch);
+                Object item = queue.take();
+                if (item instanceof ManagerEvent event) {
+                    translate(event);
+                } else if (item instanceof Reconnected reconnected) {
+                    awaitShardsDrained();
+                    reconcile(reconnected);
+                } else if (item instanceof Flush flush) {
+                    awaitShardsDrained();
+                    flush.done().countDown();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private void apply(List<Object> batch) {
-        List<CallEvent> events = new ArrayList<>();
-        for (Object item : batch) {
-            if (item instanceof ManagerEvent event) {
-                translate(event, events);
-            } else if (item instanceof Reconnected reconnected) {
-                ingest(events);
-                events.clear();
-                reconcile(reconnected);
-            }
-        }
-        ingest(events);
-    }
-
-    private void translate(ManagerEvent event, List<CallEvent> into) {
+    private void translate(ManagerEvent event) {
         try {
-            translator.translate(event).ifPresent(into::add);
+            translator.translate(event).ifPresent(e -> shards.get(Math.floorMod(e.callKey().hashCode(), shards.size())).add(e));
         } catch (RuntimeException e) {
             LOG.warn("AMI event {} not understood: {}", event.getClass().getSimpleName(), e.toString());
+        }
+    }
+
+    private void awaitShardsDrained() throws InterruptedException {
+        CountDownLatch drained = new CountDownLatch(shards.size());
+        shards.forEach(shard -> shard.add(drained));
+        drained.await();
+    }
+
+    private void ingestLoop(BlockingQueue<Object> shard) {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                List<Object> batch = new ArrayList<>();
+                batch.add(shard.take());
+                shard.drainTo(batch, MAX_BATCH - 1);
+                List<CallEvent> events = new ArrayList<>(batch.size());
+                for (Object item : batch) {
+                    if (item instanceof CallEvent event) {
+                        events.add(event);
+                    } else if (item instanceof CountDownLatch drained) {
+                        ingest(events);
+                        events.clear();
+                        drained.countDown();
+                    }
+                }
+                ingest(events);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -136,9 +175,21 @@ class AmiEventWorker {
         return calls.values();
     }
 
+    /** Waits until every event received so far is in the database; what shutting down waits for. */
+    boolean drain(java.time.Duration timeout) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        queue.add(new Flush(done));
+        return done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     @PreDestroy
     void stop() throws InterruptedException {
-        thread.shutdownNow();
-        thread.awaitTermination(10, TimeUnit.SECONDS);
+        if (!drain(java.time.Duration.ofSeconds(10))) {
+            LOG.warn("AMI: events still being applied at shutdown; the reconnect reconciliation will settle their calls");
+        }
+        translating.shutdownNow();
+        ingesting.shutdownNow();
+        translating.awaitTermination(10, TimeUnit.SECONDS);
+        ingesting.awaitTermination(10, TimeUnit.SECONDS);
     }
 }

@@ -34,6 +34,8 @@ class AmiReconnectTest implements TestPropertyProvider {
     @Inject
     TestData data;
     @Inject
+    AmiEventWorker worker;
+    @Inject
     ObjectMapper mapper;
     @Inject
     @Client("/")
@@ -114,11 +116,8 @@ class AmiReconnectTest implements TestPropertyProvider {
                 rs -> rs.getString(1) + (rs.getBoolean(2) ? " ended" : " open"), call.linkedId()).orElse("none");
     }
 
-    /** A probe call sent after everything else shows that the events queued before it were applied. */
     private void awaitApplied(String probe) {
-        asterisk.replay(AmiSample.probeCall(probe));
-        Eventually.until("the probe call has ended",
-                () -> data.count("calls WHERE source = 'ami' AND external_id = '" + probe + "' AND ended_at IS NOT NULL") == 1);
+        AmiApplied.await(asterisk, data, worker, probe);
     }
 
     @SuppressWarnings("unchecked")

@@ -30,6 +30,8 @@ class AmiScenariosTest implements TestPropertyProvider {
     TestData data;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    AmiEventWorker worker;
 
     @Override
     public Map<String, String> getProperties() {
@@ -79,10 +81,7 @@ class AmiScenariosTest implements TestPropertyProvider {
         }
     }
 
-    /** The probe call goes last over the same socket and through the same queue as everything before it. */
     private void awaitApplied() {
-        asterisk.replay(AmiSample.probeCall(PROBE));
-        Eventually.until("the probe call has ended",
-                () -> data.count("calls WHERE source = 'ami' AND external_id = '" + PROBE + "' AND ended_at IS NOT NULL") == 1);
+        AmiApplied.await(asterisk, data, worker, PROBE);
     }
 }

@@ -5,6 +5,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +20,15 @@ import java.util.Set;
 @Singleton
 public class CallEventIngestor {
     private final CallEventStore events;
+    private final CallTimelines timelines;
     private final CallLinker linker;
     private final CallRowWriter rows;
     private final ApplicationEventPublisher<CallChanged> changes;
 
-    public CallEventIngestor(CallEventStore events, CallLinker linker, CallRowWriter rows,
+    public CallEventIngestor(CallEventStore events, CallTimelines timelines, CallLinker linker, CallRowWriter rows,
                              ApplicationEventPublisher<CallChanged> changes) {
         this.events = events;
+        this.timelines = timelines;
         this.linker = linker;
         this.rows = rows;
         this.changes = changes;
@@ -56,15 +59,20 @@ public class CallEventIngestor {
                 freshByCall.computeIfAbsent(event.callKey(), k -> new ArrayList<>()).add(event);
             }
         }
-        Map<String, List<CallEvent>> timelines = events.eventsOf(source, freshByCall.keySet());
+        Map<String, List<CallEvent>> timelines = this.timelines.of(source, freshByCall);
         Map<String, CallLinks> earlier = rows.existingLinks(source, freshByCall.keySet());
         List<CallChanged> changed = new ArrayList<>();
+        Set<String> ended = new HashSet<>();
         freshByCall.forEach((callKey, newEvents) -> {
             CallOutcome outcome = CallTimeline.fold(timelines.get(callKey));
             CallLinks links = linker.link(outcome, earlier.get(callKey));
             long callId = rows.upsert(source, callKey, outcome, links);
             changed.add(new CallChanged(callId, outcome, links, newEvents));
+            if (outcome.ended()) {
+                ended.add(callKey);
+            }
         });
+        this.timelines.rememberAfterCommit(source, timelines, ended);
         return changed;
     }
 }

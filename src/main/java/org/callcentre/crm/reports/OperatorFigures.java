@@ -36,7 +36,7 @@ class OperatorFigures {
             order_figures AS (
                 SELECT o.operator_id, count(*) AS created,
                        count(*) FILTER (WHERE o.status = 'completed') AS completed,
-                       coalesce(sum(o.result) FILTER (WHERE o.status = 'completed'), 0) AS revenue
+                       sum(o.result) FILTER (WHERE o.status = 'completed') AS revenue
                 FROM orders o
                 WHERE o.operator_id IS NOT NULL AND o.created_at >= ? AND o.created_at < ?
                 GROUP BY o.operator_id)
@@ -45,7 +45,7 @@ class OperatorFigures {
                    round(100.0 * cf.answered / nullif(cf.total, 0), 1) AS acceptance_rate,
                    round(cf.average_wait, 1) AS average_wait, coalesce(cf.talk_seconds, 0) AS talk_seconds,
                    coalesce(orf.created, 0) AS created, coalesce(orf.completed, 0) AS completed,
-                   coalesce(orf.revenue, 0) AS revenue
+                   coalesce(orf.revenue, 0)::numeric(14, 2) AS revenue
             FROM operators op
             LEFT JOIN cities ci ON ci.id = op.city_id
             LEFT JOIN call_figures cf ON cf.operator_id = op.id

@@ -96,7 +96,10 @@ final class ChunkPipe {
 
         @Override
         public void write(int b) throws IOException {
-            write(new byte[]{(byte) b}, 0, 1);
+            buffer[filled++] = (byte) b;
+            if (filled == buffer.length) {
+                passOn();
+            }
         }
 
         @Override

@@ -51,7 +51,7 @@ public class CallRepository {
     }
 
     /** The operator, status, city and rk filters each lead a (column, created_at, id) index, so a filtered month is one index range. */
-    SqlFilter where(CallFilter f) {
+    public SqlFilter where(CallFilter f) {
         return new SqlFilter()
                 .when(f.cityScope(), "c.city_id = ?")
                 .when(f.dates().from(), "c.created_at >= ?")

@@ -53,7 +53,8 @@ public class CallService {
         return find(id, actor);
     }
 
-    CallFilter filter(CallListRequest request, Actor actor) {
+    /** The list's filters, validated and scoped to what the actor may see; the call export reuses them. */
+    public CallFilter filter(CallListRequest request, Actor actor) {
         Fields f = new Fields();
         Long cityId = f.attempt("city", () -> cities.optionalId("city", request.city()));
         String status = f.oneOf("status", request.status(), Call.STATUSES, false);

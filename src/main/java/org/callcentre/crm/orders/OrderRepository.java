@@ -46,7 +46,12 @@ public class OrderRepository {
     }
 
     public Page<Order> list(Filter f, PageRequest page) {
-        SqlFilter filter = new SqlFilter()
+        return pages.page(SELECT, FROM, where(f), NEWEST_FIRST, OrderRepository::map, page);
+    }
+
+    /** The WHERE clause of {@link #list} over {@code orders o}. */
+    public SqlFilter where(Filter f) {
+        return new SqlFilter()
                 .when(f.cityScope(), "o.city_id = ?")
                 .when(f.cityId(), "o.city_id = ?")
                 .when(f.status(), "o.status = ?")
@@ -54,7 +59,6 @@ public class OrderRepository {
                 .when(f.phone(), "o.phone = ?")
                 .when(f.createdFrom(), "o.created_at >= ?")
                 .when(f.createdBefore(), "o.created_at < ?");
-        return pages.page(SELECT, FROM, filter, NEWEST_FIRST, OrderRepository::map, page);
     }
 
     /** @param cityScope null for every city */

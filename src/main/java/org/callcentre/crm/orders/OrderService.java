@@ -43,15 +43,20 @@ public class OrderService {
     @Transactional
     public Page<OrderView> list(String status, String city, Long operatorId, String phone, String dateFrom, String dateTo,
                                 PageRequest page, Actor actor) {
+        return orders.list(filter(status, city, operatorId, phone, dateFrom, dateTo, actor), page).map(Order::view);
+    }
+
+    /** The list's filters, validated and scoped to what the actor may see; the order export reuses them. */
+    public OrderRepository.Filter filter(String status, String city, Long operatorId, String phone, String dateFrom,
+                                         String dateTo, Actor actor) {
         Fields f = new Fields();
         String validStatus = f.oneOf("status", status, OrderLifecycle.STATUSES, false);
         Long cityId = f.attempt("city", () -> cities.optionalId("city", city));
         String e164 = f.attempt("phone", () -> PhoneNumbers.optional("phone", phone));
         f.throwIfAny();
         DateRange range = DateRange.parse(dateFrom, dateTo, cities.zone(cityId != null ? cityId : actor.cityId()));
-        OrderRepository.Filter filter = new OrderRepository.Filter(actor.cityScope(), cityId, validStatus, operatorId, e164,
+        return new OrderRepository.Filter(actor.cityScope(), cityId, validStatus, operatorId, e164,
                 range.from(), range.toExclusive());
-        return orders.list(filter, page).map(Order::view);
     }
 
     @Transactional

@@ -34,6 +34,12 @@ public class Db {
         T map(ResultSet rs) throws SQLException;
     }
 
+    /** Receives the rows of {@link #stream} one at a time; returning false stops the reading. */
+    @FunctionalInterface
+    public interface RowHandler {
+        boolean next(ResultSet rs) throws SQLException;
+    }
+
     /** A JSON document bound as {@code jsonb}. */
     public record Jsonb(String json) {
     }
@@ -47,6 +53,30 @@ public class Db {
                 }
                 return rows;
             }
+        });
+    }
+
+    /**
+     * Hands the rows of a query to {@code handler} as PostgreSQL sends them, {@code fetchSize} at a
+     * time, so that a result of millions of rows never sits in memory. The driver keeps a server-side
+     * cursor only inside a transaction; with autocommit on it would quietly read the whole result
+     * first, so that is refused.
+     */
+    public void stream(String sql, int fetchSize, RowHandler handler, Object... params) {
+        jdbc.execute(connection -> {
+            if (connection.getAutoCommit()) {
+                throw new IllegalStateException("Db.stream needs a transaction, or the driver reads every row at once");
+            }
+            try (PreparedStatement ps = prepare(connection, sql, params)) {
+                ps.setFetchSize(fetchSize);
+                try (ResultSet rs = ps.executeQuery()) {
+                    boolean more = true;
+                    while (more && rs.next()) {
+                        more = handler.next(rs);
+                    }
+                }
+            }
+            return null;
         });
     }
 

@@ -1,6 +1,7 @@
 package org.callcentre.crm.telephony.ami;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.asteriskjava.manager.event.ManagerEvent;
@@ -15,6 +16,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
@@ -27,7 +29,8 @@ import java.util.concurrent.TimeUnit;
  * Takes AMI events off asterisk-java's threads and applies them on one thread of its own: what
  * has queued up meanwhile is translated and ingested as one batch, so a burst costs one
  * transaction rather than one per event. A reconnect is queued in line with the events, so the
- * reconciliation sees exactly what arrived before it.
+ * reconciliation sees exactly what arrived before it, and so does whoever handles the
+ * {@link AmiOutage} the reconnect ended: it is published only after both.
  */
 @Singleton
 @Requires(property = "crm.ami.host", pattern = ".+")
@@ -38,18 +41,21 @@ class AmiEventWorker {
     private final AmiCallEventTranslator translator;
     private final CallEventIngestor ingestor;
     private final AmiReconciler reconciler;
+    private final ApplicationEventPublisher<AmiOutage> outagesOver;
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "ami-events"));
 
-    AmiEventWorker(AmiCallEventTranslator translator, CallEventIngestor ingestor, AmiReconciler reconciler) {
+    AmiEventWorker(AmiCallEventTranslator translator, CallEventIngestor ingestor, AmiReconciler reconciler,
+                   ApplicationEventPublisher<AmiOutage> outagesOver) {
         this.translator = translator;
         this.ingestor = ingestor;
         this.reconciler = reconciler;
+        this.outagesOver = outagesOver;
         thread.execute(this::run);
     }
 
-    /** A reconnect, with the way to ask Asterisk which channels are up. */
-    private record Reconnected(Instant at, Callable<Set<String>> liveUniqueIds) {
+    /** A (re)login, with the way to ask Asterisk which channels are up, and the outage it ended if any. */
+    private record Reconnected(Instant at, Callable<Set<String>> liveUniqueIds, Optional<AmiOutage> outage) {
     }
 
     /** Called on asterisk-java's event thread: only queues. */
@@ -57,8 +63,8 @@ class AmiEventWorker {
         queue.add(event);
     }
 
-    void reconnected(Instant at, Callable<Set<String>> liveUniqueIds) {
-        queue.add(new Reconnected(at, liveUniqueIds));
+    void reconnected(Instant at, Callable<Set<String>> liveUniqueIds, Optional<AmiOutage> outage) {
+        queue.add(new Reconnected(at, liveUniqueIds, outage));
     }
 
     private void run() {
@@ -83,6 +89,7 @@ class AmiEventWorker {
                 ingest(events);
                 events.clear();
                 reconcile(reconnected);
+                reconnected.outage().ifPresent(this::announce);
             }
         }
         ingest(events);
@@ -109,6 +116,15 @@ class AmiEventWorker {
         if (!endings.isEmpty()) {
             LOG.info("AMI: {} channel(s) of open calls hung up while disconnected; ended at {}", endings.size(), reconnected.at());
             ingest(endings);
+        }
+    }
+
+    private void announce(AmiOutage outage) {
+        try {
+            outagesOver.publishEvent(outage);
+        } catch (RuntimeException e) {
+            // This thread must go on applying events whatever a listener does.
+            LOG.error("AMI: outage {} – {} not handed on: {}", outage.start(), outage.end(), e.toString());
         }
     }
 

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Never a silent gap: every {@link AmiOutage} is written to {@code telephony_gaps} and pushed to
@@ -72,8 +73,10 @@ class AmiGapRecorder {
         pushes.submit("telephony gap " + gap.id(), () -> sockets.toSupervisors(TelephonyGapMessage.of(gap)));
     }
 
+    /** A gap found just before shutting down is still written, while the database is there. */
     @PreDestroy
-    void stop() {
+    void stop() throws InterruptedException {
         thread.shutdown();
+        thread.awaitTermination(10, TimeUnit.SECONDS);
     }
 }

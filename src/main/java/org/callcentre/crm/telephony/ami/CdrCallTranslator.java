@@ -1,5 +1,6 @@
 package org.callcentre.crm.telephony.ami;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.callcentre.crm.calls.ingest.CallEnding;
 import org.callcentre.crm.calls.ingest.CallEvent;
@@ -36,10 +37,13 @@ import java.util.Set;
  */
 @Singleton
 class CdrCallTranslator {
-    private static final Comparator<CdrRow> BY_START = Comparator.comparing(CdrRow::start).thenComparing(CdrRow::uniqueid);
+    /** Down to the dialled channel, so that the same rows make the same events in the same order however they were read. */
+    private static final Comparator<CdrRow> BY_START = Comparator.comparing(CdrRow::start).thenComparing(CdrRow::uniqueid)
+            .thenComparing(row -> Objects.toString(row.dstchannel(), ""));
 
     private final Set<String> trunkContexts;
 
+    @Inject
     CdrCallTranslator(AmiSettings settings) {
         this(settings.trunkContexts());
     }

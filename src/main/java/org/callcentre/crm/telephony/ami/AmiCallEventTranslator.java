@@ -33,11 +33,9 @@ import java.util.Set;
  * Asterisk 16–22 manager events as domain call events, keyed by {@code Linkedid} (the call) and
  * {@code Uniqueid} (the leg). The only place that knows what AMI events mean for a call.
  *
- * <p>The call's first channel ({@code Uniqueid == Linkedid}) tells the direction: a channel in a
- * trunk context, or a non-extension channel calling from an outside number, is an inbound call
- * whose {@code Exten} is the DID; an operator's phone dialling an outside number, or rung by an
- * {@code Originate} (click-to-call), is outbound, the company number being the caller id the
- * dialplan presents to the client.
+ * <p>The call's first channel ({@code Uniqueid == Linkedid}) tells the direction ({@link AmiCallOrigin});
+ * an operator's phone rung by an {@code Originate} (click-to-call) is outbound too, the company
+ * number being the caller id the dialplan presents to the client.
  * Operators' phones ringing, answering and holding come from Dial*, Agent*, BridgeEnter and
  * Hold/Unhold; a call ends when every channel it had has hung up, or when its caller abandons
  * the queue. Queue calls carry Asterisk's own {@code HoldTime} (wait) and {@code TalkTime} (talk).
@@ -132,23 +130,9 @@ public class AmiCallEventTranslator {
 
     private CallEvent.Builder newChannel(NewChannelEvent e) {
         CallEvent.Builder b = on(e, e.getLinkedid(), e.getUniqueId(), "Newchannel", null, CallEventKind.STARTED).leg(e.getUniqueId());
-        if (!e.getUniqueId().equals(e.getLinkedid())) {
-            return b;
-        }
-        String extension = AmiChannels.extension(e.getChannel());
-        String exten = e.getExten();
-        if (trunkContexts.contains(e.getContext()) || (extension == null && AmiChannels.isOutsideNumber(e.getCallerIdNum()))) {
-            return b.direction("inbound").caller(e.getCallerIdNum()).companyNumber(AmiChannels.isOutsideNumber(exten) ? exten : null);
-        }
-        if (extension == null) {
-            return b;
-        }
-        b.extension(extension);
-        if (AmiChannels.isOutsideNumber(exten)) {
-            return b.direction("outbound").called(exten);
-        }
-        // An originated (click-to-call) channel starts at "s": DialBegin tells later where it goes.
-        return AmiChannels.isExtension(exten) ? b.direction("internal") : b;
+        return e.getUniqueId().equals(e.getLinkedid())
+                ? AmiCallOrigin.describe(b, trunkContexts, e.getChannel(), e.getContext(), e.getCallerIdNum(), e.getExten())
+                : b;
     }
 
     private CallEvent.Builder dialBegin(DialBeginEvent e) {

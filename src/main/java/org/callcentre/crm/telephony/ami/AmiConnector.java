@@ -8,7 +8,6 @@ import jakarta.inject.Singleton;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.ManagerConnectionState;
-import org.asteriskjava.manager.PingThread;
 import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
 import org.asteriskjava.manager.action.ManagerAction;
@@ -26,6 +25,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -42,7 +42,8 @@ import java.util.stream.Collectors;
  *       itself (at once, then every 5 s), which logs in again.</li>
  *   <li>A Ping every {@code ping-interval} keeps the socket talking; a socket silent for three
  *       intervals (a half-open connection, a frozen Asterisk) times out, which counts as a drop.</li>
- *   <li>Every (re)login is followed by a reconciliation against {@code CoreShowChannels}.</li>
+ *   <li>Every (re)login is followed by a reconciliation against {@code CoreShowChannels}; a re-login
+ *       also ends an {@link AmiOutage}, dated from the last event or Pong heard before the drop.</li>
  * </ul>
  */
 @Singleton
@@ -58,7 +59,8 @@ class AmiConnector implements ApplicationEventListener<StartupEvent> {
     private final AmiSettings settings;
     private final AmiEventWorker worker;
     private final ManagerConnection connection;
-    private final PingThread heartbeat;
+    private final AmiOutageWatch watch;
+    private final AmiHeartbeat heartbeat;
     private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "ami-connector"));
     private Duration retry = FIRST_RETRY;
 
@@ -73,8 +75,8 @@ class AmiConnector implements ApplicationEventListener<StartupEvent> {
         connection.setSocketTimeout((int) CONNECT_TIMEOUT.toMillis());
         connection.setSocketReadTimeout((int) settings.pingInterval().multipliedBy(3).toMillis());
         connection.addEventListener(this::onEvent);
-        this.heartbeat = new PingThread(connection);
-        heartbeat.setInterval(settings.pingInterval().toMillis());
+        this.watch = new AmiOutageWatch(settings.pingInterval());
+        this.heartbeat = new AmiHeartbeat(connection, settings.pingInterval(), watch);
     }
 
     @Override
@@ -89,6 +91,11 @@ class AmiConnector implements ApplicationEventListener<StartupEvent> {
 
     String state() {
         return connection.getState().name();
+    }
+
+    /** Since when nothing has been heard from a connection that was up; empty while connected. */
+    Optional<Instant> deafSince() {
+        return watch.deafSince();
     }
 
     String address() {
@@ -123,12 +130,18 @@ class AmiConnector implements ApplicationEventListener<StartupEvent> {
     }
 
     private void onEvent(ManagerEvent event) {
+        Instant at = receivedAt(event);
         if (event instanceof ConnectEvent) {
-            LOG.info("AMI: logged in to {}", address());
-            worker.reconnected(receivedAt(event), this::liveUniqueIds);
+            Optional<AmiOutage> outage = watch.loggedIn(at);
+            outage.ifPresentOrElse(
+                    o -> LOG.warn("AMI: logged in to {} again; nothing was heard from {} to {} ({})", address(), o.start(), o.end(), o.reason()),
+                    () -> LOG.info("AMI: logged in to {}", address()));
+            worker.reconnected(at, this::liveUniqueIds, outage);
         } else if (event instanceof DisconnectEvent) {
+            watch.lost(at);
             LOG.warn("AMI: connection to {} lost, reconnecting", address());
         } else {
+            watch.heard(at);
             worker.offer(event);
         }
     }

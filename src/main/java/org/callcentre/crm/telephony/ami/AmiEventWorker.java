@@ -2,6 +2,7 @@ package org.callcentre.crm.telephony.ami;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.asteriskjava.manager.event.ManagerEvent;
@@ -16,6 +17,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
@@ -31,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  * a share of the calls, so that one call's events stay in order while different calls' database
  * round trips overlap. Whatever queued up meanwhile is ingested as one batch per thread, so a
  * burst costs one transaction rather than one per event. A reconnect waits until every thread has
- * applied what arrived before it, so the reconciliation sees exactly that.
+ * applied what arrived before it, so the reconciliation sees exactly that, and so does whoever
+ * handles the {@link AmiOutage} the reconnect ended: it is published only after both.
  */
 @Singleton
 @Requires(property = "crm.ami.host", pattern = ".+")
@@ -42,16 +45,18 @@ class AmiEventWorker {
     private final AmiCallEventTranslator translator;
     private final CallEventIngestor ingestor;
     private final AmiReconciler reconciler;
+    private final ApplicationEventPublisher<AmiOutage> outagesOver;
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final ExecutorService translating = Executors.newSingleThreadExecutor(r -> new Thread(r, "ami-events"));
     private final List<BlockingQueue<Object>> shards = new ArrayList<>();
     private final ExecutorService ingesting;
 
     AmiEventWorker(AmiCallEventTranslator translator, CallEventIngestor ingestor, AmiReconciler reconciler,
-                   @Value("${crm.ami.ingest-threads:2}") int ingestThreads) {
+                   ApplicationEventPublisher<AmiOutage> outagesOver, @Value("${crm.ami.ingest-threads:2}") int ingestThreads) {
         this.translator = translator;
         this.ingestor = ingestor;
         this.reconciler = reconciler;
+        this.outagesOver = outagesOver;
         int threads = Math.max(1, ingestThreads);
         this.ingesting = Executors.newFixedThreadPool(threads, r -> new Thread(r, "ami-ingest"));
         for (int i = 0; i < threads; i++) {
@@ -62,8 +67,8 @@ class AmiEventWorker {
         translating.execute(this::translateLoop);
     }
 
-    /** A reconnect, with the way to ask Asterisk which channels are up. */
-    private record Reconnected(Instant at, Callable<Set<String>> liveUniqueIds) {
+    /** A (re)login, with the way to ask Asterisk which channels are up, and the outage it ended if any. */
+    private record Reconnected(Instant at, Callable<Set<String>> liveUniqueIds, Optional<AmiOutage> outage) {
     }
 
     /** A request to be told when everything queued before it has been applied. */
@@ -75,8 +80,8 @@ class AmiEventWorker {
         queue.add(event);
     }
 
-    void reconnected(Instant at, Callable<Set<String>> liveUniqueIds) {
-        queue.add(new Reconnected(at, liveUniqueIds));
+    void reconnected(Instant at, Callable<Set<String>> liveUniqueIds, Optional<AmiOutage> outage) {
+        queue.add(new Reconnected(at, liveUniqueIds, outage));
     }
 
     private void translateLoop() {
@@ -88,6 +93,7 @@ class AmiEventWorker {
                 } else if (item instanceof Reconnected reconnected) {
                     awaitShardsDrained();
                     reconcile(reconnected);
+                    reconnected.outage().ifPresent(this::announce);
                 } else if (item instanceof Flush flush) {
                     awaitShardsDrained();
                     flush.done().countDown();
@@ -148,6 +154,15 @@ class AmiEventWorker {
         if (!endings.isEmpty()) {
             LOG.info("AMI: {} channel(s) of open calls hung up while disconnected; ended at {}", endings.size(), reconnected.at());
             ingest(endings);
+        }
+    }
+
+    private void announce(AmiOutage outage) {
+        try {
+            outagesOver.publishEvent(outage);
+        } catch (RuntimeException e) {
+            // This thread must go on applying events whatever a listener does.
+            LOG.error("AMI: outage {} – {} not handed on: {}", outage.start(), outage.end(), e.toString());
         }
     }
 

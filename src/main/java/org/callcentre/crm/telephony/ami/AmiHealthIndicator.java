@@ -5,26 +5,57 @@ import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 
-/** {@code ami} in {@code /health}: UP while logged in to Asterisk, DOWN while a configured Asterisk is not reachable. */
+/**
+ * {@code ami} in {@code /health}: UP while logged in to Asterisk, DOWN while a configured Asterisk is
+ * not reachable (with {@code deafSince}, when a connection that was up went quiet).
+ *
+ * <p>The newest gap whose calls were not recovered ({@code reported} or {@code backfill_failed}) is
+ * in the details as {@code lastUnresolvedGap}, but leaves the status UP: it is missing history, not
+ * a fault of the running service, and a DOWN would make an orchestrator restart or unroute a
+ * service that works. It stays there until a newer gap replaces it or is backfilled.
+ */
 @Singleton
 @Requires(beans = AmiConnector.class)
 class AmiHealthIndicator implements HealthIndicator {
     private final AmiConnector connector;
+    private final TelephonyGapRepository gaps;
+    private final ExecutorService blocking;
 
-    AmiHealthIndicator(AmiConnector connector) {
+    AmiHealthIndicator(AmiConnector connector, TelephonyGapRepository gaps, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.connector = connector;
+        this.gaps = gaps;
+        this.blocking = blocking;
     }
 
     @Override
     public Publisher<HealthResult> getResult() {
-        return Publishers.just(HealthResult.builder("ami", connector.connected() ? HealthStatus.UP : HealthStatus.DOWN)
-                .details(Map.of("address", connector.address(), "state", connector.state().toLowerCase(Locale.ROOT)))
-                .build());
+        // The gap is read from the database: off the event loop that serves /health.
+        return Publishers.fromCompletableFuture(CompletableFuture.supplyAsync(this::result, blocking));
+    }
+
+    private HealthResult result() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("address", connector.address());
+        details.put("state", connector.state().toLowerCase(Locale.ROOT));
+        connector.deafSince().ifPresent(since -> details.put("deafSince", since));
+        try {
+            gaps.lastUnresolved().ifPresent(gap -> details.put("lastUnresolvedGap", Map.of(
+                    "id", gap.id(), "start", gap.start(), "end", gap.end(), "state", gap.state(), "reason", gap.reason())));
+        } catch (RuntimeException e) {
+            // The database's own indicator says why; the connection's state is still worth showing.
+            details.put("lastUnresolvedGap", "unknown: " + e.getMessage());
+        }
+        return HealthResult.builder("ami", connector.connected() ? HealthStatus.UP : HealthStatus.DOWN).details(details).build();
     }
 }

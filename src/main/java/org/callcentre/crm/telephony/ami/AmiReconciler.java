@@ -18,14 +18,15 @@ import java.util.Set;
  * lists ({@code CoreShowChannels}). A channel it no longer has hung up while we were not
  * listening: it is ended at the reconnect time, the first moment we know it is gone, and the
  * call ends once none of its channels is left. The reason is unknown, so no ending is given, and
- * live channels are left alone. A call that began and ended entirely during the outage is lost.
+ * live channels are left alone. A call that began and ended entirely during the outage is not in
+ * AMI at all: {@link AmiGapRecorder} backfills it from the CDR table or reports the gap.
  */
 @Singleton
 class AmiReconciler {
-    private final AmiOpenCallRepository openCalls;
+    private final AmiCallRepository openCalls;
     private final CallEventStore events;
 
-    AmiReconciler(AmiOpenCallRepository openCalls, CallEventStore events) {
+    AmiReconciler(AmiCallRepository openCalls, CallEventStore events) {
         this.openCalls = openCalls;
         this.events = events;
     }

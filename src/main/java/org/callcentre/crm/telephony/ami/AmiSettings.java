@@ -16,6 +16,11 @@ import java.util.List;
  * @param originateContext where click-to-call sends the operator's answered channel to dial the client
  * @param dialPrefix       put before the E.164 digits (without '+') to dial an outside number
  * @param pingInterval     heartbeat; a connection silent for three intervals is taken as lost
+ * @param cdrJdbcUrl       Asterisk's {@code cdr_pgsql} database, read to backfill the calls of a
+ *                         disconnection; without it such a gap is only reported
+ * @param cdrTable         the CDR table ({@code table} in cdr_pgsql.conf)
+ * @param cdrMargin        how far around a gap CDR rows are looked at: the PBX's clock and ours
+ *                         disagree a little, and the last event heard is only roughly when hearing stopped
  */
 @ConfigurationProperties("crm.ami")
 public record AmiSettings(
@@ -27,7 +32,12 @@ public record AmiSettings(
         @Bindable(defaultValue = "PJSIP/{ext}") String memberInterface,
         @Bindable(defaultValue = "from-internal") String originateContext,
         @Bindable(defaultValue = "") String dialPrefix,
-        @Bindable(defaultValue = "20s") Duration pingInterval) {
+        @Bindable(defaultValue = "20s") Duration pingInterval,
+        @Nullable String cdrJdbcUrl,
+        @Nullable String cdrUsername,
+        @Nullable String cdrPassword,
+        @Bindable(defaultValue = "cdr") String cdrTable,
+        @Bindable(defaultValue = "60s") Duration cdrMargin) {
 
     /** The queue member interface (also the channel click-to-call rings) of an operator's extension. */
     public String memberInterface(String extension) {

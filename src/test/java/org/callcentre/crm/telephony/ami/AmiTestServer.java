@@ -27,7 +27,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * Asterisk to test against: banner, MD5 challenge login, Ping, CoreSettings, CoreShowChannels
  * (listing the channels of the replayed events that have not hung up), QueuePause, Originate,
  * Logoff. It records every action it receives, replays sample events to the logged-in client and
- * can drop the connection mid-call (or fall silent) and take the next one.
+ * can drop the connection mid-call (or fall silent, or stay down a while) and take the next one.
  */
 final class AmiTestServer implements AutoCloseable {
     static final String USERNAME = "crm";
@@ -37,6 +37,7 @@ final class AmiTestServer implements AutoCloseable {
     private final List<Map<String, String>> actions = new CopyOnWriteArrayList<>();
     private final Map<String, AmiSample.Block> liveChannels = new LinkedHashMap<>();
     private volatile Peer loggedIn;
+    private volatile boolean down;
 
     private AmiTestServer() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -86,6 +87,19 @@ final class AmiTestServer implements AutoCloseable {
         Peer peer = awaitPeer();
         loggedIn = null;
         peer.close();
+    }
+
+    /**
+     * Closes the client's socket and turns every new connection away until {@link #comeBack()}, as
+     * an Asterisk that is restarting would.
+     */
+    void goDown() {
+        down = true;
+        dropConnection();
+    }
+
+    void comeBack() {
+        down = false;
     }
 
     /**
@@ -142,7 +156,12 @@ final class AmiTestServer implements AutoCloseable {
     private void accept() {
         while (!server.isClosed()) {
             try {
-                Peer peer = new Peer(server.accept());
+                Socket socket = server.accept();
+                if (down) {
+                    socket.close();
+                    continue;
+                }
+                Peer peer = new Peer(socket);
                 Thread reader = new Thread(peer::serve, "ami-test-peer");
                 reader.setDaemon(true);
                 reader.start();

@@ -69,9 +69,11 @@ class StatsQueries {
     /** Answered and abandoned calls within a threshold other than the one the rollups count with. */
     Sql withinThresholdByHour(StatsPeriod period, Long cityId, String rk, int thresholdSeconds) {
         SqlFilter filter = days(period).when(cityId, "city_id = ?").when(rk, "rk = ?");
+        List<Object> params = new ArrayList<>(List.of(thresholdSeconds, thresholdSeconds));
+        params.addAll(List.of(filter.params()));
         return new Sql("SELECT hour, sum(answered * (wait_seconds <= ?)::int) AS answered_within_sl, "
                 + "sum(abandoned * (wait_seconds <= ?)::int) AS abandoned_within_sl FROM stats_call_facts" + filter.where()
-                + " GROUP BY hour", filter.params(thresholdSeconds, thresholdSeconds));
+                + " GROUP BY hour", params);
     }
 
     /** Time in closed work-status periods by the local hour of operators' cities. */

@@ -311,6 +311,7 @@ class StatsMatchTheRowsTest {
         }
         assertEquals(24, list(report.get("byHour")).size());
         assertTrue(number(kpi(report).get("inbound")).signum() > 0, what + " should have calls");
+        assertTrue(rk != null || number(kpi(report).get("workingSeconds")).signum() > 0, what + " should have working time");
     }
 
     private static LocalDate[][] ranges() {

@@ -74,7 +74,7 @@ class StatsMatchTheRowsTest {
 
     @BeforeAll
     void generate() {
-        centre = new GeneratedCentre(data, 20_000, 3_000);
+        centre = new GeneratedCentre(data, GeneratedCentre.TWO_MONTHS);
         rollups.rebuild();
         rows = new RowFigures(data.db());
         boss = new Api(client).login("boss", TestData.PASSWORD);

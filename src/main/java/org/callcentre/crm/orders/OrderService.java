@@ -1,5 +1,6 @@
 package org.callcentre.crm.orders;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.callcentre.crm.audit.AuditLog;
@@ -29,15 +30,17 @@ public class OrderService {
     private final CityDirectory cities;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher<OrderChanged> orderChanges;
 
     public OrderService(OrderRepository orders, OrderRequestReader reader, ClientDirectory clients, CityDirectory cities,
-                        AuditLog audit, Clock clock) {
+                        AuditLog audit, Clock clock, ApplicationEventPublisher<OrderChanged> orderChanges) {
         this.orders = orders;
         this.reader = reader;
         this.clients = clients;
         this.cities = cities;
         this.audit = audit;
         this.clock = clock;
+        this.orderChanges = orderChanges;
     }
 
     @Transactional
@@ -100,6 +103,7 @@ public class OrderService {
             }
         });
         audit.record(actor, "create", "order", id, changes.set("clientId", clientId).set("externalId", externalId).asMap());
+        orderChanges.publishEvent(new OrderChanged(id));
         return orders.findById(id);
     }
 
@@ -128,6 +132,7 @@ public class OrderService {
         current.fields().asMap().forEach((name, before) -> changes.field(name, before, after.get(name)));
         changes.field("status", current.status(), status).field("clientId", current.clientId(), clientId);
         audit.record(actor, "update", "order", id, changes.asMap());
+        orderChanges.publishEvent(new OrderChanged(id));
         return orders.findById(id).orElseThrow().view();
     }
 

@@ -1,0 +1,51 @@
+package org.callcentre.crm.stats;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * One kind of counted fact — a call, an order, a piece of a work-status period — and the rollups
+ * its measures are summed into. Every rollup of a kind carries all of the kind's measures, so one
+ * statement shape adds any fact (or the difference between two versions of it) to any rollup.
+ *
+ * @param keys     the columns rollups group by (a rollup uses some of them)
+ * @param extras   facts columns kept per fact but not summed
+ * @param measures the summed columns
+ */
+record FactKind(List<String> keys, List<String> extras, List<String> measures, List<RollupTable> rollups) {
+
+    /** Adds the rows of {@code delta} (facts, or signed differences of facts) to one rollup. */
+    String upsertInto(RollupTable rollup, String delta) {
+        String keyList = String.join(", ", rollup.keys());
+        return "INSERT INTO " + rollup.name() + " AS r (" + keyList + ", " + String.join(", ", measures) + ") "
+                + "SELECT " + keyList + ", " + list(m -> "sum(" + m + ")") + " FROM " + delta
+                + (rollup.condition() == null ? "" : " WHERE " + rollup.condition())
+                + " GROUP BY " + keyList
+                + " HAVING " + measures.stream().map(m -> "sum(" + m + ") <> 0").collect(Collectors.joining(" OR "))
+                // rows are locked in key order, so two writers touching the same rows cannot deadlock
+                + " ORDER BY " + keyList
+                + " ON CONFLICT (" + keyList + ") DO UPDATE SET " + list(m -> m + " = r." + m + " + EXCLUDED." + m);
+    }
+
+    /** The keys and measures of {@code relation}, each measure negated: what taking a fact back subtracts. */
+    String negated(String relation) {
+        return "SELECT " + String.join(", ", keys) + ", " + list(m -> "-" + m + " AS " + m) + " FROM " + relation;
+    }
+
+    String keysAndMeasures() {
+        return Stream.concat(keys.stream(), measures.stream()).collect(Collectors.joining(", "));
+    }
+
+    List<String> columns() {
+        return Stream.of(keys, extras, measures).flatMap(List::stream).toList();
+    }
+
+    List<String> tables() {
+        return rollups.stream().map(RollupTable::name).toList();
+    }
+
+    private String list(java.util.function.Function<String, String> each) {
+        return measures.stream().map(each).collect(Collectors.joining(", "));
+    }
+}

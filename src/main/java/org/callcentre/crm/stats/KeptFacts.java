@@ -1,0 +1,68 @@
+package org.callcentre.crm.stats;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Facts kept one row per source row (a call, an order), so that when the source changes, what it
+ * added to the rollups before can be taken back exactly.
+ *
+ * @param table          the facts table
+ * @param idColumn       its key, the source row's id
+ * @param sourceIdColumn the id column as the source query names it
+ */
+record KeptFacts(String table, String idColumn, String sourceIdColumn, FactKind kind) {
+
+    /**
+     * One statement that re-derives the facts of one source row and adds (new − previous) to every
+     * rollup. Every part reads the snapshot from before the statement, so {@code previous} is the
+     * row as it was. Answers the days whose figures moved.
+     */
+    Sql refresh(Sql source, long id) {
+        List<String> columns = columns();
+        String updates = columns.stream().filter(c -> !c.equals(idColumn)).map(c -> c + " = EXCLUDED." + c)
+                .collect(Collectors.joining(", "));
+        String changed = "(" + columns.stream().map(c -> "f." + c).collect(Collectors.joining(", ")) + ") IS DISTINCT FROM ("
+                + columns.stream().map(c -> "EXCLUDED." + c).collect(Collectors.joining(", ")) + ")";
+        StringBuilder sql = new StringBuilder("WITH previous AS (SELECT * FROM " + table + " WHERE " + idColumn + " = ?), ")
+                .append("latest AS (").append(source.text()).append(" WHERE ").append(sourceIdColumn).append(" = ?), ")
+                .append("saved AS (INSERT INTO ").append(table).append(" AS f (").append(String.join(", ", columns)).append(") ")
+                .append("SELECT ").append(String.join(", ", columns)).append(" FROM latest ")
+                .append("ON CONFLICT (").append(idColumn).append(") DO UPDATE SET ").append(updates).append(" WHERE ").append(changed).append("), ")
+                .append("delta AS (SELECT ").append(kind.keysAndMeasures()).append(" FROM latest UNION ALL ")
+                .append(kind.negated("previous")).append(")");
+        List<RollupTable> rollups = kind.rollups();
+        for (int i = 0; i < rollups.size(); i++) {
+            sql.append(", r").append(i).append(" AS (").append(kind.upsertInto(rollups.get(i), "delta")).append(")");
+        }
+        sql.append(" SELECT day FROM previous UNION SELECT day FROM latest");
+        List<Object> params = new ArrayList<>();
+        params.add(id);
+        params.addAll(source.params());
+        params.add(id);
+        return new Sql(sql.toString(), params);
+    }
+
+    /** Facts of every source row, then the rollups summed from them; the tables must be empty. */
+    List<Sql> rebuild(Sql source) {
+        List<Sql> statements = new ArrayList<>();
+        String columns = String.join(", ", columns());
+        statements.add(new Sql("INSERT INTO " + table + " (" + columns + ") SELECT " + columns + " FROM (" + source.text() + ") s",
+                source.params()));
+        kind.rollups().forEach(rollup -> statements.add(new Sql(kind.upsertInto(rollup, table))));
+        return statements;
+    }
+
+    List<String> tables() {
+        List<String> tables = new ArrayList<>(kind.tables());
+        tables.add(0, table);
+        return tables;
+    }
+
+    private List<String> columns() {
+        List<String> columns = new ArrayList<>(kind.columns());
+        columns.add(0, idColumn);
+        return columns;
+    }
+}

@@ -1,0 +1,77 @@
+package org.callcentre.crm.stats;
+
+import org.callcentre.crm.shared.ApiException;
+import org.callcentre.crm.shared.Fields;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * The local days a statistics request covers, both ends inclusive, in the zone that decides what
+ * "today" is.
+ */
+public record StatsPeriod(LocalDate start, LocalDate end, ZoneId zone) {
+
+    /**
+     * A missing date is today in {@code zone}; a malformed one, an end before the start or a range
+     * longer than {@code maxSpanDays} is a 400 naming {@code startDate}/{@code endDate}.
+     */
+    public static StatsPeriod parse(String startDate, String endDate, ZoneId zone, Clock clock, int maxSpanDays) {
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        Fields f = new Fields();
+        LocalDate start = f.attempt("startDate", () -> date("startDate", startDate, today));
+        LocalDate end = f.attempt("endDate", () -> date("endDate", endDate, today));
+        if (start != null && end != null) {
+            f.check(!end.isBefore(start), "endDate", "must not be before startDate (" + start + ")");
+            long span = ChronoUnit.DAYS.between(start, end) + 1;
+            if (span > maxSpanDays) {
+                String message = "startDate " + start + " to endDate " + end + " spans " + span + " days; at most " + maxSpanDays;
+                f.check(false, "startDate", message);
+                f.check(false, "endDate", message);
+            }
+        }
+        f.throwIfAny();
+        return new StatsPeriod(start, end, zone);
+    }
+
+    private static LocalDate date(String field, String text, LocalDate today) {
+        if (text == null || text.isBlank()) {
+            return today;
+        }
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw ApiException.badField(field, "must be a date yyyy-MM-dd, not '" + text.trim() + "'");
+        }
+    }
+
+    public static StatsPeriod today(ZoneId zone, Clock clock) {
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        return new StatsPeriod(today, today, zone);
+    }
+
+    public List<LocalDate> days() {
+        return start.datesUntil(end.plusDays(1)).toList();
+    }
+
+    /** Whether figures of {@code day} (a local day of any zone) may fall into this period. */
+    boolean mayInclude(LocalDate day) {
+        // a day of another zone overlaps the neighbouring days of this one
+        return !day.isBefore(start.minusDays(1)) && !day.isAfter(end.plusDays(1));
+    }
+
+    /**
+     * No local day of the period, in any zone, begins before this instant: time earlier than it
+     * never counts.
+     */
+    Instant earliestInstant() {
+        // zones lie at most 26 hours apart (UTC−12 to UTC+14)
+        return start.atStartOfDay(zone).toInstant().minus(Duration.ofHours(26));
+    }
+}

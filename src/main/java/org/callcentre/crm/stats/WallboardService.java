@@ -1,0 +1,53 @@
+package org.callcentre.crm.stats;
+
+import jakarta.inject.Singleton;
+import org.callcentre.crm.presence.OperatorPresence;
+import org.callcentre.crm.presence.Presence;
+import org.callcentre.crm.shared.Db;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Puts the wallboard together: waiting calls from the calls table, operators from presence, today's KPIs. */
+@Singleton
+public class WallboardService {
+    /** Every live state presence knows, so that the board shows zeros rather than missing keys. */
+    private static final List<String> STATES = List.of("available", "ringing", "on_call", "wrap_up", "break", "offline");
+
+    private final StatsReader reader;
+    private final StatsQueries queries;
+    private final Presence presence;
+    private final KpiService kpi;
+    private final Clock clock;
+
+    WallboardService(StatsReader reader, StatsQueries queries, Presence presence, KpiService kpi, Clock clock) {
+        this.reader = reader;
+        this.queries = queries;
+        this.presence = presence;
+        this.kpi = kpi;
+        this.clock = clock;
+    }
+
+    /**
+     * Not one transaction: the parts are read one after the other, each holding its locks only as
+     * long as its own statements run.
+     */
+    public Wallboard snapshot() {
+        Instant now = clock.instant();
+        Map<String, Long> byState = new LinkedHashMap<>();
+        STATES.forEach(state -> byState.put(state, 0L));
+        for (OperatorPresence operator : presence.all()) {
+            byState.merge(operator.liveState(), 1L, Long::sum);
+        }
+        record Waiting(long count, Instant oldest) {
+        }
+        Waiting waiting = reader.live(queries.callsWaiting(now), rs -> new Waiting(rs.getLong("waiting"), Db.getInstant(rs, "oldest")))
+                .get(0);
+        long longest = waiting.oldest() == null ? 0 : Math.max(0, Duration.between(waiting.oldest(), now).toSeconds());
+        return new Wallboard("wallboard", now, waiting.count(), longest, byState, kpi.today());
+    }
+}

@@ -65,14 +65,15 @@ class RollupsFollowChangesTest {
     @Test
     void aCallCountsOnceFromAnswerOnAndMovesWithItsCorrectedStart() {
         long start = JUST_AFTER_MIDNIGHT.getEpochSecond();
-        call("E1", "A1", start, 1, "Appeared", null);
-        call("E1", "B1", start + 10, 2, "Appeared", "101");
+        MangoLegs call = new MangoLegs(mango, "E1");
+        call.post("A1", start, 1, "Appeared", null);
+        call.post("B1", start + 10, 2, "Appeared", "101");
         mango.awaitApplied();
         assertEquals(Map.of("total", 0, "accepted", 0, "missed", 0, "acceptanceRate", 0.0), overall().get("calls"),
                 "a ringing call counts only once it is answered or over");
         RollupSnapshot.assertSameAsRebuilt(data.db(), rebuild);
 
-        call("E1", "B1", start + 25, 3, "Connected", "101");
+        call.post("B1", start + 25, 3, "Connected", "101");
         mango.awaitApplied();
         assertEquals(Map.of("total", 1, "accepted", 1, "missed", 0, "acceptanceRate", 100.0), overall().get("calls"));
         assertEquals(List.of(day("2025-03-10", 0), day("2025-03-11", 1)), overall().get("dailyStats"));
@@ -82,8 +83,8 @@ class RollupsFollowChangesTest {
         assertEquals(30.0, kpi.get("ahtSeconds"), "no talk yet: only the wrap-up");
         RollupSnapshot.assertSameAsRebuilt(data.db(), rebuild);
 
-        call("E1", "B1", start + 125, 4, "Disconnected", "101");
-        call("E1", "A1", start + 125, 5, "Disconnected", null);
+        call.post("B1", start + 125, 4, "Disconnected", "101");
+        call.post("A1", start + 125, 5, "Disconnected", null);
         mango.awaitApplied();
         assertEquals(130.0, kpiTotals().get("ahtSeconds"), "100 s of talk and 30 s of wrap-up");
 
@@ -170,15 +171,6 @@ class RollupsFollowChangesTest {
 
         time.advance(Duration.ofMinutes(15));
         assertEquals(6300, operatorRow("op101", day).get("workingSeconds"), "the open period grows with the clock");
-    }
-
-    private void call(String entry, String leg, long timestamp, int seq, String state, String extension) {
-        String to = extension == null ? "{\"number\":\"78432507713\",\"line_number\":\"78432507713\"}"
-                : "{\"extension\":\"" + extension + "\",\"number\":\"sip:" + extension + "@vpbx.mangosip.ru\",\"line_number\":\"78432507713\"}";
-        assertEquals(200, mango.post("events/call", """
-                {"entry_id":"%s","call_id":"%s","timestamp":%d,"seq":%d,"call_state":"%s","location":"%s",\
-                "from":{"number":"79161234567"},"to":%s%s}""".formatted(entry, leg, timestamp, seq, state,
-                extension == null ? "ivr" : "abonent", to, "Disconnected".equals(state) ? ",\"disconnect_reason\":1110" : "")));
     }
 
     private void setStatus(Api who, String status) {

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,6 @@ public class SourceStatsService {
         Set<K> keys = new HashSet<>(withCalls);
         keys.addAll(withOrders);
         keys.removeAll(listed);
-        return keys.stream().sorted(java.util.Comparator.comparing(Objects::toString)).toList();
+        return keys.stream().sorted(Comparator.comparing(Objects::toString)).toList();
     }
 }

@@ -18,7 +18,7 @@ import java.util.Set;
  * that no longer exists, or of none, follow in rows of their own.
  */
 @Singleton
-public class SourceStatsService {
+class SourceStatsService {
     private final StatsReader reader;
     private final StatsQueries queries;
     private final StatsDirectory directory;

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * nobody fixes) and a board that changes with time alone — a call waiting, a wrap-up running out.
  */
 @Singleton
-public class WallboardFeed {
+class WallboardFeed {
     static final Duration MIN_GAP = Duration.ofMillis(250);
     static final Duration REFRESH = Duration.ofSeconds(1);
 

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * (ringing, answered, ended, corrected by a later summary that even moves the call to the day
  * before), orders created and moved through their statuses, work statuses switched — and after
  * each change the figures read over HTTP are the new ones (nothing stale in the cache), and the
- * rollups equal a rebuild from the source rows.
+ * rollups equal a rebuild from the source rows. Between changes answers come from the cache.
  */
 @MicronautTest(transactional = false)
 class RollupsFollowChangesTest {
@@ -146,6 +146,22 @@ class RollupsFollowChangesTest {
                 .filter(c -> "KZN-AVITO".equals(c.get("rk"))).findFirst().orElseThrow();
         assertEquals(1, campaign.get("ordersCompleted"));
         RollupSnapshot.assertSameAsRebuilt(data.db(), rebuild);
+    }
+
+    @Test
+    void answersAreCachedUntilAWriteTouchesTheirDays() {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Moscow"));
+        String days = around(today);
+        assertEquals(0, orders(boss.get("/api/stats/overall?" + days).data()).get("total"));
+        // planted behind the application's back: no change is heard of, so the cached answer stands
+        data.db().update("INSERT INTO stats_order_campaign_day (city_id, rk, day, orders) "
+                + "SELECT id, NULL, ?, 100 FROM cities WHERE name = 'Казань'", today);
+        assertEquals(0, orders(boss.get("/api/stats/overall?" + days).data()).get("total"));
+
+        Api olga = new Api(client).login("op101", TestData.PASSWORD);
+        assertEquals(201, olga.post("/api/orders", Map.of("phone", "+79161234567")).status());
+        assertEquals(101, orders(boss.get("/api/stats/overall?" + days).data()).get("total"),
+                "the order's day was read afresh, planted rows and all");
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Answers are kept until a committed change touches a day their period may hold. */
+/** Answers are kept until a change touches a day their period may hold, and not used while a change is underway. */
 class StatsCacheTest {
     private static final StatsPeriod JANUARY = new StatsPeriod(LocalDate.parse("2025-01-01"), LocalDate.parse("2025-01-31"),
             ZoneId.of("Europe/Moscow"));
@@ -23,24 +23,41 @@ class StatsCacheTest {
         return cache.get(STATEMENT, JANUARY, () -> List.of(reads.incrementAndGet()));
     }
 
+    private void change(String day) {
+        RollupsChanged change = new RollupsChanged(Set.of(LocalDate.parse(day)));
+        cache.changeBegins(change);
+        cache.changeEnded(change);
+    }
+
     @Test
     void anAnswerIsReadOnceUntilItsDaysChange() {
         assertEquals(List.of(1), read());
         assertEquals(List.of(1), read());
 
-        cache.onRollupsChanged(new RollupsChanged(Set.of(LocalDate.parse("2025-02-15"))));
+        change("2025-02-15");
         assertEquals(List.of(1), read(), "a change in mid-February leaves January alone");
 
         // 1 February in Vladivostok is still 31 January in Moscow for part of the day
-        cache.onRollupsChanged(new RollupsChanged(Set.of(LocalDate.parse("2025-02-01"))));
+        change("2025-02-01");
         assertEquals(List.of(2), read());
         assertEquals(List.of(2), read());
     }
 
     @Test
+    void whileAChangeIsUnderwayAnswersAreReadAfresh() {
+        assertEquals(List.of(1), read());
+        RollupsChanged change = new RollupsChanged(Set.of(LocalDate.parse("2025-03-01")));
+        cache.changeBegins(change);
+        assertEquals(List.of(2), read(), "the change may already be committed and visible");
+        assertEquals(List.of(3), read());
+        cache.changeEnded(change);
+        assertEquals(List.of(1), read(), "a change of March leaves January's answer as it was");
+    }
+
+    @Test
     void anAnswerReadWhileAChangeLandedIsNotKept() {
         List<Integer> first = cache.get(STATEMENT, JANUARY, () -> {
-            cache.onRollupsChanged(new RollupsChanged(Set.of(LocalDate.parse("2025-01-10"))));
+            change("2025-03-10");
             return List.of(reads.incrementAndGet());
         });
         assertEquals(List.of(1), first);

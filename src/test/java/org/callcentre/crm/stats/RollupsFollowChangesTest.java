@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 import static org.callcentre.crm.stats.StatsAccessTest.encode;
+import static org.callcentre.crm.stats.RowFigures.list;
+import static org.callcentre.crm.stats.RowFigures.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -225,15 +227,5 @@ class RollupsFollowChangesTest {
 
     private static Map<String, Object> orders(Map<String, Object> stats) {
         return map(stats.get("orders"));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        return (Map<String, Object>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> list(Object value) {
-        return (List<Map<String, Object>>) value;
     }
 }

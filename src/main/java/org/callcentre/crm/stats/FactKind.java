@@ -28,6 +28,15 @@ record FactKind(List<String> keys, List<String> extras, List<String> measures, L
                 + " ON CONFLICT (" + keyList + ") DO UPDATE SET " + list(m -> m + " = r." + m + " + EXCLUDED." + m);
     }
 
+    /** {@code , r0 AS (…), r1 AS (…)}: the upserts of {@code delta} into every rollup, to continue a WITH clause. */
+    String upsertsIntoAll(String delta) {
+        StringBuilder ctes = new StringBuilder();
+        for (int i = 0; i < rollups.size(); i++) {
+            ctes.append(", r").append(i).append(" AS (").append(upsertInto(rollups.get(i), delta)).append(")");
+        }
+        return ctes.toString();
+    }
+
     /** The keys and measures of {@code relation}, each measure negated: what taking a fact back subtracts. */
     String negated(String relation) {
         return "SELECT " + String.join(", ", keys) + ", " + list(m -> "-" + m + " AS " + m) + " FROM " + relation;

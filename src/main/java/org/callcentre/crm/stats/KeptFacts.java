@@ -17,7 +17,8 @@ record KeptFacts(String table, String idColumn, String sourceIdColumn, FactKind 
     /**
      * One statement that re-derives the facts of one source row and adds (new − previous) to every
      * rollup. Every part reads the snapshot from before the statement, so {@code previous} is the
-     * row as it was. Answers the days whose figures moved.
+     * row as it was. Answers the days whose figures moved: none when the facts stayed the same (a
+     * call still ringing, an order edit that changes no figure).
      */
     Sql refresh(Sql source, long id) {
         List<String> columns = columns();
@@ -29,14 +30,12 @@ record KeptFacts(String table, String idColumn, String sourceIdColumn, FactKind 
                 .append("latest AS (").append(source.text()).append(" WHERE ").append(sourceIdColumn).append(" = ?), ")
                 .append("saved AS (INSERT INTO ").append(table).append(" AS f (").append(String.join(", ", columns)).append(") ")
                 .append("SELECT ").append(String.join(", ", columns)).append(" FROM latest ")
-                .append("ON CONFLICT (").append(idColumn).append(") DO UPDATE SET ").append(updates).append(" WHERE ").append(changed).append("), ")
+                .append("ON CONFLICT (").append(idColumn).append(") DO UPDATE SET ").append(updates).append(" WHERE ").append(changed)
+                .append(" RETURNING 1), ")
                 .append("delta AS (SELECT ").append(kind.keysAndMeasures()).append(" FROM latest UNION ALL ")
                 .append(kind.negated("previous")).append(")");
-        List<RollupTable> rollups = kind.rollups();
-        for (int i = 0; i < rollups.size(); i++) {
-            sql.append(", r").append(i).append(" AS (").append(kind.upsertInto(rollups.get(i), "delta")).append(")");
-        }
-        sql.append(" SELECT day FROM previous UNION SELECT day FROM latest");
+        sql.append(kind.upsertsIntoAll("delta"));
+        sql.append(" SELECT day FROM (SELECT day FROM previous UNION SELECT day FROM latest) d WHERE EXISTS (SELECT 1 FROM saved)");
         List<Object> params = new ArrayList<>();
         params.add(id);
         params.addAll(source.params());

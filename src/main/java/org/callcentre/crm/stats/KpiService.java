@@ -15,7 +15,7 @@ import java.util.stream.IntStream;
 
 /** {@code /kpi} and the wallboard's "today": service level, abandonment, ASA, AHT and occupancy. */
 @Singleton
-public class KpiService {
+class KpiService {
     private static final List<Integer> HOURS = IntStream.range(0, 24).boxed().toList();
 
     private final StatsReader reader;

@@ -16,7 +16,7 @@ import java.util.TreeSet;
 
 /** {@code /operators}: every operator's row for a period, of one city (the operators' own) or all. */
 @Singleton
-public class OperatorStatsService {
+class OperatorStatsService {
     private final StatsReader reader;
     private final StatsQueries queries;
     private final CityDirectory cities;

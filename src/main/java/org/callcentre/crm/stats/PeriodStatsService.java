@@ -12,7 +12,7 @@ import java.util.Objects;
 
 /** {@code /my}, {@code /operator/{id}} and {@code /overall}: one operator's or the whole centre's period. */
 @Singleton
-public class PeriodStatsService {
+class PeriodStatsService {
     private final StatsReader reader;
     private final StatsQueries queries;
     private final StatsDirectory directory;

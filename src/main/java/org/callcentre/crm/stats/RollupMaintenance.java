@@ -11,7 +11,7 @@ import org.callcentre.crm.orders.OrderChanged;
  * so that a figure and its rollup are committed (or rolled back) together.
  */
 @Singleton
-public class RollupMaintenance {
+class RollupMaintenance {
     private final RollupWriter rollups;
 
     public RollupMaintenance(RollupWriter rollups) {

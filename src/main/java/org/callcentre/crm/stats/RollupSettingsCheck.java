@@ -16,7 +16,7 @@ import java.util.List;
  * would be wrong otherwise.
  */
 @Singleton
-public class RollupSettingsCheck {
+class RollupSettingsCheck {
     private static final Logger LOG = LoggerFactory.getLogger(RollupSettingsCheck.class);
 
     private final Db db;

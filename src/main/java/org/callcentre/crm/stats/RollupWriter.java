@@ -11,7 +11,7 @@ import java.util.Set;
 
 /** Keeps the rollups in step with their sources, each change in the caller's transaction. */
 @Singleton
-public class RollupWriter {
+class RollupWriter {
     private final Db db;
     private final StatsSettings settings;
     private final ApplicationEventPublisher<RollupsChanged> changes;

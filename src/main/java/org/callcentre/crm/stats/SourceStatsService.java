@@ -5,7 +5,9 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,7 +19,7 @@ import java.util.Set;
  * that no longer exists, or of none, follow in rows of their own.
  */
 @Singleton
-public class SourceStatsService {
+class SourceStatsService {
     private final StatsReader reader;
     private final StatsQueries queries;
     private final StatsDirectory directory;
@@ -32,49 +34,47 @@ public class SourceStatsService {
         this.clock = clock;
     }
 
+    /** How a group's row reads, given its key and its sums. */
+    private interface RowOf<K> {
+        SourceStats row(K key, CallSums calls, OrderSums orders);
+    }
+
     @Transactional(readOnly = true)
     public List<SourceStats> cities(String startDate, String endDate) {
         StatsPeriod period = period(startDate, endDate);
-        Map<Long, CallSums> calls = reader.rollups(queries.callsByCity(period), period, GroupKeys::city, CallSums::read);
-        Map<Long, OrderSums> orders = reader.rollups(queries.ordersByCity(period), period, GroupKeys::city, OrderSums::read);
-        List<SourceStats> rows = new ArrayList<>();
-        Set<Long> listed = new HashSet<>();
-        for (StatsDirectory.Named city : directory.cities()) {
-            listed.add(city.id());
-            rows.add(SourceStats.of(city.id(), city.name(), null, null, calls.getOrDefault(city.id(), CallSums.NONE),
-                    orders.getOrDefault(city.id(), OrderSums.NONE)));
-        }
-        unlisted(calls.keySet(), orders.keySet(), listed).forEach(id -> rows.add(SourceStats.of(id, null, null, null,
-                calls.getOrDefault(id, CallSums.NONE), orders.getOrDefault(id, OrderSums.NONE))));
-        return rows;
+        Map<Long, String> names = new LinkedHashMap<>();
+        directory.cities().forEach(city -> names.put(city.id(), city.name()));
+        return rows(names.keySet(), reader.rollups(queries.callsByCity(period), period, GroupKeys::city, CallSums::read),
+                reader.rollups(queries.ordersByCity(period), period, GroupKeys::city, OrderSums::read),
+                (id, calls, orders) -> SourceStats.of(id, names.get(id), null, null, calls, orders));
     }
 
     @Transactional(readOnly = true)
     public List<SourceStats> campaigns(String startDate, String endDate) {
         StatsPeriod period = period(startDate, endDate);
-        Map<String, CallSums> calls = reader.rollups(queries.callsByCampaign(period), period, GroupKeys::campaign, CallSums::read);
-        Map<String, OrderSums> orders = reader.rollups(queries.ordersByCampaign(period), period, GroupKeys::campaign, OrderSums::read);
-        List<SourceStats> rows = new ArrayList<>();
-        Set<String> listed = new HashSet<>();
-        for (StatsDirectory.CampaignName campaign : directory.campaigns()) {
-            listed.add(campaign.rk());
-            rows.add(SourceStats.of(null, campaign.city(), campaign.rk(), campaign.source(),
-                    calls.getOrDefault(campaign.rk(), CallSums.NONE), orders.getOrDefault(campaign.rk(), OrderSums.NONE)));
-        }
-        unlisted(calls.keySet(), orders.keySet(), listed).forEach(rk -> rows.add(SourceStats.of(null, null, rk, null,
-                calls.getOrDefault(rk, CallSums.NONE), orders.getOrDefault(rk, OrderSums.NONE))));
-        return rows;
+        Map<String, StatsDirectory.CampaignName> campaigns = new LinkedHashMap<>();
+        directory.campaigns().forEach(campaign -> campaigns.put(campaign.rk(), campaign));
+        return rows(campaigns.keySet(), reader.rollups(queries.callsByCampaign(period), period, GroupKeys::campaign, CallSums::read),
+                reader.rollups(queries.ordersByCampaign(period), period, GroupKeys::campaign, OrderSums::read),
+                (rk, calls, orders) -> {
+                    StatsDirectory.CampaignName campaign = campaigns.get(rk);
+                    return SourceStats.of(null, campaign == null ? null : campaign.city(), rk,
+                            campaign == null ? null : campaign.source(), calls, orders);
+                });
     }
 
     private StatsPeriod period(String startDate, String endDate) {
         return StatsPeriod.parse(startDate, endDate, settings.defaultZone(), clock, settings.maxSpanDays());
     }
 
-    /** Groups with figures that the directory does not list (null among them), in a stable order. */
-    private static <K> List<K> unlisted(Set<K> withCalls, Set<K> withOrders, Set<K> listed) {
-        Set<K> keys = new HashSet<>(withCalls);
-        keys.addAll(withOrders);
-        keys.removeAll(listed);
-        return keys.stream().sorted(java.util.Comparator.comparing(Objects::toString)).toList();
+    /** A row per listed group, then one per group with figures that is not listed (null among them), in a stable order. */
+    private static <K> List<SourceStats> rows(Set<K> listed, Map<K, CallSums> calls, Map<K, OrderSums> orders, RowOf<K> row) {
+        Set<K> unlisted = new HashSet<>(calls.keySet());
+        unlisted.addAll(orders.keySet());
+        unlisted.removeAll(listed);
+        List<K> keys = new ArrayList<>(listed);
+        unlisted.stream().sorted(Comparator.comparing(Objects::toString)).forEach(keys::add);
+        return keys.stream().map(key -> row.row(key, calls.getOrDefault(key, CallSums.NONE), orders.getOrDefault(key, OrderSums.NONE)))
+                .toList();
     }
 }

@@ -3,7 +3,7 @@ package org.callcentre.crm.stats;
 import java.util.List;
 
 /** A statement and its bound parameters: what a figure is read with, and what tests EXPLAIN. */
-public record Sql(String text, List<Object> params) {
+record Sql(String text, List<Object> params) {
 
     public Sql(String text, Object... params) {
         this(text, List.of(params));

@@ -2,17 +2,20 @@ package org.callcentre.crm.stats;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * What rollup statements answered, by statement. A committed change drops every answer whose
- * period may hold one of the days it touched, so a read after a write on this node never sees the
- * figures from before it.
+ * What rollup statements answered, by statement. When a transaction that changed rollups ends,
+ * every answer whose period may hold one of the days it touched is dropped; until then answers are
+ * read afresh, since nobody can tell whether a read would see the change. So a read after a write
+ * on this node never sees the figures from before it, whichever listener of that write runs first.
  */
 @Singleton
 class StatsCache {
@@ -21,8 +24,10 @@ class StatsCache {
             // writes on other nodes are not heard of here; this bounds how long they can go unseen
             .expireAfterWrite(Duration.ofMinutes(1))
             .build();
-    /** Counts committed changes, to tell whether one landed while an answer was being read. */
-    private final AtomicLong changes = new AtomicLong();
+    /** Transactions that changed rollups and have not ended yet. */
+    private final AtomicInteger changesUnderway = new AtomicInteger();
+    /** Counts ended changes, to tell whether one ended while an answer was being read. */
+    private final AtomicLong changesEnded = new AtomicLong();
 
     private record Answer(StatsPeriod period, Object rows) {
     }
@@ -30,23 +35,34 @@ class StatsCache {
     /** @param read must answer an unmodifiable value */
     @SuppressWarnings("unchecked")
     <T> T get(Sql statement, StatsPeriod period, Supplier<T> read) {
+        if (changesUnderway.get() > 0) {
+            return read.get();
+        }
         Answer cached = answers.getIfPresent(statement);
         if (cached != null) {
             return (T) cached.rows();
         }
-        long changesBefore = changes.get();
+        long endedBefore = changesEnded.get();
         T rows = read.get();
         answers.put(statement, new Answer(period, rows));
-        if (changes.get() != changesBefore) {
-            // the change may have been committed after the read began and dropped before this answer was kept
+        if (changesEnded.get() != endedBefore || changesUnderway.get() > 0) {
+            // a change began or ended while this was read: the answer may predate it
             answers.invalidate(statement);
         }
         return rows;
     }
 
-    @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
-    void onRollupsChanged(RollupsChanged change) {
-        changes.incrementAndGet();
+    /** In the transaction that changes rollups. */
+    @EventListener
+    void changeBegins(RollupsChanged change) {
+        changesUnderway.incrementAndGet();
+    }
+
+    /** After that transaction committed or rolled back. */
+    @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMPLETION)
+    void changeEnded(RollupsChanged change) {
+        changesEnded.incrementAndGet();
         answers.asMap().values().removeIf(answer -> change.days().stream().anyMatch(answer.period()::mayInclude));
+        changesUnderway.decrementAndGet();
     }
 }

@@ -16,7 +16,7 @@ import java.util.List;
  * The local days a statistics request covers, both ends inclusive, in the zone that decides what
  * "today" is.
  */
-public record StatsPeriod(LocalDate start, LocalDate end, ZoneId zone) {
+record StatsPeriod(LocalDate start, LocalDate end, ZoneId zone) {
 
     /**
      * A missing date is today in {@code zone}; a malformed one, an end before the start or a range

@@ -11,7 +11,7 @@ import java.time.ZoneId;
  * longest range a request may ask for.
  */
 @Singleton
-public class StatsSettings {
+class StatsSettings {
     /** Thresholds longer than an hour are not service levels; the bound keeps a typo from passing. */
     static final int LONGEST_THRESHOLD = 3600;
 

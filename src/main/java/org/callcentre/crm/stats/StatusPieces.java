@@ -64,10 +64,7 @@ final class StatusPieces {
     private static Sql count(StatsSettings settings, Sql periods, boolean answerDays) {
         Sql pieces = pieces(settings, periods);
         StringBuilder sql = new StringBuilder(pieces.text());
-        List<RollupTable> rollups = KIND.rollups();
-        for (int i = 0; i < rollups.size(); i++) {
-            sql.append(", r").append(i).append(" AS (").append(KIND.upsertInto(rollups.get(i), "delta")).append(")");
-        }
+        sql.append(KIND.upsertsIntoAll("delta"));
         String markApplied = "INSERT INTO stats_status_applied (operator_id, through_id) "
                 + "SELECT operator_id, max(id) FROM periods GROUP BY operator_id ORDER BY operator_id "
                 + "ON CONFLICT (operator_id) DO UPDATE SET through_id = EXCLUDED.through_id";

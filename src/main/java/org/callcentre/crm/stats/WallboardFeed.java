@@ -14,12 +14,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Pushes the wallboard to supervisors after every committed change of calls, orders or work
  * statuses, at most one push per {@link #MIN_GAP}: changes that come faster are taken in by the
- * next push, which reads the board when it runs. While a call waits or an operator wraps up the
- * board changes with time alone, so it is read again every {@link #REFRESH} and pushed if it moved.
- * Boards are read and sent on the live-push thread, after the presence changes queued before them.
+ * next push, which reads the board when it runs. Boards are read and sent on the live-push thread.
+ * The board is read once more {@link #REFRESH} after it moved, and pushed if it moved again: that
+ * catches presence changes queued after the push (presence hears of the same commits, in an order
+ * nobody fixes) and a board that changes with time alone — a call waiting, a wrap-up running out.
  */
 @Singleton
-public class WallboardFeed {
+class WallboardFeed {
     static final Duration MIN_GAP = Duration.ofMillis(250);
     static final Duration REFRESH = Duration.ofSeconds(1);
 
@@ -72,11 +73,12 @@ public class WallboardFeed {
         }
         lastPushNanos = System.nanoTime();
         Wallboard board = boards.snapshot();
-        if (!board.sameFiguresAs(lastSent)) {
+        boolean moved = !board.sameFiguresAs(lastSent);
+        if (moved) {
             sockets.toSupervisors(board);
             lastSent = board;
         }
-        if (board.callsWaiting() > 0 || board.operatorsByState().get("wrap_up") > 0) {
+        if (moved || board.callsWaiting() > 0 || board.operatorsByState().get("wrap_up") > 0) {
             refreshLater();
         }
     }

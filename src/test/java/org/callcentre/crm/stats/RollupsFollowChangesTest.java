@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 import static org.callcentre.crm.stats.StatsAccessTest.encode;
+import static org.callcentre.crm.stats.RowFigures.list;
+import static org.callcentre.crm.stats.RowFigures.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -28,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * (ringing, answered, ended, corrected by a later summary that even moves the call to the day
  * before), orders created and moved through their statuses, work statuses switched — and after
  * each change the figures read over HTTP are the new ones (nothing stale in the cache), and the
- * rollups equal a rebuild from the source rows.
+ * rollups equal a rebuild from the source rows. Between changes answers come from the cache.
  */
 @MicronautTest(transactional = false)
 class RollupsFollowChangesTest {
@@ -65,14 +67,15 @@ class RollupsFollowChangesTest {
     @Test
     void aCallCountsOnceFromAnswerOnAndMovesWithItsCorrectedStart() {
         long start = JUST_AFTER_MIDNIGHT.getEpochSecond();
-        call("E1", "A1", start, 1, "Appeared", null);
-        call("E1", "B1", start + 10, 2, "Appeared", "101");
+        MangoLegs call = new MangoLegs(mango, "E1");
+        call.post("A1", start, 1, "Appeared", null);
+        call.post("B1", start + 10, 2, "Appeared", "101");
         mango.awaitApplied();
         assertEquals(Map.of("total", 0, "accepted", 0, "missed", 0, "acceptanceRate", 0.0), overall().get("calls"),
                 "a ringing call counts only once it is answered or over");
         RollupSnapshot.assertSameAsRebuilt(data.db(), rebuild);
 
-        call("E1", "B1", start + 25, 3, "Connected", "101");
+        call.post("B1", start + 25, 3, "Connected", "101");
         mango.awaitApplied();
         assertEquals(Map.of("total", 1, "accepted", 1, "missed", 0, "acceptanceRate", 100.0), overall().get("calls"));
         assertEquals(List.of(day("2025-03-10", 0), day("2025-03-11", 1)), overall().get("dailyStats"));
@@ -82,8 +85,8 @@ class RollupsFollowChangesTest {
         assertEquals(30.0, kpi.get("ahtSeconds"), "no talk yet: only the wrap-up");
         RollupSnapshot.assertSameAsRebuilt(data.db(), rebuild);
 
-        call("E1", "B1", start + 125, 4, "Disconnected", "101");
-        call("E1", "A1", start + 125, 5, "Disconnected", null);
+        call.post("B1", start + 125, 4, "Disconnected", "101");
+        call.post("A1", start + 125, 5, "Disconnected", null);
         mango.awaitApplied();
         assertEquals(130.0, kpiTotals().get("ahtSeconds"), "100 s of talk and 30 s of wrap-up");
 
@@ -148,6 +151,22 @@ class RollupsFollowChangesTest {
     }
 
     @Test
+    void answersAreCachedUntilAWriteTouchesTheirDays() {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Moscow"));
+        String days = around(today);
+        assertEquals(0, orders(boss.get("/api/stats/overall?" + days).data()).get("total"));
+        // planted behind the application's back: no change is heard of, so the cached answer stands
+        data.db().update("INSERT INTO stats_order_campaign_day (city_id, rk, day, orders) "
+                + "SELECT id, NULL, ?, 100 FROM cities WHERE name = 'Казань'", today);
+        assertEquals(0, orders(boss.get("/api/stats/overall?" + days).data()).get("total"));
+
+        Api olga = new Api(client).login("op101", TestData.PASSWORD);
+        assertEquals(201, olga.post("/api/orders", Map.of("phone", "+79161234567")).status());
+        assertEquals(101, orders(boss.get("/api/stats/overall?" + days).data()).get("total"),
+                "the order's day was read afresh, planted rows and all");
+    }
+
+    @Test
     void workStatusTimeCountsClosedPeriodsAndTheOpenOneUpToNow() {
         MovableClock time = (MovableClock) clock;
         time.set(Instant.parse("2025-03-10T06:00:00Z"));
@@ -170,15 +189,6 @@ class RollupsFollowChangesTest {
 
         time.advance(Duration.ofMinutes(15));
         assertEquals(6300, operatorRow("op101", day).get("workingSeconds"), "the open period grows with the clock");
-    }
-
-    private void call(String entry, String leg, long timestamp, int seq, String state, String extension) {
-        String to = extension == null ? "{\"number\":\"78432507713\",\"line_number\":\"78432507713\"}"
-                : "{\"extension\":\"" + extension + "\",\"number\":\"sip:" + extension + "@vpbx.mangosip.ru\",\"line_number\":\"78432507713\"}";
-        assertEquals(200, mango.post("events/call", """
-                {"entry_id":"%s","call_id":"%s","timestamp":%d,"seq":%d,"call_state":"%s","location":"%s",\
-                "from":{"number":"79161234567"},"to":%s%s}""".formatted(entry, leg, timestamp, seq, state,
-                extension == null ? "ivr" : "abonent", to, "Disconnected".equals(state) ? ",\"disconnect_reason\":1110" : "")));
     }
 
     private void setStatus(Api who, String status) {
@@ -217,15 +227,5 @@ class RollupsFollowChangesTest {
 
     private static Map<String, Object> orders(Map<String, Object> stats) {
         return map(stats.get("orders"));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        return (Map<String, Object>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> list(Object value) {
-        return (List<Map<String, Object>>) value;
     }
 }

@@ -67,6 +67,18 @@ final class RowFigures {
         });
     }
 
+    /** A JSON object of an answer. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    /** A JSON array of objects of an answer. */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> list(Object value) {
+        return (List<Map<String, Object>>) value;
+    }
+
     static BigDecimal number(Object value) {
         return value == null ? BigDecimal.ZERO : new BigDecimal(Objects.toString(value)).stripTrailingZeros();
     }

@@ -35,6 +35,8 @@ import static org.callcentre.crm.stats.RowFigures.ORDER_DAY;
 import static org.callcentre.crm.stats.RowFigures.assertFigures;
 import static org.callcentre.crm.stats.RowFigures.number;
 import static org.callcentre.crm.stats.StatsAccessTest.encode;
+import static org.callcentre.crm.stats.RowFigures.list;
+import static org.callcentre.crm.stats.RowFigures.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -324,15 +326,5 @@ class StatsMatchTheRowsTest {
 
     private static Map<String, Object> kpi(Map<String, Object> report) {
         return map(report.get("totals"));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        return (Map<String, Object>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> list(Object value) {
-        return (List<Map<String, Object>>) value;
     }
 }

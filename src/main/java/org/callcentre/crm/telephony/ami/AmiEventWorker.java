@@ -41,6 +41,7 @@ import java.util.concurrent.TimeUnit;
 class AmiEventWorker {
     private static final Logger LOG = LoggerFactory.getLogger(AmiEventWorker.class);
     private static final int MAX_BATCH = 500;
+    private static final int MAX_ATTEMPTS = 5;
 
     private final AmiCallEventTranslator translator;
     private final CallEventIngestor ingestor;
@@ -171,17 +172,44 @@ class AmiEventWorker {
             return;
         }
         try {
-            ingestor.ingest(events);
+            ingestRetryingConflicts(events);
         } catch (RuntimeException batchFailed) {
             // One call that cannot be applied must not take the other calls of the batch down with it.
             for (Collection<CallEvent> call : byCall(events)) {
                 try {
-                    ingestor.ingest(List.copyOf(call));
+                    ingestRetryingConflicts(List.copyOf(call));
                 } catch (RuntimeException e) {
                     LOG.error("AMI events of call {} not applied: {}", call.iterator().next().callKey(), e.toString());
                 }
             }
         }
+    }
+
+    /**
+     * Ingest threads (and the webhook worker) update shared statistics rows; PostgreSQL may break a
+     * lock cycle between two of them by aborting one. Such a batch is simply run again.
+     */
+    private void ingestRetryingConflicts(List<CallEvent> events) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                ingestor.ingest(events);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= MAX_ATTEMPTS || !isLockConflict(e)) {
+                    throw e;
+                }
+                LOG.debug("AMI batch hit a lock conflict, attempt {}: {}", attempt, e.toString());
+            }
+        }
+    }
+
+    static boolean isLockConflict(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Collection<List<CallEvent>> byCall(List<CallEvent> events) {

@@ -56,7 +56,22 @@ final class CsvReportWriter implements ReportWriter {
         if (value instanceof LocalDateTime time) {
             return DATE_TIME.format(time);
         }
-        return value.toString();
+        return neutralised(value.toString());
+    }
+
+    /**
+     * A cell starting with =, @, + or - is run as a formula by spreadsheet programs, so text that
+     * a caller or an operator typed could run one on the supervisor's machine; such text gets a
+     * leading apostrophe. Plain numbers and phone numbers (+7 916 …) are left as they are.
+     */
+    static String neutralised(String text) {
+        if (text.isEmpty()) {
+            return text;
+        }
+        char first = text.charAt(0);
+        boolean formula = first == '=' || first == '@' || first == '\t' || first == '\r'
+                || ((first == '+' || first == '-') && !text.matches("[+-][0-9 ().\\-]*"));
+        return formula ? "'" + text : text;
     }
 
     private String quoted(String text) {

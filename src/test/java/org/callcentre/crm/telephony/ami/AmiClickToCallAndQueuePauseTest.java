@@ -36,8 +36,7 @@ class AmiClickToCallAndQueuePauseTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of("crm.ami.host", "127.0.0.1", "crm.ami.port", String.valueOf(asterisk.port()),
-                "crm.ami.username", AmiTestServer.USERNAME, "crm.ami.secret", AmiTestServer.SECRET);
+        return asterisk.connection();
     }
 
     @AfterAll

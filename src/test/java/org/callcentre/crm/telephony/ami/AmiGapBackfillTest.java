@@ -55,9 +55,7 @@ class AmiGapBackfillTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of("crm.ami.host", "127.0.0.1", "crm.ami.port", String.valueOf(asterisk.port()),
-                "crm.ami.username", AmiTestServer.USERNAME, "crm.ami.secret", AmiTestServer.SECRET,
-                "crm.ami.ping-interval", "300ms",
+        return asterisk.connection("crm.ami.ping-interval", "300ms",
                 "crm.ami.cdr-jdbc-url", cdr.url(), "crm.ami.cdr-username", "postgres");
     }
 

@@ -29,8 +29,7 @@ class AmiHealthTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of("crm.ami.host", "127.0.0.1", "crm.ami.port", String.valueOf(aPortNobodyListensOn()),
-                "crm.ami.username", AmiTestServer.USERNAME, "crm.ami.secret", AmiTestServer.SECRET);
+        return AmiTestServer.connectionTo(aPortNobodyListensOn());
     }
 
     @Test

@@ -43,9 +43,7 @@ class AmiReconnectTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of("crm.ami.host", "127.0.0.1", "crm.ami.port", String.valueOf(asterisk.port()),
-                "crm.ami.username", AmiTestServer.USERNAME, "crm.ami.secret", AmiTestServer.SECRET,
-                "crm.ami.ping-interval", "300ms");
+        return asterisk.connection("crm.ami.ping-interval", "300ms");
     }
 
     @AfterAll

@@ -54,6 +54,21 @@ final class AmiTestServer implements AutoCloseable {
         }
     }
 
+    /** The settings that point the service's AMI adapter at a peer on {@code port}, plus any others. */
+    static Map<String, String> connectionTo(int port, String... more) {
+        Map<String, String> properties = new java.util.HashMap<>(Map.of("crm.ami.host", "127.0.0.1",
+                "crm.ami.port", String.valueOf(port), "crm.ami.username", USERNAME, "crm.ami.secret", SECRET));
+        for (int i = 0; i < more.length; i += 2) {
+            properties.put(more[i], more[i + 1]);
+        }
+        return properties;
+    }
+
+    /** {@link #connectionTo(int, String...)} this peer. */
+    Map<String, String> connection(String... more) {
+        return connectionTo(port(), more);
+    }
+
     int port() {
         return server.getLocalPort();
     }

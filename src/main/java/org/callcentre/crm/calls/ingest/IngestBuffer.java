@@ -1,9 +1,9 @@
 package org.callcentre.crm.calls.ingest;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.serde.ObjectMapper;
 import jakarta.annotation.PreDestroy;
-import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * thread applies them oldest first once PostgreSQL answers again; until everything kept is applied,
  * new events queue behind it, so no call's events overtake each other.
  */
-@Singleton
+@Context // started with the service: a spool left by a process that died is applied without waiting for new events
 public class IngestBuffer {
     private static final Logger LOG = LoggerFactory.getLogger(IngestBuffer.class);
 

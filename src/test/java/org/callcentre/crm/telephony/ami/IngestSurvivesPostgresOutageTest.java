@@ -64,7 +64,7 @@ class IngestSurvivesPostgresOutageTest {
     void startService() {
         postgres.useAsExternalDatabase();
         try {
-            server = ApplicationContext.run(EmbeddedServer.class, properties(), "test");
+            server = ApplicationContext.builder("test").properties(properties()).run(EmbeddedServer.class);
         } finally {
             postgres.forgetAsExternalDatabase();
         }

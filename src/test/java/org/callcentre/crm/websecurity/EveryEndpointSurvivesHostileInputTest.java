@@ -1,6 +1,9 @@
 package org.callcentre.crm.websecurity;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.micronaut.context.annotation.Property;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.beans.BeanIntrospection;
 import io.micronaut.core.beans.BeanIntrospector;
 import io.micronaut.core.type.Argument;
@@ -11,6 +14,7 @@ import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
 import jakarta.inject.Inject;
 import org.callcentre.crm.testing.TestData;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +34,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.slf4j.LoggerFactory;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -37,7 +43,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Sends hostile input to every route the router knows (so a new endpoint is covered without
  * touching this test), anonymously, as an admin and as an operator, and checks three things on
  * every answer: never a 5xx; a refused request (4xx) leaves every table as it was; an answer that
- * gives back injected HTML is never one a browser would render as HTML.
+ * gives back injected HTML is never one a browser would render as HTML; no answer and no log line
+ * carries a password, another caller's token, the Mango key or salt, or a SIP secret.
  *
  * <p>Inputs come from a seeded generator: {@code -Dfuzz.seed=…} replays a run, {@code
  * -Dfuzz.tries=…} sets the requests per route and caller (default 3).
@@ -63,11 +70,36 @@ class EveryEndpointSurvivesHostileInputTest {
     private FuzzFixture fixture;
     private DatabaseFingerprint fingerprint;
 
+    @Value("${crm.mango.api-key}")
+    String mangoKey;
+    @Value("${crm.mango.api-salt}")
+    String mangoSalt;
+
+    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+
     @BeforeEach
     void setUp() {
         data.reset();
         fixture = FuzzFixture.create(data, this::send);
         fingerprint = new DatabaseFingerprint(data.db());
+        logs.start();
+        rootLogger().addAppender(logs);
+    }
+
+    @AfterEach
+    void tearDown() {
+        rootLogger().detachAppender(logs);
+    }
+
+    private static ch.qos.logback.classic.Logger rootLogger() {
+        return (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    }
+
+    /** Values that must never leave the service: passwords, bearer tokens, the Mango key and salt, SIP secrets. */
+    private List<String> secrets() {
+        List<String> secrets = new ArrayList<>(List.of(TestData.PASSWORD, mangoKey, mangoSalt, FuzzFixture.SIP_SECRET));
+        fixture.callers().stream().map(FuzzFixture.Caller::token).filter(java.util.Objects::nonNull).forEach(secrets::add);
+        return secrets;
     }
 
     record Route(HttpMethod method, String template, List<String> fieldNames) {
@@ -100,6 +132,11 @@ class EveryEndpointSurvivesHostileInputTest {
                 }
             }
         }
+        for (ILoggingEvent event : logs.list) {
+            String line = event.getFormattedMessage() + (event.getThrowableProxy() == null ? "" : " " + event.getThrowableProxy().getMessage());
+            secrets().stream().filter(line::contains).findFirst()
+                    .ifPresent(secret -> failures.add("a secret in the log (" + event.getLoggerName() + "): " + abbreviate(line)));
+        }
         if (!failures.isEmpty()) {
             fail(failures.size() + " of " + sent + " requests failed (seed " + SEED + ", -Dfuzz.seed=" + SEED + " replays):\n"
                     + String.join("\n", failures.subList(0, Math.min(40, failures.size()))));
@@ -122,6 +159,8 @@ class EveryEndpointSurvivesHostileInputTest {
                 failures.add("refused with " + status + " but wrote " + changed + ": " + who);
             }
         }
+        secrets().stream().filter(secret -> !secret.equals(caller.token()) && response.body().contains(secret)).findFirst()
+                .ifPresent(secret -> failures.add("a secret in the answer to " + who));
         String contentType = response.headers().firstValue("Content-Type").orElse("");
         if (response.body().contains(HostileValues.HTML)
                 && (contentType.isEmpty() || contentType.startsWith("text/html")

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  * ids it puts in paths (1 and 2) never name them: it may block or delete anybody but itself.
  */
 final class FuzzFixture {
+    static final String SIP_SECRET = "sip-secret-never-shown-42";
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"");
 
     record Caller(String name, String login, String token) {
@@ -55,6 +56,12 @@ final class FuzzFixture {
         fixture.callers.add(new Caller("anonymous", null, null));
         fixture.callers.add(fixture.logIn("admin", "root"));
         fixture.callers.add(fixture.logIn("operator", "olga"));
+        HttpResponse<String> line = send.apply(new EveryEndpointSurvivesHostileInputTest.Sent("POST", "/api/sip-lines", "application/json",
+                "{\"name\":\"trunk-2\",\"host\":\"127.0.0.1\",\"username\":\"101\",\"secret\":\"" + SIP_SECRET + "\"}"),
+                fixture.callers.get(1).token());
+        if (line.statusCode() != 201) {
+            throw new AssertionError("SIP line with a secret not created: " + line.statusCode() + " " + line.body());
+        }
         return fixture;
     }
 

@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 public class Leadership implements ApplicationEventListener<StartupEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(Leadership.class);
     /** The advisory lock's key: "crm-tele" in ASCII, so that it cannot clash with other applications' small numbers. */
-    static final long LOCK_KEY = 0x63726d2d74656c65L;
+    public static final long LOCK_KEY = 0x63726d2d74656c65L;
 
     private final ClusterSettings settings;
     private final ApplicationEventPublisher<LeadershipChanged> changes;

@@ -98,5 +98,6 @@ public final class StoppablePostgres implements AutoCloseable {
         if (server != null) {
             stop();
         }
+        TempDirs.delete(dataDir);
     }
 }

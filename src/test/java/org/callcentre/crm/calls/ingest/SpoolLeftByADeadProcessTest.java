@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.callcentre.crm.testing.TempDirs;
 import org.callcentre.crm.testing.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class SpoolLeftByADeadProcessTest {
 
     @Test
     void theNextStartAppliesWhatTheSpoolHolds() throws Exception {
-        Path dir = Files.createTempDirectory("dead-process-spool");
+        Path dir = TempDirs.create("dead-process-spool");
         Path file = dir.resolve("call-events.jsonl");
         IngestSpool left = new IngestSpool(file, json);
         left.append(List.of(event("e1", 0, CallEventKind.STARTED).leg("a").direction("inbound").caller("+79161234567").build(),
@@ -55,6 +56,7 @@ class SpoolLeftByADeadProcessTest {
         }
 
         assertFalse(Files.exists(file), "an applied spool is removed");
+        TempDirs.delete(dir);
         assertEquals("answered", data.db().queryOne("SELECT status FROM calls WHERE external_id = 'call-1' AND ended_at IS NOT NULL",
                 rs -> rs.getString(1)).orElseThrow());
         assertEquals(51, data.db().queryLong("SELECT talk_seconds FROM calls WHERE external_id = 'call-1'"));
@@ -63,7 +65,8 @@ class SpoolLeftByADeadProcessTest {
 
     @Test
     void batchesKeptInMemoryAtShutdownGoBeforeThoseAlreadyOnDisk() throws Exception {
-        Path file = Files.createTempDirectory("shutdown-spool").resolve("call-events.jsonl");
+        Path dir = TempDirs.create("shutdown-spool");
+        Path file = dir.resolve("call-events.jsonl");
         IngestSpool spool = new IngestSpool(file, json);
         spool.append(List.of(event("newer", 5, CallEventKind.RINGING).build()));
         spool.putFirst(List.of(List.of(event("oldest", 0, CallEventKind.STARTED).build()), List.of(event("older", 1, CallEventKind.RINGING).build())));
@@ -77,6 +80,7 @@ class SpoolLeftByADeadProcessTest {
         }
         assertTrue(reread.head().isEmpty());
         assertFalse(Files.exists(file));
+        TempDirs.delete(dir);
     }
 
     private static CallEvent.Builder event(String id, int second, CallEventKind kind) {

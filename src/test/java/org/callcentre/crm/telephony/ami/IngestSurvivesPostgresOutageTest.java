@@ -10,6 +10,7 @@ import org.callcentre.crm.telephony.mango.MangoScenario;
 import org.callcentre.crm.testing.Api;
 import org.callcentre.crm.testing.MangoWebhooks;
 import org.callcentre.crm.testing.StoppablePostgres;
+import org.callcentre.crm.testing.TempDirs;
 import org.callcentre.crm.testing.TestData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class IngestSurvivesPostgresOutageTest {
     final StoppablePostgres postgres = StoppablePostgres.start();
     final AmiTestServer asterisk = AmiTestServer.start();
-    final Path spoolDir = tempDir();
+    final Path spoolDir = TempDirs.create("ingest-spool");
     EmbeddedServer server;
     TestData data;
     AmiEventWorker worker;
@@ -82,6 +82,7 @@ class IngestSurvivesPostgresOutageTest {
         server.close();
         asterisk.close();
         postgres.close();
+        TempDirs.delete(spoolDir);
     }
 
     @BeforeEach
@@ -196,13 +197,5 @@ class IngestSurvivesPostgresOutageTest {
         Api.Reply health = admin.get("/health");
         Map<String, Object> details = (Map<String, Object>) health.body().get("details");
         return (String) ((Map<String, Object>) details.get("ingest")).get("status");
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("ingest-spool");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

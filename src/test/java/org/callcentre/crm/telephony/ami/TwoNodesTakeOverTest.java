@@ -11,6 +11,7 @@ import org.callcentre.crm.telephony.ScenarioRows;
 import org.callcentre.crm.testing.Api;
 import org.callcentre.crm.testing.TestData;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -38,9 +39,14 @@ class TwoNodesTakeOverTest {
     final AmiTestServer asterisk = AmiTestServer.start();
     final List<EmbeddedServer> nodes = new ArrayList<>();
 
+    @AfterEach
+    void stopNodes() {
+        nodes.forEach(node -> node.getApplicationContext().close());
+        nodes.clear();
+    }
+
     @AfterAll
-    void stopAll() {
-        nodes.forEach(EmbeddedServer::close);
+    void stopAsterisk() {
         asterisk.close();
     }
 
@@ -59,9 +65,11 @@ class TwoNodesTakeOverTest {
 
     @Test
     void theOtherNodeTakesOverMidCallAndItsOperatorGetsThePopAndTheEnd() throws Exception {
+        int logins = asterisk.actions("Login").size();
+        int channelLists = asterisk.actions("CoreShowChannels").size();
         EmbeddedServer first = startNode();
         Eventually.until("the first node leads", () -> leads(first));
-        asterisk.awaitAction("Login", 1, TAKEOVER);
+        asterisk.awaitAction("Login", logins + 1, TAKEOVER);
         EmbeddedServer second = startNode();
         ApplicationContext secondContext = second.getApplicationContext();
         TestData data = secondContext.getBean(TestData.class);
@@ -80,7 +88,7 @@ class TwoNodesTakeOverTest {
             int ringing = call.through("AgentCalled");
             asterisk.replay(call.blocks().subList(0, ringing));
             Map<String, Object> pop = operator.await("screen-pop", m -> call.linkedId().equals(call(m).get("externalId")));
-            assertEquals(1, asterisk.actions("Login").size(), "only the leader logged in to Asterisk");
+            assertEquals(logins + 1, asterisk.actions("Login").size(), "only the leader logged in to Asterisk");
 
             int answered = call.through("AgentConnect");
             asterisk.replay(call.blocks().subList(ringing, answered));
@@ -88,10 +96,10 @@ class TwoNodesTakeOverTest {
             long diedAt = System.nanoTime();
             first.getApplicationContext().close();
 
-            asterisk.awaitAction("Login", 2, TAKEOVER);
+            asterisk.awaitAction("Login", logins + 2, TAKEOVER);
             Duration takeover = Duration.ofNanos(System.nanoTime() - diedAt);
             assertTrue(leads(second));
-            asterisk.awaitAction("CoreShowChannels", 2, TAKEOVER);
+            asterisk.awaitAction("CoreShowChannels", channelLists + 2, TAKEOVER);
             System.out.println("AMI connection taken over in " + takeover.toMillis() + " ms");
 
             asterisk.replay(call.blocks().subList(answered, call.blocks().size()));
@@ -101,6 +109,28 @@ class TwoNodesTakeOverTest {
         }
         ScenarioRows.assertRowMatches(data, "ami", call.linkedId(), call.name(), call.expected());
         assertEquals(1, data.count("calls"), "one call, neither lost nor doubled by the takeover");
+    }
+
+    @Test
+    void aLeaderCutOffFromPostgresStepsDownAndLogsOffSoThatOneNodeListensAgain() {
+        int logins = asterisk.actions("Login").size();
+        int logoffs = asterisk.actions("Logoff").size();
+        EmbeddedServer first = startNode();
+        Eventually.until("the first node leads", () -> leads(first));
+        asterisk.awaitAction("Login", logins + 1, TAKEOVER);
+        EmbeddedServer second = startNode();
+        TestData data = second.getApplicationContext().getBean(TestData.class);
+
+        // what a network cut or a restarted database does to the leader's session: its lock is gone
+        long killed = data.db().queryLong("""
+                SELECT count(pg_terminate_backend(pid)) FROM pg_locks
+                WHERE locktype = 'advisory' AND granted AND classid::bigint = ? AND objid::bigint = ?""",
+                Leadership.LOCK_KEY >>> 32, Leadership.LOCK_KEY & 0xffffffffL);
+        assertEquals(1, killed, "one session holds the lock");
+
+        asterisk.awaitAction("Logoff", logoffs + 1, TAKEOVER);
+        asterisk.awaitAction("Login", logins + 2, TAKEOVER);
+        Eventually.until("exactly one node leads", () -> leads(first) != leads(second));
     }
 
     private static String status(TestData data, AmiSample call) {

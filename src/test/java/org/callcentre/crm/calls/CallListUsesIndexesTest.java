@@ -98,6 +98,11 @@ class CallListUsesIndexesTest {
     }
 
     @Test
+    void cityStatusAndDatesUseTheCityStatusIndex() {
+        assertListUses("calls_city_status_created_idx", request(null, "missed", "Москва"));
+    }
+
+    @Test
     void filteredListsAnswerOverHttpWithExactTotals() {
         long operator = operators.get(3);
         assertExactPage("/api/calls?operatorId=" + operator + "&" + JANUARY,

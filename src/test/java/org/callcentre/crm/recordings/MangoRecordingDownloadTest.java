@@ -154,6 +154,19 @@ class MangoRecordingDownloadTest implements TestPropertyProvider {
         Map<String, Object> transcript = api.as(supervisor).get("/api/calls/" + callId() + "/transcript").data();
         assertEquals(uuid, transcript.get("recordingId"));
         assertTrue(String.valueOf(transcript.get("jobs")).contains("fetch_recording"));
+
+        // no Vosk model here: the MP3 decodes, then the job fails for good with the reason, and the service carries on
+        SpeechFiles.await("the transcription to fail", () -> data.db().queryLong(
+                "SELECT count(*) FROM call_jobs WHERE kind = 'transcribe' AND status = 'failed'") == 1 || voskModelPresent(), 20_000);
+        if (!voskModelPresent()) {
+            String reason = data.db().queryOne("SELECT last_error FROM call_jobs WHERE kind = 'transcribe'", rs -> rs.getString(1)).orElseThrow();
+            assertTrue(reason.startsWith("Vosk model not found in "), reason);
+            assertEquals(200, api.as(supervisor).get("/api/calls").status());
+        }
+    }
+
+    private static boolean voskModelPresent() {
+        return Files.isDirectory(Path.of("asr-models/vosk-model-small-ru-0.22"));
     }
 
     private long callId() {

@@ -162,6 +162,15 @@ class MangoRecordingDownloadTest implements TestPropertyProvider {
             String reason = data.db().queryOne("SELECT last_error FROM call_jobs WHERE kind = 'transcribe'", rs -> rs.getString(1)).orElseThrow();
             assertTrue(reason.startsWith("Vosk model not found in "), reason);
             assertEquals(200, api.as(supervisor).get("/api/calls").status());
+
+            // once a model is installed, a supervisor queues the transcription again; operators may not
+            assertEquals(403, api.as(token(api, "kazan-op")).post("/api/calls/" + callId() + "/transcript/retry", Map.of()).status());
+            Api.Reply retried = api.as(supervisor).post("/api/calls/" + callId() + "/transcript/retry", Map.of());
+            assertEquals(200, retried.status());
+            assertEquals(1, data.db().queryLong("SELECT count(*) FROM audit_log WHERE entity = 'call_job' AND action = 'retry'"));
+            SpeechFiles.await("the retried transcription to run", () -> data.db().queryLong(
+                    "SELECT count(*) FROM call_jobs WHERE kind = 'transcribe' AND status = 'failed' AND attempts = 1 "
+                            + "AND updated_at > (SELECT max(at) FROM audit_log)") == 1, 20_000);
         }
     }
 

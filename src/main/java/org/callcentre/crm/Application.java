@@ -10,7 +10,11 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
         description = "CRM beside an Asterisk or Mango Office PBX: calls, clients, orders, operators"))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public class Application {
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("eval-drafts")) {
+            org.callcentre.crm.ai.drafts.DraftEvaluation.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         Micronaut.run(Application.class, args);
     }
 }

@@ -124,7 +124,7 @@ class CallListUsesIndexesTest {
     }
 
     private static CallListRequest request(Long operatorId, String status, String city) {
-        return new CallListRequest("2025-01-01", "2025-01-31", operatorId, status, city, null, null, null);
+        return new CallListRequest("2025-01-01", "2025-01-31", operatorId, status, city, null, null, null, null);
     }
 
     private void assertListUses(String index, CallListRequest request) {

@@ -4,6 +4,7 @@ import org.callcentre.crm.knowledge.Candidate;
 import org.callcentre.crm.knowledge.KnowledgeIndex;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The one decision behind {@code POST /api/ai/answer}, the auto-responder and the evaluation
@@ -40,8 +41,11 @@ public final class AnswerDecider {
         if (best.confidence() < policy.threshold()) {
             return AnswerDecision.handoff(AnswerDecision.LOW_CONFIDENCE, confidence, sources);
         }
+        String reference = candidates.stream().filter(c -> c.confidence() >= policy.threshold())
+                .filter(c -> !policy.personMustAnswerCategory(c.category()))
+                .map(c -> c.title() + ": " + c.answer()).collect(Collectors.joining("\n"));
         return new AnswerDecision(best.answer(), best.title(), confidence, false, AnswerDecision.ANSWERED, sources,
-                best.entryId(), false);
+                best.entryId(), false, reference);
     }
 
     private static double round(double value) {

@@ -19,6 +19,7 @@ class AvitoTokens {
 
     private final Clock clock;
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<Long, Object> locks = new ConcurrentHashMap<>();
 
     private record Cached(String token, Instant renewAt, Instant accountVersion) {
     }
@@ -35,7 +36,14 @@ class AvitoTokens {
         this.clock = clock;
     }
 
+    /** One request per account at a time asks Avito, so parallel sends share one new token. */
     String token(AvitoAccount account, Issuer issuer) throws AvitoApiException {
+        synchronized (locks.computeIfAbsent(account.id(), id -> new Object())) {
+            return cachedOrIssued(account, issuer);
+        }
+    }
+
+    private String cachedOrIssued(AvitoAccount account, Issuer issuer) throws AvitoApiException {
         Cached cached = cache.get(account.id());
         Instant now = clock.instant();
         if (cached != null && now.isBefore(cached.renewAt()) && cached.accountVersion().equals(account.updatedAt())) {

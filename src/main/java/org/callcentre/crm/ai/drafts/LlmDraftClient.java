@@ -37,7 +37,7 @@ class LlmDraftClient {
 
     OrderDraft draft(String text, String city, LocalDateTime callTime) throws IOException, InterruptedException {
         String url = settings.url().endsWith("/chat/completions") ? settings.url()
-                : settings.url().replaceAll("/+$", "") + "/v1/chat/completions";
+                : settings.url().replaceAll("/+$", "") + "/chat/completions";
         Map<String, Object> body = Map.of("model", settings.model(), "temperature", 0,
                 "response_format", Map.of("type", "json_object"),
                 "messages", List.of(Map.of("role", "system", "content", PROMPT.formatted(callTime, city == null ? "не известен" : city)),

@@ -66,7 +66,7 @@ class LlmDraftFallbackTest implements TestPropertyProvider {
         });
         llm.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         llm.start();
-        return Map.of("crm.ai.llm.url", "http://127.0.0.1:" + llm.getAddress().getPort(), "crm.ai.llm.api-key", "test-llm-key",
+        return Map.of("crm.ai.llm.url", "http://127.0.0.1:" + llm.getAddress().getPort() + "/v1", "crm.ai.llm.api-key", "test-llm-key",
                 "crm.ai.llm.model", "test-model", "crm.ai.llm.timeout", "2s");
     }
 

@@ -1,0 +1,54 @@
+package org.callcentre.crm.ai.answers;
+
+import org.callcentre.crm.knowledge.Candidate;
+import org.callcentre.crm.knowledge.KnowledgeIndex;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The one decision behind {@code POST /api/ai/answer}, the auto-responder and the evaluation
+ * command: plain retrieval and rules, no database, so the evaluation measures exactly what runs.
+ */
+public final class AnswerDecider {
+    private static final int SOURCES = 3;
+
+    private final AnswerPolicy policy;
+
+    public AnswerDecider(AnswerPolicy policy) {
+        this.policy = policy;
+    }
+
+    public AnswerPolicy policy() {
+        return policy;
+    }
+
+    public AnswerDecision decide(KnowledgeIndex index, String question, String city) {
+        List<Candidate> candidates = index.search(question, city, SOURCES);
+        List<AnswerSource> sources = candidates.stream()
+                .map(c -> new AnswerSource(c.entryId(), c.title(), c.category(), round(c.confidence()))).toList();
+        double confidence = candidates.isEmpty() ? 0 : round(candidates.get(0).confidence());
+        if (policy.neverAloneKeywordIn(question) != null) {
+            return AnswerDecision.handoff(AnswerDecision.NEVER_ALONE_KEYWORD, confidence, sources);
+        }
+        if (candidates.isEmpty()) {
+            return AnswerDecision.handoff(AnswerDecision.NO_MATCH, 0, sources);
+        }
+        Candidate best = candidates.get(0);
+        if (policy.personMustAnswerCategory(best.category())) {
+            return AnswerDecision.handoff(AnswerDecision.NEVER_ALONE_CATEGORY, confidence, sources);
+        }
+        if (best.confidence() < policy.threshold()) {
+            return AnswerDecision.handoff(AnswerDecision.LOW_CONFIDENCE, confidence, sources);
+        }
+        String reference = candidates.stream().filter(c -> c.confidence() >= policy.threshold())
+                .filter(c -> !policy.personMustAnswerCategory(c.category()))
+                .map(c -> c.title() + ": " + c.answer()).collect(Collectors.joining("\n"));
+        return new AnswerDecision(best.answer(), best.title(), confidence, false, AnswerDecision.ANSWERED, sources,
+                best.entryId(), false, reference);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,152 @@
+package org.callcentre.crm.conversations;
+
+import jakarta.inject.Singleton;
+import org.callcentre.crm.shared.Db;
+import org.callcentre.crm.shared.Page;
+import org.callcentre.crm.shared.PageRequest;
+import org.callcentre.crm.shared.PagedQuery;
+import org.callcentre.crm.shared.SqlFilter;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+@Singleton
+public class ConversationRepository {
+    private static final String SELECT = "SELECT v.*, c.name AS city_name";
+    private static final String FROM = "FROM conversations v LEFT JOIN cities c ON c.id = v.city_id";
+
+    private final Db db;
+    private final PagedQuery pages;
+
+    public ConversationRepository(Db db, PagedQuery pages) {
+        this.db = db;
+        this.pages = pages;
+    }
+
+    /** The conversation of a chat, created on its first message; the flag says whether this call created it. */
+    public record Upserted(long id, boolean created) {
+    }
+
+    public Upserted upsert(IncomingMessage m) {
+        return db.queryOne("INSERT INTO conversations (account_id, external_chat_id, city_id, rk, item_id, last_message_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, external_chat_id) "
+                        + "DO UPDATE SET last_message_at = greatest(conversations.last_message_at, excluded.last_message_at), "
+                        + "updated_at = now() RETURNING id, (xmax = 0) AS created",
+                rs -> new Upserted(rs.getLong(1), rs.getBoolean(2)),
+                m.accountId(), m.externalChatId(), m.cityId(), m.rk(), m.itemId(), m.sentAt()).orElseThrow();
+    }
+
+    public Page<Conversation> list(String status, Long cityId, PageRequest page) {
+        SqlFilter filter = new SqlFilter().when(status, "v.status = ?").when(cityId, "v.city_id = ?");
+        String order = Conversation.QUEUED.equals(status) ? "v.queued_at, v.id" : "v.last_message_at DESC, v.id DESC";
+        return pages.page(SELECT, FROM, filter, order, ConversationRepository::conversation, page);
+    }
+
+    public Optional<Conversation> find(long id) {
+        return db.queryOne(SELECT + " " + FROM + " WHERE v.id = ?", ConversationRepository::conversation, id);
+    }
+
+    public List<Message> messages(long conversationId) {
+        return db.query("SELECT * FROM messages WHERE conversation_id = ? ORDER BY created_at, id",
+                ConversationRepository::message, conversationId);
+    }
+
+    public Optional<Message> message(long id) {
+        return db.queryOne("SELECT * FROM messages WHERE id = ?", ConversationRepository::message, id);
+    }
+
+    /** Stores a client message once; empty when this external id was stored before. */
+    public Optional<Long> insertClientMessage(long conversationId, String externalId, String text, Instant at) {
+        return db.queryOne("INSERT INTO messages (conversation_id, sender, text, external_id, delivery_status, created_at) "
+                        + "VALUES (?, 'client', ?, ?, 'received', ?) "
+                        + "ON CONFLICT (conversation_id, external_id) WHERE external_id IS NOT NULL DO NOTHING RETURNING id",
+                rs -> rs.getLong(1), conversationId, text, externalId, at);
+    }
+
+    public long insertOutgoing(long conversationId, String sender, Long operatorId, String text) {
+        return db.insert("INSERT INTO messages (conversation_id, sender, operator_id, text, delivery_status) "
+                + "VALUES (?, ?, ?, ?, 'pending') RETURNING id", conversationId, sender, operatorId, text);
+    }
+
+    public void touch(long conversationId) {
+        db.update("UPDATE conversations SET last_message_at = greatest(last_message_at, now()), updated_at = now() WHERE id = ?",
+                conversationId);
+    }
+
+    public void markSent(long messageId, String externalId) {
+        db.update("UPDATE messages SET delivery_status = 'sent', external_id = ?, attempts = attempts + 1, sent_at = now(), "
+                + "next_attempt_at = NULL, last_error = NULL WHERE id = ?", externalId, messageId);
+    }
+
+    public void markFailed(long messageId, String error, Instant nextAttempt) {
+        db.update("UPDATE messages SET delivery_status = 'failed', attempts = attempts + 1, last_error = ?, "
+                + "next_attempt_at = ? WHERE id = ?", error, nextAttempt, messageId);
+    }
+
+    /**
+     * Takes up to {@code limit} failed messages whose retry is due, pushing their next attempt past
+     * {@code leaseUntil} so that another node polling at the same moment does not send them too.
+     */
+    public List<Long> claimDueRetries(Instant now, Instant leaseUntil, int limit) {
+        return db.query("UPDATE messages SET next_attempt_at = ? WHERE id IN (SELECT id FROM messages "
+                        + "WHERE delivery_status = 'failed' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ? "
+                        + "FOR UPDATE SKIP LOCKED) RETURNING id",
+                rs -> rs.getLong(1), leaseUntil, now, limit);
+    }
+
+    public void queue(long conversationId, String reason) {
+        db.update("UPDATE conversations SET status = 'queued', queue_reason = ?, queued_at = coalesce(queued_at, now()), "
+                + "updated_at = now() WHERE id = ?", reason, conversationId);
+    }
+
+    public void reopen(long conversationId) {
+        db.update("UPDATE conversations SET status = 'open', queue_reason = NULL, queued_at = NULL, updated_at = now() "
+                + "WHERE id = ?", conversationId);
+    }
+
+    public void close(long conversationId) {
+        db.update("UPDATE conversations SET status = 'closed', updated_at = now() WHERE id = ?", conversationId);
+    }
+
+    public void linkClient(long conversationId, String phone, long clientId) {
+        db.update("UPDATE conversations SET client_phone = ?, client_id = ?, updated_at = now() WHERE id = ?",
+                phone, clientId, conversationId);
+    }
+
+    public void setAdTitle(long conversationId, String title) {
+        db.update("UPDATE conversations SET ad_title = ?, updated_at = now() WHERE id = ?", title, conversationId);
+    }
+
+    public void linkOrder(long conversationId, long orderId) {
+        db.update("UPDATE conversations SET order_id = ?, updated_at = now() WHERE id = ?", orderId, conversationId);
+    }
+
+    /** The last client message of each open conversation that has waited since before {@code before} with nothing after it. */
+    public List<long[]> unansweredSince(Instant before, int limit) {
+        return db.query("SELECT v.id, m.id FROM conversations v "
+                        + "JOIN LATERAL (SELECT id, sender, created_at FROM messages WHERE conversation_id = v.id "
+                        + "ORDER BY created_at DESC, id DESC LIMIT 1) m ON true "
+                        + "WHERE v.status = 'open' AND m.sender = 'client' AND m.created_at < ? "
+                        + "AND NOT EXISTS (SELECT 1 FROM ai_answers a WHERE a.message_id = m.id) "
+                        + "ORDER BY v.last_message_at DESC, v.id DESC LIMIT ?",
+                rs -> new long[]{rs.getLong(1), rs.getLong(2)}, before, limit);
+    }
+
+    private static Conversation conversation(ResultSet rs) throws SQLException {
+        return new Conversation(rs.getLong("id"), rs.getString("channel"), rs.getLong("account_id"),
+                rs.getString("external_chat_id"), Db.getLong(rs, "city_id"), rs.getString("city_name"), rs.getString("rk"),
+                rs.getString("item_id"), rs.getString("ad_title"), rs.getString("client_phone"), Db.getLong(rs, "client_id"),
+                Db.getLong(rs, "order_id"), rs.getString("status"), rs.getString("queue_reason"),
+                Db.getInstant(rs, "queued_at"), Db.getInstant(rs, "last_message_at"), Db.getInstant(rs, "created_at"));
+    }
+
+    private static Message message(ResultSet rs) throws SQLException {
+        return new Message(rs.getLong("id"), rs.getLong("conversation_id"), rs.getString("sender"),
+                Db.getLong(rs, "operator_id"), rs.getString("text"), rs.getString("external_id"),
+                rs.getString("delivery_status"), rs.getInt("attempts"), Db.getInstant(rs, "next_attempt_at"),
+                rs.getString("last_error"), Db.getInstant(rs, "sent_at"), Db.getInstant(rs, "created_at"));
+    }
+}

@@ -1,0 +1,55 @@
+package org.callcentre.crm.knowledge;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The current retrieval index of the stored knowledge base. Each question first reads a cheap
+ * signature of the tables; when it moved (an edit on this or another node, a new rating), the
+ * index is rebuilt before answering, so an answer never comes from an entry already changed.
+ */
+@Singleton
+public class KnowledgeBase {
+    private final KnowledgeRepository repository;
+    private volatile Snapshot snapshot = new Snapshot("", KnowledgeIndex.of(List.of()));
+
+    private record Snapshot(String signature, KnowledgeIndex index) {
+    }
+
+    public KnowledgeBase(KnowledgeRepository repository) {
+        this.repository = repository;
+    }
+
+    @Transactional
+    public KnowledgeIndex index() {
+        String signature = repository.signature();
+        Snapshot current = snapshot;
+        if (current.signature().equals(signature)) {
+            return current.index();
+        }
+        synchronized (this) {
+            if (!snapshot.signature().equals(signature)) {
+                snapshot = new Snapshot(signature, build());
+            }
+            return snapshot.index();
+        }
+    }
+
+    private KnowledgeIndex build() {
+        Map<Long, List<String>> linked = repository.linkedQuestions();
+        List<IndexedEntry> entries = new ArrayList<>();
+        for (KbEntry e : repository.all()) {
+            List<String> questions = new ArrayList<>(e.questions());
+            questions.addAll(linked.getOrDefault(e.id(), List.of()));
+            entries.add(new IndexedEntry(e.id(), e.category(), e.title(), questions, e.answer(), e.city()));
+        }
+        Map<Long, Double> shifts = repository.ratingsByEntry().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, r -> KnowledgeIndex.ratingShift(r.getValue()[0], r.getValue()[1])));
+        return KnowledgeIndex.of(entries, shifts);
+    }
+}

@@ -1,0 +1,68 @@
+package org.callcentre.crm.leads.avito;
+
+import org.callcentre.crm.conversations.IncomingMessage;
+import org.callcentre.crm.shared.ApiException;
+import org.callcentre.crm.shared.Fields;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A messenger webhook body, {@code {"payload":{"type":"message","value":{"id","chat_id","user_id",
+ * "author_id","type","chat_type","item_id","created","content":{"text"}}}}}. {@code user_id} is the
+ * account the webhook is for; {@code author_id} who wrote — equal when it is the account's own message.
+ */
+record AvitoWebhookMessage(String id, String chatId, long userId, long authorId, String itemId, String text,
+                           Instant created) {
+    private static final int MAX_TEXT = 4000;
+
+    boolean ownMessage() {
+        return userId == authorId;
+    }
+
+    IncomingMessage incoming(AvitoAccount account) {
+        return new IncomingMessage(account.id(), account.cityId(), account.rk(), chatId, itemId, id, text, created);
+    }
+
+    /** The message, or empty for other events (read receipts, chat changes); a malformed message is a 400 naming the field. */
+    static Optional<AvitoWebhookMessage> parse(Map<String, Object> body) {
+        if (!(body.get("payload") instanceof Map<?, ?> payload)) {
+            throw ApiException.badField("payload", "is required");
+        }
+        if (!"message".equals(payload.get("type"))) {
+            return Optional.empty();
+        }
+        if (!(payload.get("value") instanceof Map<?, ?> value)) {
+            throw ApiException.badField("payload.value", "is required");
+        }
+        Fields f = new Fields();
+        String id = f.required("payload.value.id", text(value.get("id")), 200);
+        String chatId = f.required("payload.value.chat_id", text(value.get("chat_id")), 200);
+        Long userId = number(f, "payload.value.user_id", value.get("user_id"));
+        Long authorId = number(f, "payload.value.author_id", value.get("author_id"));
+        String itemId = f.optional("payload.value.item_id", text(value.get("item_id")), 100);
+        Instant created = value.get("created") instanceof Number seconds ? Instant.ofEpochSecond(seconds.longValue()) : Instant.now();
+        f.throwIfAny();
+        String type = value.get("type") instanceof String t ? t : "text";
+        String content = value.get("content") instanceof Map<?, ?> c && c.get("text") instanceof String t ? t : null;
+        String shown = content != null && !content.isBlank() ? content : "[" + type + "]";
+        return Optional.of(new AvitoWebhookMessage(id, chatId, userId, authorId, itemId,
+                shown.length() > MAX_TEXT ? shown.substring(0, MAX_TEXT) : shown, created));
+    }
+
+    private static String text(Object raw) {
+        return raw == null ? null : String.valueOf(raw);
+    }
+
+    private static Long number(Fields f, String field, Object raw) {
+        if (raw instanceof Number n) {
+            return n.longValue();
+        }
+        if (raw instanceof String s && s.matches("[0-9]{1,18}")) {
+            return Long.parseLong(s);
+        }
+        f.check(false, field, raw == null ? "is required" : "must be a number");
+        return null;
+    }
+}

@@ -1,0 +1,30 @@
+package org.callcentre.crm.testing;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Avito messenger webhook bodies as Avito sends them. */
+public final class AvitoWebhooks {
+    private AvitoWebhooks() {
+    }
+
+    /** A client's text message in chat {@code chatId} of account {@code userId}. */
+    public static Map<String, Object> clientMessage(String messageId, String chatId, long userId, String text) {
+        return message(messageId, chatId, userId, 777000L, text);
+    }
+
+    public static Map<String, Object> message(String messageId, String chatId, long userId, long authorId, String text) {
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("id", messageId);
+        value.put("chat_id", chatId);
+        value.put("user_id", userId);
+        value.put("author_id", authorId);
+        value.put("created", System.currentTimeMillis() / 1000);
+        value.put("type", "text");
+        value.put("chat_type", "u2i");
+        value.put("item_id", 4242);
+        value.put("content", Map.of("text", text));
+        return Map.of("id", "evt-" + messageId, "version", "v3.0.0", "timestamp", System.currentTimeMillis() / 1000,
+                "payload", Map.of("type", "message", "value", value));
+    }
+}

@@ -104,7 +104,9 @@ const scenarios = {
     console.log(`RESULT after=${await text(waiting)}`);
     await shot(page, 'wallboard');
     await page.getByRole('link', { name: 'Статистика' }).click();
-    await page.getByRole('cell', { name: 'Ольга Смирнова' }).first().waitFor({ timeout: TIMEOUT });
+    await page.getByRole('heading', { name: 'Статистика', level: 1 }).waitFor({ timeout: TIMEOUT });
+    await page.getByRole('tabpanel').getByRole('cell', { name: 'Ольга Смирнова' }).waitFor({ timeout: TIMEOUT });
+    await page.locator('.recharts-bar-rectangle').first().waitFor({ timeout: TIMEOUT });
     await shot(page, 'stats');
   },
 
@@ -162,10 +164,11 @@ const context = await chromium.launchPersistentContext(profile, {
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   headless: true,
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
+    '--disable-component-update', '--disable-sync', '--lang=ru-RU'],
   viewport: { width: 1366, height: 800 },
   locale: 'ru-RU',
   timezoneId: 'Europe/Moscow',
+  reducedMotion: 'reduce',
 });
 context.setDefaultTimeout(TIMEOUT);
 const page = context.pages()[0] ?? (await context.newPage());

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes, useNavigate } from 'react-router-dom';
 import { ApiError } from '../shared/api/client';
@@ -11,19 +11,24 @@ import { CallsPage } from '../features/calls/CallsPage';
 import { CallDetailPage } from '../features/calls/CallDetailPage';
 import { OrdersPage } from '../features/orders/OrdersPage';
 import { OrderFormPage } from '../features/orders/OrderFormPage';
-import { WallboardPage } from '../features/stats/WallboardPage';
-import { StatsPage } from '../features/stats/StatsPage';
-import { AdminLayout } from '../features/admin/AdminLayout';
-import { OperatorsPage } from '../features/admin/OperatorsPage';
-import { CitiesPage } from '../features/admin/CitiesPage';
-import { CampaignsPage } from '../features/admin/CampaignsPage';
-import { SipLinesPage } from '../features/admin/SipLinesPage';
-import { MastersPage } from '../features/admin/MastersPage';
-import { ApiKeysPage } from '../features/admin/ApiKeysPage';
-import { AuditPage } from '../features/admin/AuditPage';
-import { IntegrationsPage } from '../features/admin/IntegrationsPage';
 import { Layout } from './Layout';
 import { Home, NotFound, RequireArea, RequireSession } from './guards';
+
+// Supervisor and admin screens (and the chart library) load when first opened: an operator's
+// browser fetches only what the workspace needs.
+const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(() => load().then((module) => ({ default: module[name] })));
+const WallboardPage = named(() => import('../features/stats/WallboardPage'), 'WallboardPage');
+const StatsPage = named(() => import('../features/stats/StatsPage'), 'StatsPage');
+const AdminLayout = named(() => import('../features/admin/AdminLayout'), 'AdminLayout');
+const OperatorsPage = named(() => import('../features/admin/OperatorsPage'), 'OperatorsPage');
+const CitiesPage = named(() => import('../features/admin/CitiesPage'), 'CitiesPage');
+const CampaignsPage = named(() => import('../features/admin/CampaignsPage'), 'CampaignsPage');
+const SipLinesPage = named(() => import('../features/admin/SipLinesPage'), 'SipLinesPage');
+const MastersPage = named(() => import('../features/admin/MastersPage'), 'MastersPage');
+const ApiKeysPage = named(() => import('../features/admin/ApiKeysPage'), 'ApiKeysPage');
+const AuditPage = named(() => import('../features/admin/AuditPage'), 'AuditPage');
+const IntegrationsPage = named(() => import('../features/admin/IntegrationsPage'), 'IntegrationsPage');
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -57,6 +62,7 @@ export function App() {
       <NoticeProvider>
         <BrowserRouter>
           <SessionExpiry />
+          <Suspense fallback={<p className="muted" role="status">…</p>}>
           <Routes>
             <Route path="/login" element={<LoginPage />} />
             <Route element={<RequireSession><Layout /></RequireSession>}>
@@ -84,6 +90,7 @@ export function App() {
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>
+          </Suspense>
         </BrowserRouter>
       </NoticeProvider>
     </QueryClientProvider>

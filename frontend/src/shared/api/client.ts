@@ -101,9 +101,12 @@ export function refreshSession(): Promise<boolean> {
 /** A raw answer, refreshing the access token once when it has expired. */
 export async function authorizedFetch(path: string, options: RequestOptions = {}): Promise<Response> {
   if (options.anonymous) return send(path, options, undefined);
-  let response = await send(path, options, getSession()?.accessToken);
+  const token = getSession()?.accessToken;
+  let response = await send(path, options, token);
   if (response.status === 401 && getSession()) {
-    if (await refreshSession()) {
+    // refreshed by another request meanwhile: the new token is there to use, no second refresh
+    const renewed = getSession()?.accessToken !== token || (await refreshSession());
+    if (renewed && getSession()) {
       response = await send(path, options, getSession()?.accessToken);
     }
   }

@@ -83,6 +83,7 @@ class BrowserEndToEndTest {
         assertEquals(201, asOlga.post("/api/clients/" + clientId + "/notes", Map.of("text", "Мастер не приехал в прошлый раз")).status());
 
         Map<String, String> results = browser.run("operator", Map.of("ring", () -> ring("e2e-ringing", "101")));
+        hangUp("e2e-ringing", "101");
 
         long orderId = Long.parseLong(results.get("orderId"));
         Map<String, Object> order = asOlga.get("/api/orders/" + orderId).data();
@@ -96,10 +97,12 @@ class BrowserEndToEndTest {
 
     @Test
     void aSupervisorSeesTheWallboardCountOfWaitingCallsMoveWithoutReloading() throws Exception {
+        lastWeeksCallsAndOrders();
         Map<String, String> results = browser.run("supervisor", Map.of("ring-queue", () -> ring("e2e-queued", null)));
 
         assertEquals(Integer.parseInt(results.get("before")) + 1, Integer.parseInt(results.get("after")));
         assertEquals(1L, data.db().queryLong("SELECT count(*) FROM calls WHERE status = 'ringing'"));
+        hangUp("e2e-queued", null);
     }
 
     @Test
@@ -120,15 +123,49 @@ class BrowserEndToEndTest {
         assertEquals(403, new Api(client).login("olga", TestData.PASSWORD).get("/api/operators").status());
     }
 
+    /**
+     * A week of finished calls (Mango summaries: some answered by 101 or 102, some missed) and a few
+     * orders in each status, so that the statistics and the screenshots show figures.
+     */
+    private void lastWeeksCallsAndOrders() {
+        long now = Instant.now().getEpochSecond();
+        for (int i = 0; i < 24; i++) {
+            long start = now - (i % 6) * 86_400L - 600 - i * 37L;
+            long wait = 4 + (i * 7) % 40;
+            boolean answered = i % 4 != 3;
+            assertEquals(200, mango.summary("e2e-history-" + i, "7916555" + String.format("%04d", i), start,
+                    answered ? start + wait : 0, start + wait + (answered ? 60 + i * 11L : 0), i % 2 == 0 ? "101" : "102"));
+        }
+        mango.awaitApplied();
+        Api asOlga = new Api(client).login("olga", TestData.PASSWORD);
+        String[][] steps = {{}, {"assigned"}, {"assigned", "in_progress"}, {"assigned", "in_progress", "completed"}, {"cancelled"}};
+        for (int i = 0; i < steps.length * 2; i++) {
+            Map<String, Object> order = asOlga.post("/api/orders", Map.of("city", "Казань", "rk", "avito-kzn",
+                    "phone", "+7916555" + String.format("%04d", i), "typeEquipment", "Холодильник", "problem", "Не морозит")).data();
+            for (String status : steps[i % steps.length]) {
+                Map<String, Object> change = "completed".equals(status) ? Map.of("status", status, "result", 4500) : Map.of("status", status);
+                assertEquals(200, asOlga.patch("/api/orders/" + order.get("id"), change).status());
+            }
+        }
+    }
+
+    /** Mango's {@code Disconnected} for the leg {@link #ring} opened: the call ends missed, nothing is left ringing. */
+    private void hangUp(String entryId, String extension) {
+        assertEquals(200, mango.post("events/call", leg(entryId, "Disconnected", extension, 2, ",\"disconnect_reason\":1110")));
+    }
+
     /** Mango's {@code Appeared} leg of an inbound call to the Kazan number: on an extension it rings that operator, without one it waits in the IVR. */
     private void ring(String entryId, String extension) {
+        assertEquals(200, mango.post("events/call", leg(entryId, "Appeared", extension, 1, "")));
+    }
+
+    private static String leg(String entryId, String state, String extension, int seq, String extra) {
         String to = extension == null
                 ? "{\"number\":\"" + COMPANY_LINE + "\",\"line_number\":\"" + COMPANY_LINE + "\"}"
                 : "{\"extension\":\"" + extension + "\",\"number\":\"sip:" + extension + "@vpbx.mangosip.ru\",\"line_number\":\"" + COMPANY_LINE + "\"}";
-        String json = """
-                {"entry_id":"%s","call_id":"%s-leg","timestamp":%d,"seq":1,"call_state":"Appeared","location":"%s",\
-                "from":{"number":"%s"},"to":%s}""".formatted(entryId, entryId, Instant.now().getEpochSecond(),
-                extension == null ? "ivr" : "abonent", CALLER, to);
-        assertEquals(200, mango.post("events/call", json));
+        return """
+                {"entry_id":"%s","call_id":"%s-leg","timestamp":%d,"seq":%d,"call_state":"%s","location":"%s",\
+                "from":{"number":"%s"},"to":%s%s}""".formatted(entryId, entryId, Instant.now().getEpochSecond(), seq, state,
+                extension == null ? "ivr" : "abonent", CALLER, to, extra);
     }
 }

@@ -72,7 +72,7 @@ export function App() {
               <Route path="calls/:id" element={<RequireArea area="calls"><CallDetailPage /></RequireArea>} />
               <Route path="orders" element={<RequireArea area="orders"><OrdersPage /></RequireArea>} />
               <Route path="orders/new" element={<RequireArea area="orders"><OrderFormPage /></RequireArea>} />
-              <Route path="orders/:id" element={<RequireArea area="orders"><OrderFormPage key="edit" /></RequireArea>} />
+              <Route path="orders/:id" element={<RequireArea area="orders"><OrderFormPage /></RequireArea>} />
               <Route path="callbacks" element={<RequireArea area="callbacks"><CallbackList /></RequireArea>} />
               <Route path="wallboard" element={<RequireArea area="wallboard"><WallboardPage /></RequireArea>} />
               <Route path="stats" element={<RequireArea area="stats"><StatsPage /></RequireArea>} />

@@ -29,7 +29,7 @@ export function AuditPage() {
       </form>
       <QueryState isLoading={list.isLoading} error={list.error && !fieldError(list.error, 'actor', 'entity', 'dateFrom', 'dateTo') ? list.error : null} />
       <VirtualTable label={t('admin.audit')} rows={rows} rowKey={(a) => a.id} onEndReached={loadMore} columns={[
-        { key: 'at', header: t('audit.at'), width: '9rem', render: (a) => formatDateTime(a.at) },
+        { key: 'at', header: t('audit.at'), width: '10.5rem', render: (a) => formatDateTime(a.at) },
         { key: 'actor', header: t('audit.actor'), width: '8rem', render: (a) => a.actorLogin ?? '—' },
         { key: 'action', header: t('audit.action'), width: '6rem', render: (a) => a.action },
         { key: 'entity', header: t('audit.entity'), width: '8rem', render: (a) => a.entity },

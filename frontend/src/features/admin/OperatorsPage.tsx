@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { api } from '../../shared/api/client';
+import { api, ApiError } from '../../shared/api/client';
 import { useCityOptions } from '../../shared/api/directories';
 import { Badge } from '../../shared/ui/Badge';
+import { useNotify } from '../../shared/ui/Notices';
 import { AdminCrud, changedOnly } from './AdminCrud';
 
 interface Operator { id: number; login: string; name: string | null; role: string; city: string | null; sipAddress: string | null; status: string; statusWork: string }
@@ -11,6 +12,7 @@ const ROLES = ['operator', 'supervisor', 'admin'];
 export function OperatorsPage() {
   const { t } = useTranslation();
   const cities = useCityOptions();
+  const notify = useNotify();
   const formOf = (o: Operator) => ({ login: o.login, password: '', name: o.name ?? '', role: o.role, city: o.city ?? '', sipAddress: o.sipAddress ?? '', status: o.status });
   return (
     <AdminCrud<Operator>
@@ -30,7 +32,7 @@ export function OperatorsPage() {
         { key: 'work', header: t('operator.statusWork'), render: (o) => t(`work.${o.statusWork}`) },
       ]}
       rowActions={(o, refresh) => (
-        <button type="button" onClick={() => api(`/api/operators/${o.id}`, { method: 'PATCH', body: { status: o.status === 'inactive' ? 'active' : 'inactive' } }).then(refresh)}>
+        <button type="button" onClick={() => api(`/api/operators/${o.id}`, { method: 'PATCH', body: { status: o.status === 'inactive' ? 'active' : 'inactive' } }).then(refresh, (error) => notify(error instanceof ApiError ? error.message : String(error), 'error'))}>
           {o.status === 'inactive' ? t('operator.unblock') : t('operator.block')}
         </button>
       )}

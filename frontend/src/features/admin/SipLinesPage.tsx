@@ -1,9 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../shared/api/client';
+import { api, ApiError } from '../../shared/api/client';
 import { useCityOptions } from '../../shared/api/directories';
 import { formatDateTime } from '../../shared/lib/format';
 import { Badge } from '../../shared/ui/Badge';
+import { useNotify } from '../../shared/ui/Notices';
 import { AdminCrud, changedOnly } from './AdminCrud';
 
 interface SipLine { id: number; name: string; host: string; port: number; transport: string; username: string | null; hasSecret: boolean; city: string | null; enabled: boolean }
@@ -23,6 +24,7 @@ export function SipLinesPage() {
   const { t } = useTranslation();
   const cities = useCityOptions();
   const queryClient = useQueryClient();
+  const notify = useNotify();
   const formOf = (l: SipLine) => ({ name: l.name, host: l.host, port: String(l.port), transport: l.transport, username: l.username ?? '', secret: '', city: l.city ?? '', enabled: l.enabled });
   return (
     <AdminCrud<SipLine>
@@ -48,7 +50,9 @@ export function SipLinesPage() {
         { key: 'state', header: t('sip.state'), render: (l) => <LineState id={l.id} /> },
       ]}
       rowActions={(l) => (
-        <button type="button" onClick={() => api(`/api/sip-lines/${l.id}/probe`, { method: 'POST' }).catch(() => undefined).then(() => queryClient.invalidateQueries({ queryKey: ['sip-status', l.id] }))}>
+        <button type="button" onClick={() => api(`/api/sip-lines/${l.id}/probe`, { method: 'POST' }).then(
+          () => queryClient.invalidateQueries({ queryKey: ['sip-status', l.id] }),
+          (error) => notify(error instanceof ApiError ? error.message : String(error), 'error'))}>
           {t('sip.probe')}
         </button>
       )}

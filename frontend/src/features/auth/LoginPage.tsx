@@ -22,7 +22,9 @@ export function LoginPage() {
     setBusy(true);
     try {
       await login(form.login, form.password);
-      navigate(params.get('next') ?? '/', { replace: true });
+      const next = params.get('next');
+      // only a path of this app: "next" comes from the address bar
+      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
     } catch (error) {
       const unauthorized = error instanceof ApiError && error.status === 401;
       setErrors(unauthorized ? { fields: {}, message: t('auth.failed') } : formErrorsOf(error, FIELDS, t('errors.network')));

@@ -28,7 +28,7 @@ export function CallsPage() {
   const set = (key: keyof typeof EMPTY) => (value: string) => setFilters((f) => ({ ...f, [key]: value }));
 
   const columns: Column<Call>[] = [
-    { key: 'date', header: t('call.date'), width: '9rem', render: (c) => formatDateTime(c.dateCreate) },
+    { key: 'date', header: t('call.date'), width: '10.5rem', render: (c) => formatDateTime(c.dateCreate) },
     { key: 'phone', header: t('call.phone'), width: '11rem', render: (c) => <PhoneLink phone={c.phoneClient} /> },
     { key: 'client', header: t('call.client'), width: '1fr', render: (c) => c.clientName ?? '—' },
     { key: 'direction', header: t('call.direction'), width: '7rem', render: (c) => t(`direction.${c.direction}`) },

@@ -32,7 +32,7 @@ export function OrdersPage() {
 
   const columns: Column<Order>[] = [
     { key: 'id', header: t('order.id'), width: '5rem', render: (o) => o.id },
-    { key: 'created', header: t('order.createdAt'), width: '9rem', render: (o) => formatDateTime(o.createdAt) },
+    { key: 'created', header: t('order.createdAt'), width: '10.5rem', render: (o) => formatDateTime(o.createdAt) },
     { key: 'status', header: t('order.status'), width: '7rem', render: (o) => <Badge tone={o.status}>{t(`orderStatus.${o.status}`)}</Badge> },
     { key: 'phone', header: t('order.phone'), width: '11rem', render: (o) => <PhoneLink phone={o.phone} /> },
     { key: 'client', header: t('order.clientName'), width: '1fr', render: (o) => o.clientName ?? '—' },

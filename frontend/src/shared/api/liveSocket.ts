@@ -37,7 +37,8 @@ export function useLiveSocket(path: string, onMessage: (message: any) => void): 
       const session = getSession();
       if (stopped || !session) return;
       setState('connecting');
-      socket = new WebSocket(socketUrl(path, session.accessToken, window.location));
+      const token = session.accessToken;
+      socket = new WebSocket(socketUrl(path, token, window.location));
       socket.onopen = () => {
         attempt = 0;
         setState('open');
@@ -52,7 +53,9 @@ export function useLiveSocket(path: string, onMessage: (message: any) => void): 
       socket.onclose = async (event) => {
         setState('closed');
         if (stopped) return;
-        if (event.code === POLICY_VIOLATION && !(await refreshSession())) return;
+        // refused for its token: refresh, unless a request has already renewed the token meanwhile
+        const renewed = getSession()?.accessToken !== token;
+        if (event.code === POLICY_VIOLATION && !renewed && !(await refreshSession())) return;
         timer = setTimeout(open, event.code === POLICY_VIOLATION ? 0 : reconnectDelay(attempt++));
       };
     };

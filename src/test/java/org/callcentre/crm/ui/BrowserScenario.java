@@ -46,8 +46,6 @@ final class BrowserScenario {
                 .redirectErrorStream(true);
         builder.environment().put("CHROMIUM", chromium.toString());
         builder.environment().put("E2E_PASSWORD", password);
-        // Chromium on Linux takes the language of its own widgets (date fields) from the environment
-        builder.environment().put("LANGUAGE", "ru");
         Process process = builder.start();
         StringBuilder output = new StringBuilder();
         Map<String, String> results = new LinkedHashMap<>();

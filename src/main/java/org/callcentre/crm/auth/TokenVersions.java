@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import org.callcentre.crm.calls.ingest.DatabaseFaults;
 import org.callcentre.crm.shared.Db;
 
 import java.time.Duration;
@@ -24,6 +25,7 @@ import java.util.Optional;
 public class TokenVersions {
     private final Db db;
     private final Cache<Long, Optional<Integer>> cache;
+    private final Cache<Long, Integer> lastRead = Caffeine.newBuilder().maximumSize(100_000).build();
 
     public TokenVersions(Db db, @Value("${crm.auth.token-version-cache:5s}") Duration cacheFor) {
         this.db = db;
@@ -32,12 +34,23 @@ public class TokenVersions {
 
     /** Whether a token carrying this version may still act for the user (false when the user is gone). */
     boolean accepts(long operatorId, int carried) {
-        if (cache.get(operatorId, this::read).map(current -> current == carried).orElse(false)) {
-            return true;
+        try {
+            if (cache.get(operatorId, this::read).map(current -> current == carried).orElse(false)) {
+                return true;
+            }
+            Optional<Integer> fresh = read(operatorId);
+            cache.put(operatorId, fresh);
+            return fresh.map(current -> current == carried).orElse(false);
+        } catch (RuntimeException e) {
+            if (!DatabaseFaults.unreachable(e)) {
+                throw e;
+            }
+            // While PostgreSQL is away nobody can change a version, so the last one read still holds:
+            // signed-in users keep working (and an admin can read the degraded /health) instead of
+            // everyone being logged out by the outage.
+            Integer known = lastRead.getIfPresent(operatorId);
+            return known != null && known == carried;
         }
-        Optional<Integer> fresh = read(operatorId);
-        cache.put(operatorId, fresh);
-        return fresh.map(current -> current == carried).orElse(false);
     }
 
     /** Read afresh for a token about to be issued. */
@@ -51,6 +64,8 @@ public class TokenVersions {
     }
 
     private Optional<Integer> read(long operatorId) {
-        return db.queryOne("SELECT token_version FROM operators WHERE id = ?", rs -> rs.getInt(1), operatorId);
+        Optional<Integer> version = db.queryOne("SELECT token_version FROM operators WHERE id = ?", rs -> rs.getInt(1), operatorId);
+        version.ifPresentOrElse(v -> lastRead.put(operatorId, v), () -> lastRead.invalidate(operatorId));
+        return version;
     }
 }

@@ -4,6 +4,9 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import io.micronaut.websocket.CloseReason;
+import io.micronaut.websocket.WebSocketClient;
+import org.callcentre.crm.screenpop.LiveClient;
 import org.callcentre.crm.testing.Api;
 import org.callcentre.crm.testing.TestData;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +23,9 @@ class SessionRevocationTest {
     @Inject
     @Client("/")
     HttpClient client;
+    @Inject
+    @Client("/")
+    WebSocketClient ws;
     @Inject
     TestData data;
     Api api;
@@ -90,6 +96,16 @@ class SessionRevocationTest {
         assertEquals(401, refresh(phone));
         assertEquals(1, data.db().queryLong("SELECT count(*) FROM audit_log WHERE action = 'logout_all' AND actor_login = 'olga'"));
         assertEquals(200, logIn("olga", TestData.PASSWORD).api().get("/api/operators/me").status(), "a new login works");
+    }
+
+    @Test
+    void anEndedSessionsTokenCannotOpenAWebSocket() throws Exception {
+        Api.Reply login = api.post("/api/auth/login", Map.of("login", "olga", "password", TestData.PASSWORD));
+        String token = (String) login.body().get("accessToken");
+        LiveClient.open(ws, "/ws/operator", token).close();
+        assertEquals(200, api.as(token).post("/api/auth/logout-all", Map.of()).status());
+        LiveClient refused = LiveClient.connect(ws, "/ws/operator", token);
+        assertEquals(CloseReason.POLICY_VIOLATION.getCode(), refused.awaitClose().getCode());
     }
 
     @Test

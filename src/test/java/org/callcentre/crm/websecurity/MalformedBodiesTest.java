@@ -23,6 +23,8 @@ class MalformedBodiesTest {
     HttpClient client;
     @Inject
     TestData data;
+    @Inject
+    io.micronaut.runtime.server.EmbeddedServer server;
 
     @BeforeEach
     void setUp() {
@@ -47,6 +49,15 @@ class MalformedBodiesTest {
     void aFormBodyForAJsonEndpointIsRefusedNot500() {
         int status = post("/api/auth/login", "login=%zz&password=%", MediaType.APPLICATION_FORM_URLENCODED_TYPE);
         assertTrue(status == 400 || status == 415, "status " + status);
+    }
+
+    @Test
+    void aRequestLineOverTheLimitIsRefusedWithAnAnswer() throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.getURL() + "/api/orders?q=" + "x".repeat(10_000))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        int status = response.statusCode();
+        assertTrue(status == 414 || status == 400 || status == 413, "status " + status);
     }
 
     @Test

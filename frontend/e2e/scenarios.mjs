@@ -33,6 +33,12 @@ async function signIn(page, login) {
   await page.waitForURL((url) => url.pathname !== '/login' && url.pathname !== '/');
 }
 
+/** Follows a menu link and waits for its screen: a screen loaded on first use replaces the old one only once it has arrived. */
+async function open(page, link) {
+  await page.getByRole('link', { name: link, exact: true }).click();
+  await page.getByRole('heading', { name: link, level: 1 }).waitFor({ timeout: TIMEOUT });
+}
+
 async function text(locator) {
   return (await locator.textContent())?.trim();
 }
@@ -81,7 +87,7 @@ const scenarios = {
     await shot(page, 'orders-list');
     console.log(`RESULT orderId=${orderId}`);
 
-    await page.getByRole('link', { name: 'Звонки' }).click();
+    await open(page, 'Звонки');
     await page.getByRole('row').filter({ hasText: 'Анна Петрова' }).first().waitFor({ timeout: TIMEOUT });
     await shot(page, 'calls-list');
   },
@@ -103,8 +109,7 @@ const scenarios = {
     console.log(`RESULT before=${before}`);
     console.log(`RESULT after=${await text(waiting)}`);
     await shot(page, 'wallboard');
-    await page.getByRole('link', { name: 'Статистика' }).click();
-    await page.getByRole('heading', { name: 'Статистика', level: 1 }).waitFor({ timeout: TIMEOUT });
+    await open(page, 'Статистика');
     await page.getByRole('tabpanel').getByRole('cell', { name: 'Ольга Смирнова' }).waitFor({ timeout: TIMEOUT });
     await page.locator('.recharts-bar-rectangle').first().waitFor({ timeout: TIMEOUT });
     await shot(page, 'stats');
@@ -114,7 +119,8 @@ const scenarios = {
   async admin(page) {
     await signIn(page, 'admin');
     await page.getByRole('link', { name: 'Администрирование' }).click();
-    await page.getByRole('link', { name: 'Города' }).click();
+    await page.getByRole('heading', { name: 'Операторы', level: 1 }).waitFor({ timeout: TIMEOUT });
+    await open(page, 'Города');
     await page.getByRole('button', { name: 'Добавить' }).click();
     const form = page.getByRole('form');
     await form.getByRole('button', { name: 'Создать' }).click();
@@ -127,7 +133,7 @@ const scenarios = {
     await page.getByRole('cell', { name: 'Самара', exact: true }).waitFor({ timeout: TIMEOUT });
     await shot(page, 'admin-cities');
 
-    await page.getByRole('link', { name: 'SIP-линии' }).click();
+    await open(page, 'SIP-линии');
     await page.getByRole('button', { name: 'Добавить' }).click();
     await form.getByLabel('Название', { exact: true }).fill('samara-trunk');
     await form.getByLabel('Хост', { exact: true }).fill('127.0.0.1');
@@ -138,9 +144,33 @@ const scenarios = {
     await page.getByRole('cell', { name: 'samara-trunk', exact: true }).waitFor({ timeout: TIMEOUT });
     await shot(page, 'admin-sip-lines');
 
-    await page.getByRole('link', { name: 'Операторы' }).click();
+    await open(page, 'Операторы');
     await page.getByRole('cell', { name: 'olga', exact: true }).waitFor({ timeout: TIMEOUT });
     await shot(page, 'admin-operators');
+  },
+
+  /**
+   * Access tokens live 3 s here: after they expire the screen-pop socket is back (renewed) and still
+   * brings the pop, lists still load; with the refresh tokens revoked, the next request ends on the
+   * login page saying the session expired.
+   */
+  async session(page) {
+    await signIn(page, 'olga');
+    await page.locator('[data-testid="socket-state"][data-state="open"]').waitFor();
+    await page.waitForTimeout(4500); // the server closes the socket (1008) when its token expires
+    await page.locator('[data-testid="socket-state"][data-state="open"]').waitFor();
+    await step('ring');
+    await page.getByTestId('screen-pop').waitFor({ timeout: TIMEOUT });
+    await page.waitForTimeout(3500);
+    await open(page, 'Заказы');
+    await page.getByText('строк: 0').waitFor({ timeout: TIMEOUT });
+    check(new URL(page.url()).pathname === '/orders', `after a refresh the page is ${page.url()}`);
+    await step('revoke');
+    await page.waitForTimeout(3500);
+    await page.getByRole('link', { name: 'Звонки' }).click();
+    await page.waitForURL(/\/login\?expired=1/, { timeout: TIMEOUT });
+    await page.getByText('Сессия истекла, войдите снова.').waitFor();
+    await shot(page, 'session-expired');
   },
 
   /** An operator sees no admin menu, and a deep link to an admin page shows "no access". */

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { BrowserRouter, Navigate, Route, Routes, useNavigate } from 'react-router-dom';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { ApiError } from '../shared/api/client';
 import { onSessionChange } from '../shared/api/session';
 import { NoticeProvider } from '../shared/ui/Notices';
@@ -40,18 +40,17 @@ const queryClient = new QueryClient({
   },
 });
 
-/** A refresh token that no longer works ends the session: back to the login page, saying why. */
-function SessionExpiry() {
-  const navigate = useNavigate();
+/**
+ * An ended session (signed out, or a refresh token that no longer works) leaves nothing of the
+ * user's data in the cache; RequireSession then shows the login page, saying when it expired.
+ */
+function ForgetEndedSessions() {
   useEffect(
     () =>
-      onSessionChange((_, reason) => {
-        if (reason === 'expired' || reason === 'signed-out') {
-          queryClient.clear();
-          navigate(reason === 'expired' ? `/login?expired=1&next=${encodeURIComponent(location.pathname)}` : '/login', { replace: true });
-        }
+      onSessionChange((session) => {
+        if (!session) queryClient.clear();
       }),
-    [navigate],
+    [],
   );
   return null;
 }
@@ -61,7 +60,7 @@ export function App() {
     <QueryClientProvider client={queryClient}>
       <NoticeProvider>
         <BrowserRouter>
-          <SessionExpiry />
+          <ForgetEndedSessions />
           <Suspense fallback={<p className="muted" role="status">…</p>}>
           <Routes>
             <Route path="/login" element={<LoginPage />} />

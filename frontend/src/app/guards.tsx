@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router-dom';
+import { lastSessionChange } from '../shared/api/session';
 import { useSession } from '../shared/api/useSession';
 import { homeOf, mayOpen, type Area } from './access';
 
@@ -9,7 +10,8 @@ export function RequireSession({ children }: { children: ReactNode }) {
   const location = useLocation();
   if (!session) {
     const next = encodeURIComponent(location.pathname + location.search);
-    return <Navigate to={`/login?next=${next}`} replace />;
+    const expired = lastSessionChange() === 'expired' ? 'expired=1&' : '';
+    return <Navigate to={`/login?${expired}next=${next}`} replace />;
   }
   return <>{children}</>;
 }

@@ -39,16 +39,20 @@ export function useLiveSocket(path: string, onMessage: (message: any) => void): 
       setState('connecting');
       const token = session.accessToken;
       socket = new WebSocket(socketUrl(path, token, window.location));
-      socket.onopen = () => {
-        attempt = 0;
-        setState('open');
-      };
       socket.onmessage = (event) => {
+        let message;
         try {
-          handler.current(JSON.parse(event.data));
+          message = JSON.parse(event.data);
         } catch {
-          // a message that is not JSON is not ours to show
+          return; // a message that is not JSON is not ours to show
         }
+        // the server says "connected" once it has admitted the token and registered the socket:
+        // only from then on can pushes arrive, so only then is the socket shown as live
+        if (message?.type === 'connected') {
+          attempt = 0;
+          setState('open');
+        }
+        handler.current(message);
       };
       socket.onclose = async (event) => {
         setState('closed');

@@ -16,9 +16,11 @@ export interface Session {
 }
 
 const KEY = 'crm.session';
-type Listener = (session: Session | null, reason: 'signed-in' | 'refreshed' | 'signed-out' | 'expired') => void;
+export type SessionChange = 'signed-in' | 'refreshed' | 'signed-out' | 'expired';
+type Listener = (session: Session | null, reason: SessionChange) => void;
 const listeners = new Set<Listener>();
 let current: Session | null = read();
+let lastChange: SessionChange | null = null;
 
 function read(): Session | null {
   try {
@@ -33,8 +35,14 @@ export function getSession(): Session | null {
   return current;
 }
 
-export function setSession(session: Session | null, reason: Parameters<Listener>[1]): void {
+/** Why the session last changed: the login page tells an expired session from a sign-out. */
+export function lastSessionChange(): SessionChange | null {
+  return lastChange;
+}
+
+export function setSession(session: Session | null, reason: SessionChange): void {
   current = session;
+  lastChange = reason;
   if (session) {
     globalThis.localStorage?.setItem(KEY, JSON.stringify(session));
   } else {

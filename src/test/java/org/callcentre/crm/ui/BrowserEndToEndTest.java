@@ -9,14 +9,11 @@ import org.callcentre.crm.screenpop.LivePushQueue;
 import org.callcentre.crm.screenpop.Settle;
 import org.callcentre.crm.testing.Api;
 import org.callcentre.crm.testing.MangoWebhooks;
-import org.callcentre.crm.testing.RequiredTool;
 import org.callcentre.crm.testing.TestData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 
@@ -30,10 +27,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @MicronautTest(transactional = false)
 class BrowserEndToEndTest {
-    /** The Kazan campaign's number, as Mango sends it ({@code line_number}). */
-    static final String COMPANY_LINE = "78432507713";
-    static final String CALLER = "79161234567";
-
     @Inject
     EmbeddedServer server;
     @Inject
@@ -45,25 +38,13 @@ class BrowserEndToEndTest {
     LivePushQueue pushes;
     MangoWebhooks mango;
     BrowserScenario browser;
-    long kazan;
-    long olga;
+    KazanCallCentre centre;
 
     @BeforeEach
     void setUp() throws Exception {
-        Path chromium = RequiredTool.require("chromium", "apt-get install chromium (listed in .ci/apt-packages)");
-        Path node = RequiredTool.require("node", "install Node.js 20 (the web UI is built with it too)");
-        Path screenshots = Files.createDirectories(Path.of("target", "e2e-screenshots"));
-        browser = new BrowserScenario(node, chromium, server.getURL().toString(), screenshots.toAbsolutePath(), TestData.PASSWORD);
+        browser = BrowserScenario.against(server);
         mango = new MangoWebhooks(client, data.db());
-
-        data.reset();
-        kazan = data.city("Казань", "Europe/Moscow");
-        data.db().update("INSERT INTO campaigns (rk, city_id, phone_ats, source) VALUES ('avito-kzn', ?, '+78432507713', 'Avito')", kazan);
-        olga = data.user("olga", "operator", kazan, "101");
-        data.db().update("UPDATE operators SET name = 'Ольга Смирнова' WHERE id = ?", olga);
-        data.db().update("UPDATE operators SET name = 'Павел Орлов' WHERE id = ?", data.user("pavel", "operator", kazan, "102"));
-        data.user("boss", "supervisor", null, null);
-        data.user("admin", "admin", null, null);
+        centre = new KazanCallCentre(data, mango);
     }
 
     @AfterEach
@@ -75,19 +56,19 @@ class BrowserEndToEndTest {
     void anOperatorGetsTheCallersCardWhileThePhoneRingsAndMakesAnOrderFromIt() throws Exception {
         // The caller is known: an earlier answered call, a name and a note that the card must show.
         long now = Instant.now().getEpochSecond();
-        assertEquals(200, mango.summary("e2e-earlier", CALLER, now - 7200, now - 7190, now - 7000, "101"));
+        assertEquals(200, mango.summary("e2e-earlier", KazanCallCentre.CALLER, now - 7200, now - 7190, now - 7000, "101"));
         mango.awaitApplied();
-        long clientId = data.db().queryLong("SELECT client_id FROM client_phones WHERE phone = ?", "+" + CALLER);
+        long clientId = data.db().queryLong("SELECT client_id FROM client_phones WHERE phone = ?", "+" + KazanCallCentre.CALLER);
         data.db().update("UPDATE clients SET name = 'Анна Петрова' WHERE id = ?", clientId);
         Api asOlga = new Api(client).login("olga", TestData.PASSWORD);
         assertEquals(201, asOlga.post("/api/clients/" + clientId + "/notes", Map.of("text", "Мастер не приехал в прошлый раз")).status());
 
-        Map<String, String> results = browser.run("operator", Map.of("ring", () -> ring("e2e-ringing", "101")));
-        hangUp("e2e-ringing", "101");
+        Map<String, String> results = browser.run("operator", Map.of("ring", () -> centre.ring("e2e-ringing", "101")));
+        centre.hangUp("e2e-ringing", "101");
 
         long orderId = Long.parseLong(results.get("orderId"));
         Map<String, Object> order = asOlga.get("/api/orders/" + orderId).data();
-        assertEquals("+" + CALLER, order.get("phone"));
+        assertEquals("+" + KazanCallCentre.CALLER, order.get("phone"));
         assertEquals("Казань", order.get("city"));
         assertEquals("avito-kzn", order.get("rk"));
         assertEquals("Анна Петрова", order.get("clientName"));
@@ -98,11 +79,11 @@ class BrowserEndToEndTest {
     @Test
     void aSupervisorSeesTheWallboardCountOfWaitingCallsMoveWithoutReloading() throws Exception {
         lastWeeksCallsAndOrders();
-        Map<String, String> results = browser.run("supervisor", Map.of("ring-queue", () -> ring("e2e-queued", null)));
+        Map<String, String> results = browser.run("supervisor", Map.of("ring-queue", () -> centre.ring("e2e-queued", null)));
 
         assertEquals(Integer.parseInt(results.get("before")) + 1, Integer.parseInt(results.get("after")));
         assertEquals(1L, data.db().queryLong("SELECT count(*) FROM calls WHERE status = 'ringing'"));
-        hangUp("e2e-queued", null);
+        centre.hangUp("e2e-queued", null);
     }
 
     @Test
@@ -147,25 +128,5 @@ class BrowserEndToEndTest {
                 assertEquals(200, asOlga.patch("/api/orders/" + order.get("id"), change).status());
             }
         }
-    }
-
-    /** Mango's {@code Disconnected} for the leg {@link #ring} opened: the call ends missed, nothing is left ringing. */
-    private void hangUp(String entryId, String extension) {
-        assertEquals(200, mango.post("events/call", leg(entryId, "Disconnected", extension, 2, ",\"disconnect_reason\":1110")));
-    }
-
-    /** Mango's {@code Appeared} leg of an inbound call to the Kazan number: on an extension it rings that operator, without one it waits in the IVR. */
-    private void ring(String entryId, String extension) {
-        assertEquals(200, mango.post("events/call", leg(entryId, "Appeared", extension, 1, "")));
-    }
-
-    private static String leg(String entryId, String state, String extension, int seq, String extra) {
-        String to = extension == null
-                ? "{\"number\":\"" + COMPANY_LINE + "\",\"line_number\":\"" + COMPANY_LINE + "\"}"
-                : "{\"extension\":\"" + extension + "\",\"number\":\"sip:" + extension + "@vpbx.mangosip.ru\",\"line_number\":\"" + COMPANY_LINE + "\"}";
-        return """
-                {"entry_id":"%s","call_id":"%s-leg","timestamp":%d,"seq":%d,"call_state":"%s","location":"%s",\
-                "from":{"number":"%s"},"to":%s%s}""".formatted(entryId, entryId, Instant.now().getEpochSecond(), seq, state,
-                extension == null ? "ivr" : "abonent", CALLER, to, extra);
     }
 }

@@ -1,11 +1,16 @@
 package org.callcentre.crm.ui;
 
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.callcentre.crm.testing.RequiredTool;
+import org.callcentre.crm.testing.TestData;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +36,18 @@ final class BrowserScenario {
     private final Path screenshots;
     private final String password;
 
-    BrowserScenario(Path node, Path chromium, String baseUrl, Path screenshots, String password) {
+    /**
+     * Scenarios against this server, as the users of {@link TestData}; skips (fails under CI) without
+     * Chromium or Node. Screenshots go to {@code target/e2e-screenshots}.
+     */
+    static BrowserScenario against(EmbeddedServer server) throws IOException {
+        Path chromium = RequiredTool.require("chromium", "apt-get install chromium (listed in .ci/apt-packages)");
+        Path node = RequiredTool.require("node", "install Node.js 20 (the web UI is built with it too)");
+        Path screenshots = Files.createDirectories(Path.of("target", "e2e-screenshots")).toAbsolutePath();
+        return new BrowserScenario(node, chromium, server.getURL().toString(), screenshots, TestData.PASSWORD);
+    }
+
+    private BrowserScenario(Path node, Path chromium, String baseUrl, Path screenshots, String password) {
         this.node = node;
         this.chromium = chromium;
         this.baseUrl = baseUrl;
@@ -41,6 +57,7 @@ final class BrowserScenario {
 
     /** Runs the scenario to its end; fails with the script's whole output unless it printed PASS. */
     Map<String, String> run(String scenario, Map<String, Runnable> steps) throws IOException, InterruptedException {
+        Files.deleteIfExists(screenshots.resolve("failure-" + scenario + ".png"));
         ProcessBuilder builder = new ProcessBuilder(List.of(node.toString(), "e2e/scenarios.mjs", scenario, baseUrl, screenshots.toString()))
                 .directory(Path.of("frontend").toFile())
                 .redirectErrorStream(true);

@@ -85,7 +85,8 @@ final class HostileValues {
         if (!fieldNames.isEmpty() && random.nextInt(4) != 0) {
             return fieldNames.get(random.nextInt(fieldNames.size()));
         }
-        return string().length() > 200 ? "long" : string();
+        String name = string();
+        return name.length() > 200 ? "long" : name;
     }
 
     /** A path segment: an id that may exist, a number out of range, or text. */
@@ -94,7 +95,10 @@ final class HostileValues {
             case 0, 1 -> existingIds.isEmpty() ? "1" : String.valueOf(existingIds.get(random.nextInt(existingIds.size())));
             case 2 -> List.of("0", "-1", "9223372036854775807", "9223372036854775808", "99999999999999999999", "1.5", "1e3")
                     .get(random.nextInt(7));
-            default -> encode(string().length() > 2000 ? "y".repeat(2000) : string());
+            default -> {
+                String text = string();
+                yield encode(text.length() > 100 ? "y".repeat(1000) : text);
+            }
         };
     }
 

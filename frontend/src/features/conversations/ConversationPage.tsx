@@ -107,7 +107,7 @@ export function ConversationPage() {
             })}
           </ol>
           {c.status !== 'closed' && (
-            <form onSubmit={submit} aria-label={t('chat.reply')}>
+            <form onSubmit={submit}>
               <Field label={t('chat.reply')} error={errors.fields.text}>
                 {(a11y) => <textarea {...a11y} name="text" rows={3} value={text} onChange={(e) => setText(e.target.value)} />}
               </Field>

@@ -235,6 +235,46 @@ const scenarios = {
     console.log(`RESULT conversationId=${new URL(page.url()).pathname.split('/').pop()}`);
   },
 
+  /**
+   * A supervisor finds a call by what was said in it, hears its recording (fetched with the token),
+   * sees the failed transcription job, the transcript by speaker and the generated draft, corrects
+   * the draft and accepts it as the call's order.
+   */
+  async 'call-detail'(page) {
+    await signIn(page, 'boss');
+    await open(page, 'Звонки');
+    const said = page.getByLabel('Текст разговора', { exact: true });
+    await said.fill('холодильник');
+    await page.getByText('строк: 0').waitFor({ timeout: TIMEOUT });
+    await said.fill('сливает');
+    await page.getByText('строк: 1').waitFor({ timeout: TIMEOUT });
+    await page.getByRole('row').filter({ hasText: 'Казань' }).first().click();
+    await page.waitForURL(/\/calls\/\d+$/);
+
+    await page.waitForFunction(() => {
+      const audio = document.querySelector('[data-testid="recording-player"]');
+      return audio && audio.src.startsWith('blob:') && audio.readyState >= 1 && audio.duration > 2;
+    }, undefined, { timeout: TIMEOUT });
+    const transcript = page.getByTestId('transcript');
+    await transcript.locator('li').filter({ hasText: 'Распознавание' }).getByText('ошибка', { exact: true }).waitFor();
+    await transcript.getByRole('button', { name: 'Повторить распознавание' }).waitFor();
+    const client = transcript.locator('.turn-client');
+    check((await client.count()) === 1, 'one client turn');
+    check((await text(client)).includes('не сливает воду'), `client turn: ${await text(client)}`);
+    check((await transcript.locator('.turn-operator').count()) === 1, 'one operator turn');
+
+    const draft = page.getByTestId('order-draft');
+    await draft.getByText('создан автоматически', { exact: false }).waitFor({ timeout: TIMEOUT });
+    await draft.getByLabel('Неисправность', { exact: true }).fill('Не сливает воду, течёт');
+    await draft.getByLabel('Техника', { exact: true }).fill('Стиральная машина');
+    await page.screenshot({ path: join(shotDir, 'call-detail.png'), fullPage: true });
+    await draft.getByRole('button', { name: 'Принять и создать заказ' }).click();
+    const created = draft.getByRole('link', { name: /^№\d+$/ });
+    await created.waitFor({ timeout: TIMEOUT });
+    check((await draft.getByRole('textbox').count()) === 0, 'an accepted draft is no longer offered for editing');
+    console.log(`RESULT orderId=${(await text(created)).slice(1)}`);
+  },
+
   /** An operator sees no admin menu, and a deep link to an admin page shows "no access". */
   async 'operator-denied'(page) {
     await signIn(page, 'olga');

@@ -48,7 +48,8 @@ export function DraftPanel({ callId }: { callId: string }) {
       {d.draft.summary && <p><strong>{t('draft.summary')}:</strong> {d.draft.summary}</p>}
       {d.draft.sentiment && <p className="muted">{t('draft.sentiment')}: {t(`sentiment.${d.draft.sentiment}`, { defaultValue: d.draft.sentiment })}</p>}
       {d.draft.visitDate?.value && <p className="muted">{t('order.dateMeeting')}: {d.draft.visitDate.value}</p>}
-      <div className="form-grid">
+      {/* once accepted, the order holds what the operator chose: the draft's own values would only mislead */}
+      {!d.orderId && <div className="form-grid">
         {DRAFT_FIELDS.map(([field, source]) => (
           <div key={field}>
             <TextField label={t(`order.${field}`)} name={`draft-${field}`} value={form[field]} error={errors.fields[field]}
@@ -58,7 +59,7 @@ export function DraftPanel({ callId }: { callId: string }) {
             )}
           </div>
         ))}
-      </div>
+      </div>}
       <FormMessage message={errors.message} />
       {d.orderId ? (
         <p>{t('draft.accepted')} <Link to={`/orders/${d.orderId}`}>№{d.orderId}</Link></p>

@@ -173,6 +173,108 @@ const scenarios = {
     await shot(page, 'session-expired');
   },
 
+  /** A supervisor adds a knowledge-base entry and the AI tester answers a client's question from it. */
+  async knowledge(page) {
+    await signIn(page, 'boss');
+    await open(page, 'База знаний');
+    await page.getByRole('button', { name: 'Добавить' }).click();
+    const form = page.getByRole('form', { name: 'Добавить' });
+    await form.getByLabel('Категория', { exact: true }).fill('цены');
+    await form.getByLabel('Заголовок', { exact: true }).fill('Стоимость диагностики');
+    await form.getByLabel('Вопросы (по одному в строке)', { exact: true }).fill('Сколько стоит диагностика холодильника?\nЦена диагностики');
+    await form.getByLabel('Ответ', { exact: true }).fill('Диагностика бесплатна, если вы ремонтируете у нас.');
+    await form.getByRole('button', { name: 'Создать' }).click();
+    await page.getByRole('cell', { name: 'Стоимость диагностики', exact: true }).waitFor({ timeout: TIMEOUT });
+
+    await page.getByLabel('Вопрос клиента', { exact: true }).fill('сколько стоит диагностика холодильника');
+    await page.getByRole('button', { name: 'Спросить' }).click();
+    const answer = page.getByTestId('ai-answer');
+    await answer.waitFor({ timeout: TIMEOUT });
+    check((await text(answer)) === 'Диагностика бесплатна, если вы ремонтируете у нас.', `AI answer: ${await text(answer)}`);
+    await page.getByTestId('ai-result').getByText('ИИ отвечает сам').waitFor();
+    await page.getByTestId('ai-result').getByText('Стоимость диагностики').waitFor();
+    console.log(`RESULT confidence=${await text(page.getByTestId('ai-confidence'))}`);
+    await shot(page, 'knowledge-ai-tester');
+  },
+
+  /**
+   * A client's Avito message nobody in the city can take lands in the operators' queue; an operator
+   * opens it, replies while Avito refuses (the failure and the coming retry shown), replies again
+   * (delivered), and rates the AI's decision on the client's message.
+   */
+  async conversation(page) {
+    await signIn(page, 'olga');
+    await step('chat');
+    await open(page, 'Чаты');
+    const row = page.getByRole('row').filter({ hasText: 'ждёт оператора' });
+    await row.first().waitFor({ timeout: TIMEOUT });
+    await shot(page, 'conversations-queue');
+    await row.first().click();
+    await page.waitForURL(/\/conversations\/\d+$/);
+    const messages = page.getByTestId('messages');
+    await messages.getByText('Сколько стоит ремонт стиральной машины?').waitFor({ timeout: TIMEOUT });
+    await messages.locator('.message-system[data-delivery="sent"]').waitFor();
+
+    const reply = page.getByLabel('Ответ клиенту', { exact: true });
+    await reply.fill('Здравствуйте! Диагностика бесплатна.');
+    await page.getByRole('button', { name: 'Отправить' }).click();
+    const failed = messages.locator('.message-operator[data-delivery="retrying"]');
+    await failed.waitFor({ timeout: TIMEOUT });
+    await failed.getByText('ошибка, повтор').waitFor();
+    check((await failed.locator('.field-error').count()) === 1, 'the delivery error is shown');
+
+    await reply.fill('Мастер может приехать завтра с 10 до 12.');
+    await page.getByRole('button', { name: 'Отправить' }).click();
+    const delivered = messages.locator('.message-operator[data-delivery="sent"]').filter({ hasText: 'Мастер может приехать' });
+    await delivered.waitFor({ timeout: TIMEOUT });
+    await delivered.getByText('доставлено').waitFor();
+
+    await page.getByRole('button', { name: 'Оценить ответ ИИ' }).click();
+    await page.getByText('оценка 5.0 (1)').waitFor({ timeout: TIMEOUT });
+    await shot(page, 'conversation');
+    console.log(`RESULT conversationId=${new URL(page.url()).pathname.split('/').pop()}`);
+  },
+
+  /**
+   * A supervisor finds a call by what was said in it, hears its recording (fetched with the token),
+   * sees the failed transcription job, the transcript by speaker and the generated draft, corrects
+   * the draft and accepts it as the call's order.
+   */
+  async 'call-detail'(page) {
+    await signIn(page, 'boss');
+    await open(page, 'Звонки');
+    const said = page.getByLabel('Текст разговора', { exact: true });
+    await said.fill('холодильник');
+    await page.getByText('строк: 0').waitFor({ timeout: TIMEOUT });
+    await said.fill('сливает');
+    await page.getByText('строк: 1').waitFor({ timeout: TIMEOUT });
+    await page.getByRole('row').filter({ hasText: 'Казань' }).first().click();
+    await page.waitForURL(/\/calls\/\d+$/);
+
+    await page.waitForFunction(() => {
+      const audio = document.querySelector('[data-testid="recording-player"]');
+      return audio && audio.src.startsWith('blob:') && audio.readyState >= 1 && audio.duration > 2;
+    }, undefined, { timeout: TIMEOUT });
+    const transcript = page.getByTestId('transcript');
+    await transcript.locator('li').filter({ hasText: 'Распознавание' }).getByText('ошибка', { exact: true }).waitFor();
+    await transcript.getByRole('button', { name: 'Повторить распознавание' }).waitFor();
+    const client = transcript.locator('.turn-client');
+    check((await client.count()) === 1, 'one client turn');
+    check((await text(client)).includes('не сливает воду'), `client turn: ${await text(client)}`);
+    check((await transcript.locator('.turn-operator').count()) === 1, 'one operator turn');
+
+    const draft = page.getByTestId('order-draft');
+    await draft.getByText('создан автоматически', { exact: false }).waitFor({ timeout: TIMEOUT });
+    await draft.getByLabel('Неисправность', { exact: true }).fill('Не сливает воду, течёт');
+    await draft.getByLabel('Техника', { exact: true }).fill('Стиральная машина');
+    await page.screenshot({ path: join(shotDir, 'call-detail.png'), fullPage: true });
+    await draft.getByRole('button', { name: 'Принять и создать заказ' }).click();
+    const created = draft.getByRole('link', { name: /^№\d+$/ });
+    await created.waitFor({ timeout: TIMEOUT });
+    check((await draft.getByRole('textbox').count()) === 0, 'an accepted draft is no longer offered for editing');
+    console.log(`RESULT orderId=${(await text(created)).slice(1)}`);
+  },
+
   /** An operator sees no admin menu, and a deep link to an admin page shows "no access". */
   async 'operator-denied'(page) {
     await signIn(page, 'olga');

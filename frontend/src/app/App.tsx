@@ -11,6 +11,8 @@ import { CallsPage } from '../features/calls/CallsPage';
 import { CallDetailPage } from '../features/calls/CallDetailPage';
 import { OrdersPage } from '../features/orders/OrdersPage';
 import { OrderFormPage } from '../features/orders/OrderFormPage';
+import { ConversationsPage } from '../features/conversations/ConversationsPage';
+import { ConversationPage } from '../features/conversations/ConversationPage';
 import { Layout } from './Layout';
 import { Home, NotFound, RequireArea, RequireSession } from './guards';
 
@@ -28,6 +30,8 @@ const SipLinesPage = named(() => import('../features/admin/SipLinesPage'), 'SipL
 const MastersPage = named(() => import('../features/admin/MastersPage'), 'MastersPage');
 const ApiKeysPage = named(() => import('../features/admin/ApiKeysPage'), 'ApiKeysPage');
 const AuditPage = named(() => import('../features/admin/AuditPage'), 'AuditPage');
+const AvitoAccountsPage = named(() => import('../features/admin/AvitoAccountsPage'), 'AvitoAccountsPage');
+const KnowledgePage = named(() => import('../features/knowledge/KnowledgePage'), 'KnowledgePage');
 const IntegrationsPage = named(() => import('../features/admin/IntegrationsPage'), 'IntegrationsPage');
 
 const queryClient = new QueryClient({
@@ -73,6 +77,9 @@ export function App() {
               <Route path="orders/new" element={<RequireArea area="orders"><OrderFormPage /></RequireArea>} />
               <Route path="orders/:id" element={<RequireArea area="orders"><OrderFormPage /></RequireArea>} />
               <Route path="callbacks" element={<RequireArea area="callbacks"><CallbackList /></RequireArea>} />
+              <Route path="conversations" element={<RequireArea area="conversations"><ConversationsPage /></RequireArea>} />
+              <Route path="conversations/:id" element={<RequireArea area="conversations"><ConversationPage /></RequireArea>} />
+              <Route path="knowledge" element={<RequireArea area="knowledge"><KnowledgePage /></RequireArea>} />
               <Route path="wallboard" element={<RequireArea area="wallboard"><WallboardPage /></RequireArea>} />
               <Route path="stats" element={<RequireArea area="stats"><StatsPage /></RequireArea>} />
               <Route path="admin" element={<RequireArea area="admin"><AdminLayout /></RequireArea>}>
@@ -82,6 +89,7 @@ export function App() {
                 <Route path="campaigns" element={<CampaignsPage />} />
                 <Route path="sip-lines" element={<SipLinesPage />} />
                 <Route path="masters" element={<MastersPage />} />
+                <Route path="avito" element={<AvitoAccountsPage />} />
                 <Route path="api-keys" element={<ApiKeysPage />} />
                 <Route path="audit" element={<AuditPage />} />
                 <Route path="integrations" element={<IntegrationsPage />} />

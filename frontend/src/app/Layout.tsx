@@ -12,6 +12,8 @@ const MENU: [Area, string, string][] = [
   ['calls', '/calls', 'nav.calls'],
   ['orders', '/orders', 'nav.orders'],
   ['callbacks', '/callbacks', 'nav.callbacks'],
+  ['conversations', '/conversations', 'nav.conversations'],
+  ['knowledge', '/knowledge', 'nav.knowledge'],
   ['admin', '/admin', 'nav.admin'],
 ];
 

@@ -6,6 +6,8 @@ export const ACCESS = {
   calls: ['operator', 'supervisor', 'admin'],
   orders: ['operator', 'supervisor', 'admin'],
   callbacks: ['operator', 'supervisor', 'admin'],
+  conversations: ['operator', 'supervisor', 'admin'],
+  knowledge: ['supervisor', 'admin'],
   wallboard: ['supervisor', 'admin'],
   stats: ['supervisor', 'admin'],
   admin: ['admin'],

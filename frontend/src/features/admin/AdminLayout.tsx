@@ -7,6 +7,7 @@ const SECTIONS = [
   ['campaigns', 'admin.campaigns'],
   ['sip-lines', 'admin.sipLines'],
   ['masters', 'admin.masters'],
+  ['avito', 'admin.avito'],
   ['api-keys', 'admin.apiKeys'],
   ['audit', 'admin.audit'],
   ['integrations', 'admin.integrations'],

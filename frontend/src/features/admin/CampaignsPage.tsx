@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useCityOptions } from '../../shared/api/directories';
 import { formatPhone } from '../../shared/lib/format';
-import { AdminCrud, changedOnly } from './AdminCrud';
+import { CrudDirectory, changedOnly } from '../../shared/ui/CrudDirectory';
 
 interface Campaign { id: number; rk: string; city: string; phoneAts: string; source: string | null }
 
@@ -10,7 +10,7 @@ export function CampaignsPage() {
   const cities = useCityOptions();
   const formOf = (c: Campaign) => ({ rk: c.rk, city: c.city, phoneAts: c.phoneAts, source: c.source ?? '' });
   return (
-    <AdminCrud<Campaign>
+    <CrudDirectory<Campaign>
       title={t('admin.campaigns')}
       path="/api/campaigns"
       blank={{ rk: '', city: '', phoneAts: '', source: '' }}

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { AdminCrud, changedOnly } from './AdminCrud';
+import { CrudDirectory, changedOnly } from '../../shared/ui/CrudDirectory';
 import { WorkingHoursEditor } from './WorkingHoursEditor';
 import { DEFAULT_WEEK, summary, type WorkingHours } from './workingHours';
 
@@ -8,7 +8,7 @@ interface City { id: number; name: string; timezone: string; workingHours: Worki
 export function CitiesPage() {
   const { t } = useTranslation();
   return (
-    <AdminCrud<City>
+    <CrudDirectory<City>
       title={t('admin.cities')}
       path="/api/cities"
       blank={{ name: '', timezone: 'Europe/Moscow', workingHours: DEFAULT_WEEK }}

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatPhone } from '../../shared/lib/format';
-import { AdminCrud, changedOnly } from './AdminCrud';
+import { CrudDirectory, changedOnly } from '../../shared/ui/CrudDirectory';
 
 interface Master { id: number; name: string; phone: string | null; cities: string[]; status: string; note: string | null }
 
@@ -8,7 +8,7 @@ export function MastersPage() {
   const { t } = useTranslation();
   const formOf = (m: Master) => ({ name: m.name, phone: m.phone ?? '', cities: m.cities.join(', '), status: m.status, note: m.note ?? '' });
   return (
-    <AdminCrud<Master>
+    <CrudDirectory<Master>
       title={t('admin.masters')}
       path="/api/masters"
       blank={{ name: '', phone: '', cities: '', status: 'active', note: '' }}

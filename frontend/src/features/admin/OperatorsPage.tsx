@@ -3,7 +3,7 @@ import { api, ApiError } from '../../shared/api/client';
 import { useCityOptions } from '../../shared/api/directories';
 import { Badge } from '../../shared/ui/Badge';
 import { useNotify } from '../../shared/ui/Notices';
-import { AdminCrud, changedOnly } from './AdminCrud';
+import { CrudDirectory, changedOnly } from '../../shared/ui/CrudDirectory';
 
 interface Operator { id: number; login: string; name: string | null; role: string; city: string | null; sipAddress: string | null; status: string; statusWork: string }
 
@@ -15,7 +15,7 @@ export function OperatorsPage() {
   const notify = useNotify();
   const formOf = (o: Operator) => ({ login: o.login, password: '', name: o.name ?? '', role: o.role, city: o.city ?? '', sipAddress: o.sipAddress ?? '', status: o.status });
   return (
-    <AdminCrud<Operator>
+    <CrudDirectory<Operator>
       title={t('admin.operators')}
       path="/api/operators"
       blank={{ login: '', password: '', name: '', role: 'operator', city: '', sipAddress: '', status: 'active' }}

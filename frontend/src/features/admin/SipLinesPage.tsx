@@ -5,7 +5,7 @@ import { useCityOptions } from '../../shared/api/directories';
 import { formatDateTime } from '../../shared/lib/format';
 import { Badge } from '../../shared/ui/Badge';
 import { useNotify } from '../../shared/ui/Notices';
-import { AdminCrud, changedOnly } from './AdminCrud';
+import { CrudDirectory, changedOnly } from '../../shared/ui/CrudDirectory';
 
 interface SipLine { id: number; name: string; host: string; port: number; transport: string; username: string | null; hasSecret: boolean; city: string | null; enabled: boolean }
 interface SipLineStatus { lineId: number; state: 'up' | 'down' | 'unknown'; lastCode: number | null; lastReason: string | null; rttMs: number | null; checkedAt: string | null; error: string | null }
@@ -27,7 +27,7 @@ export function SipLinesPage() {
   const notify = useNotify();
   const formOf = (l: SipLine) => ({ name: l.name, host: l.host, port: String(l.port), transport: l.transport, username: l.username ?? '', secret: '', city: l.city ?? '', enabled: l.enabled });
   return (
-    <AdminCrud<SipLine>
+    <CrudDirectory<SipLine>
       title={t('admin.sipLines')}
       path="/api/sip-lines"
       blank={{ name: '', host: '', port: '5060', transport: 'udp', username: '', secret: '', city: '', enabled: true }}

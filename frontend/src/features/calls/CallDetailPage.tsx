@@ -11,6 +11,8 @@ import { formErrorsOf, NO_ERRORS } from '../../shared/ui/formErrors';
 import { FormMessage } from '../../shared/ui/FormMessage';
 import { PhoneLink } from '../../shared/ui/PhoneLink';
 import { QueryState } from '../../shared/ui/QueryState';
+import { DraftPanel } from './DraftPanel';
+import { TranscriptPanel } from './TranscriptPanel';
 
 const FIELDS = ['disposition', 'note'] as const;
 
@@ -70,8 +72,8 @@ export function CallDetailPage() {
           <button type="submit" className="primary" disabled={save.isPending}>{t('app.save')}</button>
         </form>
       </div>
-      {/* Hook: the recording player and the transcript (call recording and ASR work, not landed yet) go here, read from c.recordingRef. */}
-      {c.recordingRef && <p className="muted">{t('call.recording')}</p>}
+      <TranscriptPanel callId={String(c.id)} />
+      <DraftPanel callId={String(c.id)} />
     </div>
   );
 }

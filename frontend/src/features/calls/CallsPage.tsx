@@ -15,7 +15,7 @@ import { QueryState } from '../../shared/ui/QueryState';
 import { RowCount } from '../../shared/ui/RowCount';
 import { VirtualTable, type Column } from '../../shared/ui/VirtualTable';
 
-const EMPTY = { status: '', direction: '', city: '', phone: '', dateFrom: '', dateTo: '' };
+const EMPTY = { status: '', direction: '', city: '', phone: '', text: '', dateFrom: '', dateTo: '' };
 
 export function CallsPage() {
   const { t } = useTranslation();
@@ -23,7 +23,8 @@ export function CallsPage() {
   const cities = useCityOptions();
   const [filters, setFilters] = useState(EMPTY);
   const phone = useDebounced(filters.phone);
-  const query = useMemo(() => ({ ...filters, phone }), [filters, phone]);
+  const text = useDebounced(filters.text);
+  const query = useMemo(() => ({ ...filters, phone, text }), [filters, phone, text]);
   const { query: list, rows, loadMore, pagination } = useInfiniteList<Call>('/api/calls', query);
   const set = (key: keyof typeof EMPTY) => (value: string) => setFilters((f) => ({ ...f, [key]: value }));
 
@@ -49,6 +50,7 @@ export function CallsPage() {
       </div>
       <form className="filters" aria-label={t('filters.title')} onSubmit={(e) => e.preventDefault()}>
         <TextField label={t('filters.phone')} name="phone" type="search" value={filters.phone} onChange={set('phone')} error={fieldError(list.error, 'phone')} />
+        <TextField label={t('filters.text')} name="text" type="search" value={filters.text} onChange={set('text')} error={fieldError(list.error, 'text')} />
         <SelectField label={t('filters.status')} name="status" value={filters.status} onChange={set('status')} emptyLabel={t('app.all')}
           options={CALL_STATUSES.map((s) => ({ value: s, label: t(`callStatus.${s}`) }))} />
         <SelectField label={t('filters.direction')} name="direction" value={filters.direction} onChange={set('direction')} emptyLabel={t('app.all')}
@@ -58,7 +60,7 @@ export function CallsPage() {
         <TextField label={t('filters.dateTo')} name="dateTo" type="date" value={filters.dateTo} onChange={set('dateTo')} error={fieldError(list.error, 'dateTo')} />
         <button type="button" onClick={() => setFilters(EMPTY)}>{t('filters.reset')}</button>
       </form>
-      <QueryState isLoading={list.isLoading} error={list.error && !fieldError(list.error, 'phone', 'dateFrom', 'dateTo') ? list.error : null} onRetry={() => list.refetch()} />
+      <QueryState isLoading={list.isLoading} error={list.error && !fieldError(list.error, 'phone', 'text', 'dateFrom', 'dateTo') ? list.error : null} onRetry={() => list.refetch()} />
       <VirtualTable label={t('nav.calls')} rows={rows} columns={columns} rowKey={(c) => c.id} onEndReached={loadMore} onRowOpen={(c) => navigate(`/calls/${c.id}`)} />
     </div>
   );

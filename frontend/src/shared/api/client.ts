@@ -30,6 +30,8 @@ export type Query = Record<string, string | number | boolean | null | undefined>
 export interface RequestOptions {
   method?: string;
   body?: unknown;
+  /** Sends `body` (a string) as it is under this type instead of as JSON (a CSV upload). */
+  contentType?: string;
   query?: Query;
   /** Send no token and never try to refresh (login, refresh itself). */
   anonymous?: boolean;
@@ -55,12 +57,12 @@ export function buildQuery(query?: Query): string {
 
 async function send(path: string, options: RequestOptions, token: string | undefined): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.body !== undefined) headers['Content-Type'] = options.contentType ?? 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
   return fetch(baseUrl + path + buildQuery(options.query), {
     method: options.method ?? 'GET',
     headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    body: options.body === undefined ? undefined : options.contentType ? String(options.body) : JSON.stringify(options.body),
   });
 }
 

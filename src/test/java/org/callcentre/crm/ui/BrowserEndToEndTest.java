@@ -97,6 +97,18 @@ class BrowserEndToEndTest {
     }
 
     @Test
+    void aSupervisorAddsAKnowledgeBaseEntryAndTheAiTesterAnswersFromIt() throws Exception {
+        browser.run("knowledge", Map.of());
+
+        assertEquals("цены|Сколько стоит диагностика холодильника?|Цена диагностики", data.db().queryOne("""
+                SELECT category || '|' || array_to_string(questions, '|') FROM kb_entries WHERE title = 'Стоимость диагностики'""",
+                rs -> rs.getString(1)).orElseThrow());
+        assertEquals("Диагностика бесплатна, если вы ремонтируете у нас.", data.db().queryOne("""
+                SELECT a.answer FROM ai_answers a JOIN kb_entries e ON e.id = a.entry_id
+                 WHERE a.question = 'сколько стоит диагностика холодильника' AND NOT a.handoff""", rs -> rs.getString(1)).orElseThrow());
+    }
+
+    @Test
     void anOperatorCannotOpenAdminPages() throws Exception {
         browser.run("operator-denied", Map.of());
 

@@ -1,13 +1,13 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, apiPage, ApiError } from '../../shared/api/client';
-import { Field, SelectField, TextField } from '../../shared/ui/Field';
-import { formErrorsOf, NO_ERRORS } from '../../shared/ui/formErrors';
-import { FormMessage } from '../../shared/ui/FormMessage';
-import { useNotify } from '../../shared/ui/Notices';
-import { QueryState } from '../../shared/ui/QueryState';
-import { SimpleTable, type SimpleColumn } from '../../shared/ui/SimpleTable';
+import { api, apiPage, ApiError } from '../api/client';
+import { Field, SelectField, TextField } from './Field';
+import { formErrorsOf, NO_ERRORS } from './formErrors';
+import { FormMessage } from './FormMessage';
+import { useNotify } from './Notices';
+import { QueryState } from './QueryState';
+import { SimpleTable, type SimpleColumn } from './SimpleTable';
 
 export type FormValues = Record<string, any>;
 
@@ -21,7 +21,7 @@ export interface FieldSpec {
   render?: (value: any, onChange: (value: any) => void, error?: string) => ReactNode;
 }
 
-interface AdminCrudProps<T extends { id: number }> {
+interface CrudDirectoryProps<T extends { id: number }> {
   title: string;
   path: string;
   columns: SimpleColumn<T>[];
@@ -33,13 +33,17 @@ interface AdminCrudProps<T extends { id: number }> {
   rowName: (row: T) => string;
   rowActions?: (row: T, refresh: () => void) => ReactNode;
   deletable?: boolean;
+  /** The saved row as the API answered it (some answers carry what is shown only once). */
+  onSaved?: (row: T) => void;
+  /** More buttons beside "add". */
+  toolbar?: ReactNode;
 }
 
 /**
- * A directory of the admin screens: the list, a form to add or edit a row (the API's 400 shown
+ * A directory screen (admin directories, the knowledge base): the list, a form to add or edit a row (the API's 400 shown
  * beside the fields it names), and delete.
  */
-export function AdminCrud<T extends { id: number }>(props: AdminCrudProps<T>) {
+export function CrudDirectory<T extends { id: number }>(props: CrudDirectoryProps<T>) {
   const { t } = useTranslation();
   const notify = useNotify();
   const queryClient = useQueryClient();
@@ -54,9 +58,10 @@ export function AdminCrud<T extends { id: number }>(props: AdminCrudProps<T>) {
   const save = useMutation({
     mutationFn: () =>
       editing
-        ? api(`${props.path}/${editing.id}`, { method: 'PATCH', body: props.toBody(form, editing) })
-        : api(props.path, { method: 'POST', body: props.toBody(form, null) }),
-    onSuccess: () => {
+        ? api<T>(`${props.path}/${editing.id}`, { method: 'PATCH', body: props.toBody(form, editing) })
+        : api<T>(props.path, { method: 'POST', body: props.toBody(form, null) }),
+    onSuccess: (row) => {
+      props.onSaved?.(row);
       notify(t('app.saved'));
       setOpen(false);
       refresh();
@@ -85,6 +90,7 @@ export function AdminCrud<T extends { id: number }>(props: AdminCrudProps<T>) {
     <section aria-labelledby="admin-title">
       <div className="toolbar">
         <h1 id="admin-title">{props.title}</h1>
+        {props.toolbar}
         <button type="button" className="primary" onClick={() => start(null)}>{t('admin.newItem')}</button>
       </div>
       {open && (

@@ -3,7 +3,9 @@ package org.callcentre.crm.operations;
 import jakarta.inject.Singleton;
 import org.callcentre.crm.shared.Db;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The figures metrics and health read from the database; each statement is served by an index. */
 @Singleton
@@ -56,5 +58,21 @@ class OperationsRepository {
     List<OpenJobs> openJobs() {
         return db.query("SELECT kind, status, count(*) AS n FROM call_jobs WHERE status IN ('queued', 'running') GROUP BY kind, status",
                 rs -> new OpenJobs(rs.getString("kind"), rs.getString("status"), rs.getLong("n")));
+    }
+
+    /** When Mango last sent a webhook: the newest inbox rows first, by primary key. */
+    Optional<Instant> lastMangoWebhookAt() {
+        return db.queryOne("SELECT received_at FROM telephony_inbox WHERE source = 'mango' ORDER BY id DESC LIMIT 1",
+                rs -> rs.getTimestamp(1).toInstant());
+    }
+
+    /** When an Avito chat last had a message (conversations_last_idx). */
+    Optional<Instant> lastAvitoMessageAt() {
+        return db.queryOne("SELECT last_message_at FROM conversations WHERE last_message_at IS NOT NULL ORDER BY last_message_at DESC LIMIT 1",
+                rs -> rs.getTimestamp(1).toInstant());
+    }
+
+    long enabledAvitoAccounts() {
+        return db.queryLong("SELECT count(*) FROM avito_accounts WHERE enabled");
     }
 }

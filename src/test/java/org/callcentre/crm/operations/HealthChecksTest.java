@@ -5,14 +5,18 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.callcentre.crm.testing.Api;
+import org.callcentre.crm.testing.MangoWebhooks;
 import org.callcentre.crm.testing.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
@@ -62,5 +66,26 @@ class HealthChecksTest {
         Map<String, Object> sip = component(health, "sipLines");
         assertEquals("DEGRADED", sip.get("status"));
         assertEquals(List.of("trunk-1"), ((Map<String, Object>) sip.get("details")).get("down"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void integrationsSayWhatIsConfiguredAndWhenItLastSpokeWithoutASecret() {
+        long now = System.currentTimeMillis() / 1000;
+        MangoWebhooks mango = new MangoWebhooks(client, data.db());
+        assertEquals(200, mango.summary("entry-health-1", "+79161234567", now - 60, now - 50, now, "101"));
+        mango.awaitApplied();
+
+        Api.Reply health = admin.get("/health");
+        Map<String, Object> integrations = (Map<String, Object>) component(health, "integrations").get("details");
+        Map<String, Object> mangoDetails = (Map<String, Object>) integrations.get("mango");
+        assertEquals(true, mangoDetails.get("configured"));
+        assertTrue(mangoDetails.containsKey("lastWebhookAt"), integrations.toString());
+        assertEquals(0, ((Number) ((Map<String, Object>) integrations.get("avito")).get("enabledAccounts")).intValue());
+        assertEquals(false, ((Map<String, Object>) integrations.get("llm")).get("configured"));
+        Map<String, Object> asr = (Map<String, Object>) integrations.get("asr");
+        assertEquals("vosk", asr.get("engine"));
+        assertEquals(Files.isDirectory(Path.of("asr-models/vosk-model-small-ru-0.22")), asr.get("modelPresent"));
+        assertFalse(health.toString().contains(MangoWebhooks.KEY) || health.toString().contains(MangoWebhooks.SALT), health.toString());
     }
 }

@@ -36,6 +36,20 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheKnowledgeBaseKnowsLucene() {
+        noClasses().that().resideOutsideOfPackage("..knowledge..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.lucene..", "org.tartarus..")
+                .check(classes);
+    }
+
+    @Test
+    void conversationsAndAnswersDoNotKnowTheAvitoAdapter() {
+        noClasses().that().resideInAnyPackage("..conversations..", "..ai.answers..", "..knowledge..")
+                .should().dependOnClassesThat().resideInAnyPackage("..leads.avito..")
+                .check(classes);
+    }
+
+    @Test
     void theDomainDoesNotDependOnAdapters() {
         noClasses().that().resideInAnyPackage("..calls..", "..clients..", "..orders..", "..operators..", "..callbacks..",
                         "..campaigns..", "..cities..")

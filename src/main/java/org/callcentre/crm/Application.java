@@ -6,14 +6,24 @@ import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import org.callcentre.crm.ai.answers.EvalAnswersCommand;
+import org.callcentre.crm.ai.drafts.DraftEvaluation;
+
+import java.util.Arrays;
 
 @OpenAPIDefinition(info = @Info(title = "Call-centre CRM", version = "0.1",
         description = "CRM beside an Asterisk or Mango Office PBX: calls, clients, orders, operators"))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public class Application {
-    public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals(EvalAnswersCommand.NAME)) {
-            System.exit(EvalAnswersCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out));
+    /** {@code eval-answers …} and {@code eval-drafts …} run an offline evaluation instead of the service. */
+    public static void main(String[] args) throws Exception {
+        String command = args.length > 0 ? args[0] : "";
+        String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
+        if (command.equals(EvalAnswersCommand.NAME)) {
+            System.exit(EvalAnswersCommand.run(rest, System.out));
+        }
+        if (command.equals("eval-drafts")) {
+            DraftEvaluation.main(rest);
+            return;
         }
         Micronaut.run(Application.class, args);
     }

@@ -50,6 +50,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheVoskAdapterKnowsVoskAndOnlyTheMp3DecoderKnowsJLayer() {
+        noClasses().that().resideOutsideOfPackage("..asr.vosk..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.vosk..")
+                .allowEmptyShould(true).check(classes);
+        noClasses().that().resideOutsideOfPackage("..asr.mp3..")
+                .should().dependOnClassesThat().resideInAnyPackage("javazoom..")
+                .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
     void theDomainDoesNotDependOnAdapters() {
         noClasses().that().resideInAnyPackage("..calls..", "..clients..", "..orders..", "..operators..", "..callbacks..",
                         "..campaigns..", "..cities..")

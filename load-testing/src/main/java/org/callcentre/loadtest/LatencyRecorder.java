@@ -24,6 +24,20 @@ final class LatencyRecorder {
                 ms(sorted[Math.min(count - 1, (int) (count * 0.99))]), ms(sorted[count - 1]));
     }
 
+    synchronized int count() {
+        return count;
+    }
+
+    /** The sample below which {@code share} (0…1) of the samples lie, in milliseconds. */
+    synchronized double percentileMillis(double share) {
+        if (count == 0) {
+            return Double.NaN;
+        }
+        long[] sorted = Arrays.copyOf(samples, count);
+        Arrays.sort(sorted);
+        return ms(sorted[Math.min(count - 1, (int) (count * share))]);
+    }
+
     private static double ms(long nanos) {
         return nanos / 1e6;
     }

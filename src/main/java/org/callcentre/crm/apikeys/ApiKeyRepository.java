@@ -10,11 +10,12 @@ import org.callcentre.crm.shared.SqlFilter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 @Singleton
 public class ApiKeyRepository {
-    private static final String SELECT = "SELECT k.id, k.name, k.prefix, k.created_at, k.last_used_at, k.revoked_at";
+    private static final String SELECT = "SELECT k.id, k.name, k.prefix, k.scopes, k.created_at, k.last_used_at, k.revoked_at";
     private static final String FROM = "FROM api_keys k";
 
     private final Db db;
@@ -25,9 +26,9 @@ public class ApiKeyRepository {
         this.pages = pages;
     }
 
-    public long insert(String name, String prefix, String keyHash, Long createdBy) {
-        return db.insert("INSERT INTO api_keys (name, prefix, key_hash, created_by) VALUES (?, ?, ?, ?) RETURNING id",
-                name, prefix, keyHash, createdBy);
+    public long insert(String name, String prefix, String keyHash, List<String> scopes, Long createdBy) {
+        return db.insert("INSERT INTO api_keys (name, prefix, key_hash, scopes, created_by) VALUES (?, ?, ?, ?, ?) RETURNING id",
+                name, prefix, keyHash, scopes, createdBy);
     }
 
     public Optional<ApiKey> findById(long id) {
@@ -54,7 +55,8 @@ public class ApiKeyRepository {
     }
 
     private static ApiKey map(ResultSet rs) throws SQLException {
-        return new ApiKey(rs.getLong("id"), rs.getString("name"), rs.getString("prefix"), Db.getInstant(rs, "created_at"),
+        return new ApiKey(rs.getLong("id"), rs.getString("name"), rs.getString("prefix"), Db.getTextArray(rs, "scopes"),
+                Db.getInstant(rs, "created_at"),
                 Db.getInstant(rs, "last_used_at"), Db.getInstant(rs, "revoked_at"));
     }
 }

@@ -8,11 +8,13 @@ import org.callcentre.crm.auth.Actor;
 import org.callcentre.crm.auth.Role;
 import org.callcentre.crm.shared.ApiException;
 import org.callcentre.crm.shared.Fields;
+import org.callcentre.crm.shared.JsonValues;
 import org.callcentre.crm.shared.Page;
 import org.callcentre.crm.shared.PageRequest;
 import org.callcentre.crm.shared.SecretTokens;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,17 +38,32 @@ public class ApiKeyService {
     }
 
     @Transactional
-    public IssuedApiKey create(String name, Actor actor) {
+    public IssuedApiKey create(String name, Object scopes, Actor actor) {
         Fields f = new Fields();
         String validName = f.required("name", name, 100);
+        List<String> validScopes = scopes(f, scopes);
         f.throwIfAny();
         String key = KEY_PREFIX + SecretTokens.random();
         String prefix = key.substring(0, SHOWN_PREFIX_LENGTH);
-        long id = keys.insert(validName, prefix, SecretTokens.sha256(key), actor.id());
+        long id = keys.insert(validName, prefix, SecretTokens.sha256(key), validScopes, actor.id());
         audit.record(actor, "create", "api_key", id, new Changes().set("name", validName).set("prefix", prefix)
-                .set("apiKey", key).asMap());
+                .set("scopes", validScopes).set("apiKey", key).asMap());
         ApiKey stored = find(id);
-        return new IssuedApiKey(id, stored.name(), key, stored.prefix(), stored.createdAt());
+        return new IssuedApiKey(id, stored.name(), key, stored.prefix(), stored.scopes(), stored.createdAt());
+    }
+
+    /** Absent: the one scope the website needs. Present: a non-empty list of known scopes. */
+    private static List<String> scopes(Fields f, Object raw) {
+        if (raw == null) {
+            return List.of(ApiScope.LEADS_WRITE.value());
+        }
+        List<String> scopes = JsonValues.strings(f, "scopes", raw);
+        if (scopes == null) {
+            return List.of();
+        }
+        f.check(!scopes.isEmpty(), "scopes", "must name at least one of " + ApiScope.VALUES);
+        f.check(ApiScope.VALUES.containsAll(scopes), "scopes", "may contain only " + ApiScope.VALUES);
+        return scopes.stream().distinct().toList();
     }
 
     @Transactional

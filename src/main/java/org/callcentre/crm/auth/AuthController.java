@@ -52,4 +52,12 @@ public class AuthController {
         auth.logout(actor, body == null ? null : body.refreshToken());
         return ApiResponse.of(Map.of("loggedOut", true));
     }
+
+    /** Every refresh token of the caller revoked, and every access token issued so far refused. */
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Post("/logout-all")
+    public ApiResponse<Map<String, Boolean>> logoutAll(Actor actor) {
+        auth.logoutEverywhere(actor);
+        return ApiResponse.of(Map.of("loggedOut", true));
+    }
 }

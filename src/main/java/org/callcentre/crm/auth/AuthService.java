@@ -10,6 +10,7 @@ import org.callcentre.crm.operators.OperatorRepository;
 import org.callcentre.crm.shared.ApiException;
 import org.callcentre.crm.shared.Fields;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,26 +24,43 @@ public class AuthService {
     private final TokenGenerator tokenGenerator;
     private final AccessTokenConfiguration accessTokens;
     private final AuditLog audit;
+    private final LoginThrottle throttle;
+    private final Sessions sessions;
+    private final TokenVersions tokenVersions;
 
     public AuthService(OperatorRepository operators, PasswordHasher hasher, RefreshTokens refreshTokens,
-                       TokenGenerator tokenGenerator, AccessTokenConfiguration accessTokens, AuditLog audit) {
+                       TokenGenerator tokenGenerator, AccessTokenConfiguration accessTokens, AuditLog audit,
+                       LoginThrottle throttle, Sessions sessions, TokenVersions tokenVersions) {
         this.operators = operators;
         this.hasher = hasher;
         this.refreshTokens = refreshTokens;
         this.tokenGenerator = tokenGenerator;
         this.accessTokens = accessTokens;
         this.audit = audit;
+        this.throttle = throttle;
+        this.sessions = sessions;
+        this.tokenVersions = tokenVersions;
     }
 
-    /** A refused login still commits its audit row: the refusal is an answer, not an error. */
+    /**
+     * A refused login still commits its audit row: the refusal is an answer, not an error. While the
+     * login or the address is locked out the password is not even checked.
+     */
     @Transactional(noRollbackFor = ApiException.class)
     public Tokens login(String login, String password, String ip) {
         Fields f = new Fields();
         f.required("login", login, 200);
         f.required("password", password, 200);
         f.throwIfAny();
-        Optional<Operator> found = operators.findByLogin(login.trim());
-        Actor attempt = new Actor(found.map(Operator::id).orElse(null), login.trim(), Role.operator, null, ip);
+        String name = login.trim();
+        throttle.takeTurn(name);
+        Optional<Operator> found = operators.findByLogin(name);
+        Actor attempt = new Actor(found.map(Operator::id).orElse(null), name, Role.operator, null, ip);
+        Optional<Duration> locked = throttle.lockedFor(name, ip);
+        if (locked.isPresent()) {
+            audit.record(attempt, "login_locked", "auth", attempt.id(), Map.of("retryAfterSeconds", locked.get().toSeconds()));
+            throw ApiException.tooManyRequests("Too many failed logins; try again later", locked.get());
+        }
         if (found.isEmpty() || !hasher.matches(password, found.get().passwordHash())) {
             audit.record(attempt, "login_failed", "auth", null, Map.of("reason", "bad_credentials"));
             throw ApiException.unauthorized(BAD_CREDENTIALS);
@@ -65,7 +83,7 @@ public class AuthService {
                 .orElseThrow(() -> ApiException.unauthorized("Unknown refresh token"));
         if (stored.revoked()) {
             // A spent token presented again means it was copied: end every session of that user.
-            refreshTokens.revokeAll(stored.operatorId());
+            sessions.endAll(stored.operatorId());
             audit.record(new Actor(stored.operatorId(), null, Role.operator, null, ip), "refresh_reused", "auth", stored.operatorId());
             throw ApiException.unauthorized("Refresh token was already used; log in again");
         }
@@ -87,10 +105,18 @@ public class AuthService {
         audit.record(actor, "logout", "auth", actor.id());
     }
 
+    /** Ends every session of the caller, on every device: refresh tokens and access tokens alike. */
+    @Transactional
+    public void logoutEverywhere(Actor actor) {
+        sessions.endAll(actor.id());
+        audit.record(actor, "logout_all", "auth", actor.id());
+    }
+
     private Tokens issue(Operator operator) {
         Integer expiration = accessTokens.getExpiration();
         String access = tokenGenerator.generateToken(
-                        TokenClaims.authentication(operator.id(), operator.login(), operator.role(), operator.cityId()), expiration)
+                        TokenClaims.authentication(operator.id(), operator.login(), operator.role(), operator.cityId(),
+                                tokenVersions.forNewToken(operator.id())), expiration)
                 .orElseThrow(() -> new IllegalStateException("No access token generated"));
         return new Tokens(access, refreshTokens.issue(operator.id()), "Bearer", expiration,
                 new Tokens.User(operator.id(), operator.login(), operator.role(), operator.name(), operator.city()));

@@ -4,8 +4,9 @@ import org.callcentre.crm.shared.ApiException;
 
 import java.nio.charset.StandardCharsets;
 
+/** At least {@value #MIN_LENGTH} characters, at most what bcrypt reads, and not a common password. */
 public final class PasswordPolicy {
-    public static final int MIN_LENGTH = 8;
+    public static final int MIN_LENGTH = 12;
 
     private PasswordPolicy() {
     }
@@ -23,6 +24,9 @@ public final class PasswordPolicy {
         }
         if (password.isBlank()) {
             throw ApiException.badField(field, "must not be only spaces");
+        }
+        if (CommonPasswords.contains(password)) {
+            throw ApiException.badField(field, "is too common or too easy to guess (a known password, a repeated word or mostly digits)");
         }
         return password;
     }

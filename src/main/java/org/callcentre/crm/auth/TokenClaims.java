@@ -9,15 +9,17 @@ import java.util.Map;
 
 /** What an access token says about its user, written and read in one place. */
 public final class TokenClaims {
-    private static final String USER_ID = "uid";
+    static final String USER_ID = "uid";
+    static final String TOKEN_VERSION = "tv";
     private static final String CITY_ID = "cityId";
 
     private TokenClaims() {
     }
 
-    static Authentication authentication(long userId, String login, Role role, Long cityId) {
+    static Authentication authentication(long userId, String login, Role role, Long cityId, int tokenVersion) {
         Map<String, Object> attributes = new HashMap<>();
         attributes.put(USER_ID, userId);
+        attributes.put(TOKEN_VERSION, tokenVersion);
         if (cityId != null) {
             attributes.put(CITY_ID, cityId);
         }
@@ -32,6 +34,15 @@ public final class TokenClaims {
                 .orElseThrow(() -> ApiException.unauthorized("Token has no role"));
         return new Actor(number(attributes.get(USER_ID)), authentication.getName(), role,
                 number(attributes.get(CITY_ID)), ip);
+    }
+
+    static Long userId(Object claim) {
+        return number(claim);
+    }
+
+    /** Tokens issued before versions existed carry none: they count as version 0, the column's default. */
+    static int version(Object claim) {
+        return claim instanceof Number n ? n.intValue() : 0;
     }
 
     private static Long number(Object value) {

@@ -7,7 +7,8 @@ import org.callcentre.crm.shared.DateRange;
  *
  * @param cityScope the only city the actor may see; null when they see every city
  * @param cityId    the city the client asked for
+ * @param text      words to find in the call's transcript (PostgreSQL full-text search, Russian stemming)
  */
 public record CallFilter(Long cityScope, DateRange dates, Long operatorId, String status, Long cityId, String rk,
-                         String direction, String clientPhone) {
+                         String direction, String clientPhone, String text) {
 }

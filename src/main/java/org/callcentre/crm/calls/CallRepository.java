@@ -61,7 +61,9 @@ public class CallRepository {
                 .when(f.cityId(), "c.city_id = ?")
                 .when(f.rk(), "c.rk = ?")
                 .when(f.direction(), "c.direction = ?")
-                .when(f.clientPhone(), "c.client_phone = ?");
+                .when(f.clientPhone(), "c.client_phone = ?")
+                // the transcripts' GIN index finds the calls; the text is Russian-stemmed like the index
+                .when(f.text(), "c.id IN (SELECT t.call_id FROM transcripts t WHERE t.search @@ plainto_tsquery('russian', ?))");
     }
 
     /** The statement by which {@link #list} chooses the page's ids, so that a test can EXPLAIN exactly it. */

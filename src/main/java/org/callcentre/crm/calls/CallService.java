@@ -18,6 +18,7 @@ import java.util.Objects;
 @Singleton
 public class CallService {
     private static final int MAX_RK = 200;
+    private static final int MAX_TEXT = 200;
 
     private final CallRepository calls;
     private final CityDirectory cities;
@@ -61,10 +62,11 @@ public class CallService {
         String direction = f.oneOf("direction", request.direction(), Call.DIRECTIONS, false);
         String rk = f.optional("rk", request.rk(), MAX_RK);
         String phone = f.attempt("phone", () -> PhoneNumbers.optional("phone", request.phone()));
+        String text = f.optional("text", request.text(), MAX_TEXT);
         f.throwIfAny();
         // Plain dates are days of the city asked for; the city must be known before they can be read.
         DateRange dates = DateRange.parse(request.dateFrom(), request.dateTo(), cities.zone(cityId));
-        return new CallFilter(actor.cityScope(), dates, request.operatorId(), status, cityId, rk, direction, phone);
+        return new CallFilter(actor.cityScope(), dates, request.operatorId(), status, cityId, rk, direction, phone, text);
     }
 
     /** A call of another city is reported missing rather than forbidden, so ids do not reveal other cities' traffic. */

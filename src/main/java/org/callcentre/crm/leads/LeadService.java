@@ -3,6 +3,7 @@ package org.callcentre.crm.leads;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.callcentre.crm.apikeys.ApiKeyService;
+import org.callcentre.crm.apikeys.ApiScope;
 import org.callcentre.crm.auth.Actor;
 import org.callcentre.crm.cities.CityDirectory;
 import org.callcentre.crm.orders.Order;
@@ -20,7 +21,7 @@ import java.util.Optional;
  */
 @Singleton
 public class LeadService {
-    private static final String SCOPE = "leads";
+    private static final String SCOPE = ApiScope.LEADS_WRITE.value();
 
     private final ApiKeyService apiKeys;
     private final OrderService orders;

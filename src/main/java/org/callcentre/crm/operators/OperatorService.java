@@ -8,8 +8,8 @@ import org.callcentre.crm.audit.Changes;
 import org.callcentre.crm.auth.Actor;
 import org.callcentre.crm.auth.PasswordHasher;
 import org.callcentre.crm.auth.PasswordPolicy;
-import org.callcentre.crm.auth.RefreshTokens;
 import org.callcentre.crm.auth.Role;
+import org.callcentre.crm.auth.Sessions;
 import org.callcentre.crm.cities.CityDirectory;
 import org.callcentre.crm.shared.ApiException;
 import org.callcentre.crm.shared.Fields;
@@ -30,18 +30,18 @@ public class OperatorService {
     private final OperatorRepository operators;
     private final CityDirectory cities;
     private final PasswordHasher hasher;
-    private final RefreshTokens refreshTokens;
+    private final Sessions sessions;
     private final AuditLog audit;
     private final Clock clock;
     private final ApplicationEventPublisher<WorkStatusChanged> workStatusChanges;
 
     public OperatorService(OperatorRepository operators, CityDirectory cities, PasswordHasher hasher,
-                           RefreshTokens refreshTokens, AuditLog audit, Clock clock,
+                           Sessions sessions, AuditLog audit, Clock clock,
                            ApplicationEventPublisher<WorkStatusChanged> workStatusChanges) {
         this.operators = operators;
         this.cities = cities;
         this.hasher = hasher;
-        this.refreshTokens = refreshTokens;
+        this.sessions = sessions;
         this.audit = audit;
         this.clock = clock;
         this.workStatusChanges = workStatusChanges;
@@ -122,7 +122,7 @@ public class OperatorService {
             recordWorkStatus(id, sip, statusWork);
         }
         if (request.password() != null || !"active".equals(status)) {
-            refreshTokens.revokeAll(id);
+            sessions.endAll(id);
         }
         audit.record(actor, "update", "operator", id, changes(current, updated, request.password() != null));
         return find(id).view();
@@ -170,7 +170,7 @@ public class OperatorService {
         operators.update(new Operator(current.id(), current.login(), hasher.hash(newPassword), current.name(), current.role(),
                 current.cityId(), null, current.status(), current.statusWork(), current.sipAddress(), current.createdAt(),
                 current.updatedAt()));
-        refreshTokens.revokeAll(current.id());
+        sessions.endAll(current.id());
         audit.record(actor, "change_password", "operator", current.id(), Map.of("password", "changed"));
     }
 

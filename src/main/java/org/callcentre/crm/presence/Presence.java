@@ -62,6 +62,15 @@ public class Presence {
         return activity.apply(change.callId(), change.newEvents(), change.outcome().ended(), clock.instant());
     }
 
+    /**
+     * A change another node committed: the call's stored events are applied again, which moves
+     * only what they had not moved yet (legs only go forward).
+     */
+    @Transactional(readOnly = true)
+    Set<String> recordStored(long callId, boolean callOver) {
+        return activity.apply(callId, callEvents.eventsOfCall(callId), callOver, clock.instant());
+    }
+
     @Transactional(readOnly = true)
     public Optional<OperatorPresence> onExtension(String extension) {
         return operators.onExtension(extension).map(o -> OperatorPresence.of(o, activity.of(extension, clock.instant())));

@@ -6,9 +6,13 @@ import io.micronaut.scheduling.TaskScheduler;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.inject.Singleton;
 import org.callcentre.crm.calls.ingest.CallChanged;
+import org.callcentre.crm.cluster.ClusterBus;
+import org.callcentre.crm.cluster.PeerMessage;
 import org.callcentre.crm.operators.WorkStatusChanged;
+import org.callcentre.crm.screenpop.CallMoved;
 import org.callcentre.crm.screenpop.LivePushQueue;
 import org.callcentre.crm.screenpop.LiveSockets;
+import org.callcentre.crm.screenpop.OperatorMoved;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -29,10 +33,12 @@ public class PresenceFeed {
     private final LivePushQueue queue;
     private final TaskScheduler scheduler;
     private final Clock clock;
+    private final ClusterBus bus;
     /** Extensions with a wrap-up timer pending; touched only on the live-push thread. */
     private final Set<String> wrapUpTimers = new HashSet<>();
 
-    public PresenceFeed(Presence presence, LiveSockets sockets, LivePushQueue queue, TaskScheduler scheduler, Clock clock) {
+    public PresenceFeed(Presence presence, LiveSockets sockets, LivePushQueue queue, TaskScheduler scheduler, Clock clock, ClusterBus bus) {
+        this.bus = bus;
         this.presence = presence;
         this.sockets = sockets;
         this.queue = queue;
@@ -56,9 +62,29 @@ public class PresenceFeed {
 
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
     void onWorkStatusChanged(WorkStatusChanged change) {
-        queue.submit("presence of operator " + change.operatorId(), () -> {
+        operatorMoved(change.operatorId());
+    }
+
+    /** What another node committed: the same pushes, from the rows and events it wrote. */
+    @EventListener
+    void onPeerMessage(PeerMessage message) {
+        switch (message.topic()) {
+            case CallMoved.TOPIC -> {
+                CallMoved change = bus.read(message, CallMoved.class);
+                queue.submit("presence after call " + change.callId(), () -> moved(presence.recordStored(change.callId(), change.ended())));
+            }
+            case OperatorMoved.TOPIC -> operatorMoved(bus.read(message, OperatorMoved.class).operatorId());
+            case PeerMessage.RESYNC -> queue.submit("presence recovery", () -> moved(presence.recover()));
+            default -> {
+                // not about operators' states
+            }
+        }
+    }
+
+    private void operatorMoved(long operatorId) {
+        queue.submit("presence of operator " + operatorId, () -> {
             if (sockets.hasSupervisors()) {
-                presence.ofOperator(change.operatorId()).map(OperatorState::of).ifPresent(sockets::toSupervisors);
+                presence.ofOperator(operatorId).map(OperatorState::of).ifPresent(sockets::toSupervisors);
             }
         });
     }

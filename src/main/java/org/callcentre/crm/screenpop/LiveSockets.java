@@ -57,6 +57,14 @@ public class LiveSockets {
         return operators.containsKey(operatorId);
     }
 
+    int operatorSessions() {
+        return operators.values().stream().mapToInt(Set::size).sum();
+    }
+
+    int supervisorSessions() {
+        return supervisors.size();
+    }
+
     /** Lets callers skip preparing what nobody would receive. */
     public boolean hasSupervisors() {
         return !supervisors.isEmpty();

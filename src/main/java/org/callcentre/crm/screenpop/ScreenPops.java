@@ -8,17 +8,13 @@ import org.callcentre.crm.auth.Actor;
 import org.callcentre.crm.calls.Call;
 import org.callcentre.crm.calls.CallRepository;
 import org.callcentre.crm.calls.ingest.CallChanged;
-import org.callcentre.crm.calls.ingest.CallEvent;
-import org.callcentre.crm.calls.ingest.CallEventKind;
 
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /**
  * Turns a committed call change into pushes: a screen-pop to each user whose extension starts
@@ -43,6 +39,12 @@ public class ScreenPops {
 
     @Transactional(readOnly = true)
     public void push(CallChanged change) {
+        push(CallMoved.of(change));
+    }
+
+    /** The same for a change another node committed (it sent what the rows cannot tell: who started ringing). */
+    @Transactional(readOnly = true)
+    public void push(CallMoved change) {
         Optional<Call> found = calls.findById(change.callId());
         if (found.isEmpty()) {
             return;
@@ -51,8 +53,8 @@ public class ScreenPops {
         Set<Long> earlier = Set.copyOf(Objects.requireNonNullElse(poppedTo.getIfPresent(call.id()), Set.of()));
         Set<Long> poppedNow = new HashSet<>();
         // A ring the call has already outlived is history, not a reason to pop.
-        if (!change.outcome().ended()) {
-            for (String extension : ringingExtensions(change)) {
+        if (!change.ended()) {
+            for (String extension : change.ringing()) {
                 cards.userOnExtension(extension).ifPresent(user -> {
                     poppedNow.add(user.id());
                     if (sockets.hasOperator(user.id())) {
@@ -64,7 +66,7 @@ public class ScreenPops {
         CallUpdated update = CallUpdated.of(call);
         earlier.stream().filter(id -> !poppedNow.contains(id)).forEach(id -> sockets.toOperator(id, update));
         sockets.toSupervisors(update);
-        if (change.outcome().ended()) {
+        if (change.ended()) {
             poppedTo.invalidate(call.id());
         } else if (!poppedNow.isEmpty()) {
             poppedTo.asMap().computeIfAbsent(call.id(), id -> ConcurrentHashMap.newKeySet()).addAll(poppedNow);
@@ -73,16 +75,5 @@ public class ScreenPops {
 
     private ScreenPop pop(Call call, Actor user) {
         return ScreenPop.of(call, cards.card(call.clientId(), call.rk(), call.id(), user.cityScope()));
-    }
-
-    /** Extensions that started ringing in this change, leaving out legs that also ended in it. */
-    private static Set<String> ringingExtensions(CallChanged change) {
-        Set<String> endedLegs = change.newEvents().stream()
-                .filter(e -> e.kind() == CallEventKind.ENDED && e.legId() != null)
-                .map(CallEvent::legId).collect(Collectors.toSet());
-        return change.newEvents().stream()
-                .filter(e -> e.kind() == CallEventKind.RINGING && e.extension() != null && !endedLegs.contains(e.legId()))
-                .map(CallEvent::extension)
-                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 }

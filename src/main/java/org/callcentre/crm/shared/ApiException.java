@@ -2,7 +2,9 @@ package org.callcentre.crm.shared;
 
 import io.micronaut.http.HttpStatus;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A request the API refuses on purpose. Thrown before anything is written, or inside the
@@ -12,12 +14,18 @@ public class ApiException extends RuntimeException {
     private final HttpStatus status;
     private final String code;
     private final Map<String, String> fields;
+    private final Duration retryAfter;
 
     public ApiException(HttpStatus status, String code, String message, Map<String, String> fields) {
+        this(status, code, message, fields, null);
+    }
+
+    private ApiException(HttpStatus status, String code, String message, Map<String, String> fields, Duration retryAfter) {
         super(message);
         this.status = status;
         this.code = code;
         this.fields = Map.copyOf(fields);
+        this.retryAfter = retryAfter;
     }
 
     public static ApiException badRequest(String message, Map<String, String> fields) {
@@ -42,6 +50,15 @@ public class ApiException extends RuntimeException {
 
     public static ApiException unauthorized(String message) {
         return new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized", message, Map.of());
+    }
+
+    /** A 429 whose answer carries {@code Retry-After} in whole seconds. */
+    public static ApiException tooManyRequests(String message, Duration retryAfter) {
+        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate_limited", message, Map.of(), retryAfter);
+    }
+
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     public HttpStatus status() {

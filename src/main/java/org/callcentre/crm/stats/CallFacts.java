@@ -17,7 +17,8 @@ final class CallFacts {
                     "abandoned", "abandoned_short", "abandoned_within_sl", "talk", "hold"),
             List.of(new RollupTable("stats_call_operator_day", List.of("operator_id", "day"), "operator_id IS NOT NULL"),
                     new RollupTable("stats_call_campaign_day", List.of("city_id", "rk", "day"), null),
-                    new RollupTable("stats_call_campaign_hour", List.of("city_id", "rk", "day", "hour"), null))));
+                    new RollupTable("stats_call_campaign_hour", List.of("city_id", "rk", "day", "hour"), null),
+                    new RollupTable("stats_call_city_hour", List.of("city_id", "day", "hour"), null))));
 
     private static final String SOURCE = """
             SELECT c.id AS call_id, c.operator_id, c.city_id, c.rk,

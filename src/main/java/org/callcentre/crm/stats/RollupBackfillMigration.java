@@ -4,23 +4,14 @@ import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
-
 /**
- * Migration V81: fills the rollups of V80 from the calls, orders and status history already
- * stored. A Java migration because the rollups depend on the configured time zone and thresholds,
- * and so that the backfill runs the very statements the application rebuilds them with.
+ * Migration V81, "backfill stats rollups". It filled the rollups of V80 from the rows already
+ * stored. Since V100 added a rollup that does not exist yet when V81 runs, the backfill is the
+ * rebuild at start instead ({@link RollupSettingsCheck}: V80 leaves {@code stats_rollup_settings}
+ * empty and V100 empties it, so the application rebuilds every rollup before it serves). The
+ * migration stays, doing nothing, because databases that ran it have it in their history.
  */
 final class RollupBackfillMigration implements JavaMigration {
-    private final StatsSettings settings;
-
-    RollupBackfillMigration(StatsSettings settings) {
-        this.settings = settings;
-    }
 
     @Override
     public MigrationVersion getVersion() {
@@ -43,16 +34,7 @@ final class RollupBackfillMigration implements JavaMigration {
     }
 
     @Override
-    public void migrate(Context context) throws SQLException {
-        Connection connection = context.getConnection();
-        for (Sql statement : RollupRebuild.statements(settings)) {
-            try (PreparedStatement ps = connection.prepareStatement(statement.text())) {
-                for (int i = 0; i < statement.params().size(); i++) {
-                    Object value = statement.params().get(i);
-                    ps.setObject(i + 1, value instanceof Instant instant ? Timestamp.from(instant) : value);
-                }
-                ps.execute();
-            }
-        }
+    public void migrate(Context context) {
+        // the rebuild at start is the backfill (see above)
     }
 }

@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Builds every rollup afresh from calls, orders and the status history: the backfill of migration
- * V81, the rebuild when the settings they were built with change, and the way to refill them after
- * rows were loaded around the application (bulk loads, the load-testing generator).
+ * Builds every rollup afresh from calls, orders and the status history: the backfill of rows stored
+ * before the rollups (or before a rollup was added), the rebuild when the settings they were built
+ * with change, and the way to refill them after rows were loaded around the application (bulk
+ * loads, the load-testing generator).
  */
 @Singleton
 public class RollupRebuild {
@@ -28,7 +29,7 @@ public class RollupRebuild {
         statements(settings).forEach(statement -> db.update(statement.text(), statement.paramArray()));
     }
 
-    static List<Sql> statements(StatsSettings settings) {
+    private static List<Sql> statements(StatsSettings settings) {
         List<Sql> statements = new ArrayList<>();
         List<String> tables = Stream.of(CallFacts.KEPT.tables(), OrderFacts.KEPT.tables(), StatusPieces.KIND.tables(),
                 List.of("stats_status_applied", "stats_rollup_settings")).flatMap(List::stream).toList();

@@ -7,6 +7,8 @@ import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -16,12 +18,13 @@ import java.util.function.Supplier;
  * every answer whose period may hold one of the days it touched is dropped; until then answers are
  * read afresh, since nobody can tell whether a read would see the change. So a read after a write
  * on this node never sees the figures from before it, whichever listener of that write runs first.
+ * Other nodes hear of the days over the cluster channel once the change committed and drop theirs.
  */
 @Singleton
 class StatsCache {
     private final Cache<Sql, Answer> answers = Caffeine.newBuilder()
             .maximumSize(5_000)
-            // writes on other nodes are not heard of here; this bounds how long they can go unseen
+            // other nodes' writes arrive over the cluster channel; this bounds the damage of a message lost on the way
             .expireAfterWrite(Duration.ofMinutes(1))
             .build();
     /** Transactions that changed rollups and have not ended yet. */
@@ -62,7 +65,23 @@ class StatsCache {
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMPLETION)
     void changeEnded(RollupsChanged change) {
         changesEnded.incrementAndGet();
-        answers.asMap().values().removeIf(answer -> change.days().stream().anyMatch(answer.period()::mayInclude));
+        dropDays(change.days());
         changesUnderway.decrementAndGet();
+    }
+
+    /** Another node committed a change to these days' rollups. */
+    void changedElsewhere(Set<LocalDate> days) {
+        changesEnded.incrementAndGet();
+        dropDays(days);
+    }
+
+    /** Changes may have been missed (see {@link StatsCacheAcrossNodes}). */
+    void dropAll() {
+        changesEnded.incrementAndGet();
+        answers.invalidateAll();
+    }
+
+    private void dropDays(Set<LocalDate> days) {
+        answers.asMap().values().removeIf(answer -> days.stream().anyMatch(answer.period()::mayInclude));
     }
 }

@@ -11,7 +11,7 @@ class StatsMigrations {
 
     @Singleton
     @Named("default")
-    JavaMigration[] javaMigrations(StatsSettings settings) {
-        return new JavaMigration[] {new RollupBackfillMigration(settings)};
+    JavaMigration[] javaMigrations() {
+        return new JavaMigration[] {new RollupBackfillMigration()};
     }
 }

@@ -61,8 +61,9 @@ class StatsQueries {
         return afterOpenPieces(period, now, "operator_id", days(period).when(cityId, OF_CITY_OPERATORS));
     }
 
+    /** Without a campaign, from the city rollup: a campaign's hours would be read only to be added up again. */
     Sql callsByHour(StatsPeriod period, Long cityId, String rk) {
-        return sums(CallFacts.KEPT.kind(), "stats_call_campaign_hour", "hour",
+        return sums(CallFacts.KEPT.kind(), rk == null ? "stats_call_city_hour" : "stats_call_campaign_hour", "hour",
                 days(period).when(cityId, "city_id = ?").when(rk, "rk = ?"));
     }
 

@@ -1,9 +1,11 @@
 package org.callcentre.crm.stats;
 
+import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.TaskScheduler;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.inject.Singleton;
 import org.callcentre.crm.calls.ingest.CallChanged;
+import org.callcentre.crm.cluster.PeerMessage;
 import org.callcentre.crm.operators.WorkStatusChanged;
 import org.callcentre.crm.screenpop.LivePushQueue;
 import org.callcentre.crm.screenpop.LiveSockets;
@@ -54,6 +56,12 @@ class WallboardFeed {
     /** Orders move today's figures too. */
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
     void onRollupsChanged(RollupsChanged change) {
+        changed();
+    }
+
+    /** Whatever another node committed may move the board: it is read afresh here, throttled as ever. */
+    @EventListener
+    void onPeerMessage(PeerMessage message) {
         changed();
     }
 

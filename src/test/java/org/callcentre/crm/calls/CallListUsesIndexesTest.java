@@ -98,6 +98,11 @@ class CallListUsesIndexesTest {
     }
 
     @Test
+    void cityStatusAndDatesUseTheCityStatusIndex() {
+        assertListUses("calls_city_status_created_idx", request(null, "missed", "Москва"));
+    }
+
+    @Test
     void filteredListsAnswerOverHttpWithExactTotals() {
         long operator = operators.get(3);
         assertExactPage("/api/calls?operatorId=" + operator + "&" + JANUARY,
@@ -119,7 +124,7 @@ class CallListUsesIndexesTest {
     }
 
     private static CallListRequest request(Long operatorId, String status, String city) {
-        return new CallListRequest("2025-01-01", "2025-01-31", operatorId, status, city, null, null, null);
+        return new CallListRequest("2025-01-01", "2025-01-31", operatorId, status, city, null, null, null, null);
     }
 
     private void assertListUses(String index, CallListRequest request) {

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 final class RollupSnapshot {
     private static final List<String> TABLES = List.of("stats_call_facts", "stats_call_operator_day", "stats_call_campaign_day",
-            "stats_call_campaign_hour", "stats_order_facts", "stats_order_operator_day", "stats_order_campaign_day",
+            "stats_call_campaign_hour", "stats_call_city_hour", "stats_order_facts", "stats_order_operator_day", "stats_order_campaign_day",
             "stats_status_applied", "stats_status_operator_day", "stats_status_city_hour");
     private static final List<String> KEYS = List.of("call_id", "order_id", "operator_id", "city_id", "rk", "day", "hour",
             "through_id", "wait_seconds");

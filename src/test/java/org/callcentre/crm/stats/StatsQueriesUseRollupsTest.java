@@ -32,7 +32,7 @@ class StatsQueriesUseRollupsTest {
     private static final GeneratedCentre.Size TWO_YEARS =
             new GeneratedCentre.Size(45, 24, Instant.parse("2023-03-01T00:00:00Z"), 730, 300_000, 60_000);
     private static final Set<String> NEVER_SCANNED = Set.of("calls", "orders", "operator_status_history",
-            "stats_call_facts", "stats_call_operator_day", "stats_call_campaign_day", "stats_call_campaign_hour",
+            "stats_call_facts", "stats_call_operator_day", "stats_call_campaign_day", "stats_call_campaign_hour", "stats_call_city_hour",
             "stats_order_facts", "stats_order_operator_day", "stats_order_campaign_day", "stats_status_operator_day",
             "stats_status_city_hour");
 
@@ -89,11 +89,11 @@ class StatsQueriesUseRollupsTest {
     @Test
     void kpiReadsHourRollupsAndOtherThresholdsTheFactsOfTheDays() {
         assertAllUseIndexes(Map.of(
-                "stats_call_campaign_hour", queries.callsByHour(january, null, null),
+                "stats_call_city_hour", queries.callsByHour(january, null, null),
                 "stats_status_city_hour", queries.statusByHour(january, null),
                 "stats_call_facts", queries.withinThresholdByHour(january, null, null, 45)));
         assertAllUseIndexes(Map.of(
-                "stats_call_campaign_hour", queries.callsByHour(january, centre.vladivostok, null),
+                "stats_call_city_hour", queries.callsByHour(january, centre.vladivostok, null),
                 "stats_status_city_hour", queries.statusByHour(january, centre.vladivostok),
                 "stats_call_facts", queries.withinThresholdByHour(january, centre.vladivostok, null, 45)));
         assertAllUseIndexes(Map.of(

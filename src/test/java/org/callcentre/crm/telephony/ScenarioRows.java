@@ -4,6 +4,7 @@ import io.micronaut.json.tree.JsonNode;
 import org.callcentre.crm.testing.TestData;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -53,5 +54,21 @@ public final class ScenarioRows {
         }
         assertTrue((Boolean) row.get("clientLinked"), scenario);
         assertTrue((Boolean) row.get("ended"), scenario);
+    }
+
+    /**
+     * Every call row (probe calls left out) with what names its operator, client and city instead
+     * of their ids, and how many events it was derived from: what two runs of the same traffic
+     * must agree on, whatever ids the rows got.
+     */
+    public static List<String> allCalls(TestData data) {
+        return data.db().query("""
+                        SELECT (to_jsonb(c) - 'id' - 'updated_at' - 'operator_id' - 'client_id' - 'city_id' - 'order_id')
+                               || jsonb_build_object('operator', o.sip_address, 'city', ci.name, 'clientLinked', c.client_id IS NOT NULL,
+                                    'events', (SELECT count(*) FROM call_events e WHERE e.source = c.source AND e.call_key = c.external_id))
+                        FROM calls c LEFT JOIN operators o ON o.id = c.operator_id LEFT JOIN cities ci ON ci.id = c.city_id
+                        WHERE c.external_id NOT LIKE 'probe%'
+                        ORDER BY c.source, c.external_id""",
+                rs -> rs.getString(1));
     }
 }

@@ -69,6 +69,12 @@ public class CallEventStore {
         return byCall;
     }
 
+    /** Every stored event of one call, by the call's id. */
+    public List<CallEvent> eventsOfCall(long callId) {
+        return db.query("SELECT e.payload::text FROM calls c JOIN call_events e ON e.source = c.source AND e.call_key = c.external_id "
+                + "WHERE c.id = ? ORDER BY e.occurred_at, e.id", rs -> read(rs.getString(1)), callId);
+    }
+
     /**
      * The events of every call begun since {@code since} that has not ended, by call id: what live
      * state (who is ringing, who is talking) is rebuilt from after a restart. One statement, however

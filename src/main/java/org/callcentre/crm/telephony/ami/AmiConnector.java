@@ -3,6 +3,7 @@ package org.callcentre.crm.telephony.ami;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.asteriskjava.manager.ManagerConnection;
@@ -17,6 +18,8 @@ import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
+import org.callcentre.crm.cluster.Leadership;
+import org.callcentre.crm.cluster.LeadershipChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +47,8 @@ import java.util.stream.Collectors;
  *       intervals (a half-open connection, a frozen Asterisk) times out, which counts as a drop.</li>
  *   <li>Every (re)login is followed by a reconciliation against {@code CoreShowChannels}; a re-login
  *       also ends an {@link AmiOutage}, dated from the last event or Pong heard before the drop.</li>
+ *   <li>With several nodes on one database only the {@link Leadership leader} logs in; a node that
+ *       stops being leader logs off, and the next leader's first login reconciles as any login does.</li>
  * </ul>
  */
 @Singleton
@@ -55,21 +60,24 @@ class AmiConnector implements ApplicationEventListener<StartupEvent> {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration ACTION_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration CHANNEL_LIST_TIMEOUT = Duration.ofSeconds(15);
+    private static final Duration RETAKE_CHECK = Duration.ofMillis(500);
 
     private final AmiSettings settings;
     private final AmiEventWorker worker;
     private final ManagerConnection connection;
     private final AmiOutageWatch watch;
     private final AmiHeartbeat heartbeat;
+    private final Leadership leadership;
     private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "ami-connector"));
     private Duration retry = FIRST_RETRY;
 
-    AmiConnector(AmiSettings settings, AmiEventWorker worker) {
+    AmiConnector(AmiSettings settings, AmiEventWorker worker, Leadership leadership) {
         if (settings.pingInterval().isNegative() || settings.pingInterval().isZero()) {
             throw new IllegalArgumentException("crm.ami.ping-interval must be positive, not " + settings.pingInterval());
         }
         this.settings = settings;
         this.worker = worker;
+        this.leadership = leadership;
         this.connection = new ManagerConnectionFactory(settings.host(), settings.port(), settings.username(), settings.secret())
                 .createManagerConnection();
         connection.setSocketTimeout((int) CONNECT_TIMEOUT.toMillis());
@@ -83,6 +91,18 @@ class AmiConnector implements ApplicationEventListener<StartupEvent> {
     public void onApplicationEvent(StartupEvent event) {
         heartbeat.start();
         supervisor.execute(this::keepLoggedIn);
+    }
+
+    /** Another node holds the connection: nothing to do here. */
+    @EventListener
+    void onLeadershipChanged(LeadershipChanged change) {
+        if (!change.leader()) {
+            logoff();
+        }
+    }
+
+    boolean standby() {
+        return !leadership.isLeader();
     }
 
     boolean connected() {
@@ -161,7 +181,10 @@ class AmiConnector implements ApplicationEventListener<StartupEvent> {
     private void keepLoggedIn() {
         ManagerConnectionState state = connection.getState();
         Duration next = settings.pingInterval();
-        if (state == ManagerConnectionState.INITIAL || state == ManagerConnectionState.DISCONNECTED) {
+        if (!leadership.isLeader()) {
+            // a standby looks again soon: taking over must not wait for a ping interval
+            next = RETAKE_CHECK;
+        } else if (state == ManagerConnectionState.INITIAL || state == ManagerConnectionState.DISCONNECTED) {
             try {
                 connection.login();
                 retry = FIRST_RETRY;
@@ -184,6 +207,10 @@ class AmiConnector implements ApplicationEventListener<StartupEvent> {
     void stop() {
         supervisor.shutdownNow();
         heartbeat.die();
+        logoff();
+    }
+
+    private synchronized void logoff() {
         ManagerConnectionState state = connection.getState();
         if (state == ManagerConnectionState.CONNECTED || state == ManagerConnectionState.RECONNECTING) {
             connection.logoff();

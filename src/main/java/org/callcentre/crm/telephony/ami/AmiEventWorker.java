@@ -7,7 +7,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.callcentre.crm.calls.ingest.CallEvent;
-import org.callcentre.crm.calls.ingest.CallEventIngestor;
+import org.callcentre.crm.calls.ingest.DatabaseFaults;
+import org.callcentre.crm.calls.ingest.IngestBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +45,7 @@ class AmiEventWorker {
     private static final int MAX_ATTEMPTS = 5;
 
     private final AmiCallEventTranslator translator;
-    private final CallEventIngestor ingestor;
+    private final IngestBuffer ingestor;
     private final AmiReconciler reconciler;
     private final ApplicationEventPublisher<AmiOutage> outagesOver;
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
@@ -52,7 +53,7 @@ class AmiEventWorker {
     private final List<BlockingQueue<Object>> shards = new ArrayList<>();
     private final ExecutorService ingesting;
 
-    AmiEventWorker(AmiCallEventTranslator translator, CallEventIngestor ingestor, AmiReconciler reconciler,
+    AmiEventWorker(AmiCallEventTranslator translator, IngestBuffer ingestor, AmiReconciler reconciler,
                    ApplicationEventPublisher<AmiOutage> outagesOver, @Value("${crm.ami.ingest-threads:2}") int ingestThreads) {
         this.translator = translator;
         this.ingestor = ingestor;
@@ -93,6 +94,7 @@ class AmiEventWorker {
                     translate(event);
                 } else if (item instanceof Reconnected reconnected) {
                     awaitShardsDrained();
+                    awaitKeptEventsApplied();
                     reconcile(reconnected);
                     reconnected.outage().ifPresent(this::announce);
                 } else if (item instanceof Flush flush) {
@@ -142,6 +144,16 @@ class AmiEventWorker {
         }
     }
 
+    /**
+     * Events kept while PostgreSQL was away may end the very legs the reconciliation would look at:
+     * it waits for them, or it would end live channels' calls from a stale picture.
+     */
+    private void awaitKeptEventsApplied() throws InterruptedException {
+        while (!ingestor.awaitEmpty(java.time.Duration.ofMinutes(1))) {
+            LOG.info("AMI: reconciliation waits for the call events kept while PostgreSQL is unreachable");
+        }
+    }
+
     private void reconcile(Reconnected reconnected) {
         Set<String> live;
         try {
@@ -151,7 +163,14 @@ class AmiEventWorker {
             LOG.warn("AMI: could not list live channels after reconnecting, open calls are left as they are: {}", e.toString());
             return;
         }
-        List<CallEvent> endings = reconciler.endGoneChannels(reconnected.at(), live);
+        List<CallEvent> endings;
+        try {
+            endings = reconciler.endGoneChannels(reconnected.at(), live);
+        } catch (RuntimeException e) {
+            // This thread must go on translating events; the next reconnect reconciles again.
+            LOG.error("AMI: could not compare open calls with Asterisk's channels: {}", e.toString());
+            return;
+        }
         if (!endings.isEmpty()) {
             LOG.info("AMI: {} channel(s) of open calls hung up while disconnected; ended at {}", endings.size(), reconnected.at());
             ingest(endings);
@@ -187,7 +206,8 @@ class AmiEventWorker {
 
     /**
      * Ingest threads (and the webhook worker) update shared statistics rows; PostgreSQL may break a
-     * lock cycle between two of them by aborting one. Such a batch is simply run again.
+     * lock cycle between two of them by aborting one. Such a batch is simply run again. While
+     * PostgreSQL is unreachable the buffer keeps the batch instead.
      */
     private void ingestRetryingConflicts(List<CallEvent> events) {
         for (int attempt = 1; ; attempt++) {
@@ -195,21 +215,12 @@ class AmiEventWorker {
                 ingestor.ingest(events);
                 return;
             } catch (RuntimeException e) {
-                if (attempt >= MAX_ATTEMPTS || !isLockConflict(e)) {
+                if (attempt >= MAX_ATTEMPTS || !DatabaseFaults.lockConflict(e)) {
                     throw e;
                 }
                 LOG.debug("AMI batch hit a lock conflict, attempt {}: {}", attempt, e.toString());
             }
         }
-    }
-
-    static boolean isLockConflict(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Collection<List<CallEvent>> byCall(List<CallEvent> events) {

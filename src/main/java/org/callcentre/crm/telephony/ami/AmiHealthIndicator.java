@@ -18,7 +18,8 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * {@code ami} in {@code /health}: UP while logged in to Asterisk, DOWN while a configured Asterisk is
- * not reachable (with {@code deafSince}, when a connection that was up went quiet).
+ * not reachable (with {@code deafSince}, when a connection that was up went quiet). A standby node
+ * of a cluster, whose leader holds the connection, is UP with state {@code standby}.
  *
  * <p>The newest gap whose calls were not recovered ({@code reported} or {@code backfill_failed}) is
  * in the details as {@code lastUnresolvedGap}, but leaves the status UP: it is missing history, not
@@ -47,7 +48,8 @@ class AmiHealthIndicator implements HealthIndicator {
     private HealthResult result() {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("address", connector.address());
-        details.put("state", connector.state().toLowerCase(Locale.ROOT));
+        boolean standby = connector.standby();
+        details.put("state", standby ? "standby" : connector.state().toLowerCase(Locale.ROOT));
         connector.deafSince().ifPresent(since -> details.put("deafSince", since));
         try {
             gaps.lastUnresolved().ifPresent(gap -> details.put("lastUnresolvedGap", Map.of(
@@ -56,6 +58,6 @@ class AmiHealthIndicator implements HealthIndicator {
             // The database's own indicator says why; the connection's state is still worth showing.
             details.put("lastUnresolvedGap", "unknown: " + e.getMessage());
         }
-        return HealthResult.builder("ami", connector.connected() ? HealthStatus.UP : HealthStatus.DOWN).details(details).build();
+        return HealthResult.builder("ami", standby || connector.connected() ? HealthStatus.UP : HealthStatus.DOWN).details(details).build();
     }
 }

@@ -12,32 +12,43 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.callcentre.crm.calls.ingest.DatabaseFaults;
+import org.callcentre.crm.calls.ingest.IngestBuffer;
 import org.callcentre.crm.shared.ApiException;
 import org.callcentre.crm.telephony.inbox.InboxWorker;
 import org.callcentre.crm.telephony.inbox.TelephonyInbox;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Map;
 
 /**
  * Mango Office calls {@code <base>/events/call}, {@code events/summary}, {@code events/recording}
  * and more. Each signed event is stored before it is answered 200, so an acknowledged event is
- * never lost; it is applied right after.
+ * never lost; it is applied right after. While PostgreSQL is unreachable the event's call events go
+ * to the ingest spool on disk instead, so Mango is still answered 200 and nothing it was told
+ * arrived is lost.
  */
 @Tag(name = "integrations")
 @Controller("/integrations/mango")
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class MangoWebhookController {
+    private static final Logger LOG = LoggerFactory.getLogger(MangoWebhookController.class);
     private final MangoSettings settings;
     private final MangoEventTranslator translator;
     private final TelephonyInbox inbox;
     private final InboxWorker worker;
+    private final IngestBuffer buffer;
 
-    public MangoWebhookController(MangoSettings settings, MangoEventTranslator translator, TelephonyInbox inbox, InboxWorker worker) {
+    public MangoWebhookController(MangoSettings settings, MangoEventTranslator translator, TelephonyInbox inbox, InboxWorker worker,
+                                  IngestBuffer buffer) {
         this.settings = settings;
         this.translator = translator;
         this.inbox = inbox;
         this.worker = worker;
+        this.buffer = buffer;
     }
 
     @Post("/{+path}")
@@ -52,8 +63,24 @@ public class MangoWebhookController {
         } catch (IllegalArgumentException e) {
             throw ApiException.badField("json", e.getMessage());
         }
-        inbox.store(MangoEventTranslator.SOURCE, path, json);
-        worker.wake();
+        try {
+            inbox.store(MangoEventTranslator.SOURCE, path, json);
+            worker.wake();
+        } catch (RuntimeException e) {
+            if (!DatabaseFaults.unreachable(e)) {
+                throw e;
+            }
+            keepUntilDatabaseReturns(path, json);
+        }
         return HttpResponse.ok(Map.of("result", 1000));
+    }
+
+    private void keepUntilDatabaseReturns(String path, String json) {
+        try {
+            buffer.ingestAcknowledged(translator.translate(path, json));
+        } catch (IllegalArgumentException unreadable) {
+            // Stored, this event would be acknowledged and then set aside as unreadable: the same, without the row.
+            LOG.warn("Mango {} not applied: {}", path, unreadable.getMessage());
+        }
     }
 }

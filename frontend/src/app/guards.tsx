@@ -1,0 +1,41 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation } from 'react-router-dom';
+import { lastSessionChange } from '../shared/api/session';
+import { useSession } from '../shared/api/useSession';
+import { homeOf, mayOpen, type Area } from './access';
+
+export function RequireSession({ children }: { children: ReactNode }) {
+  const session = useSession();
+  const location = useLocation();
+  if (!session) {
+    const next = encodeURIComponent(location.pathname + location.search);
+    const expired = lastSessionChange() === 'expired' ? 'expired=1&' : '';
+    return <Navigate to={`/login?${expired}next=${next}`} replace />;
+  }
+  return <>{children}</>;
+}
+
+export function RequireArea({ area, children }: { area: Area; children: ReactNode }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  if (session && !mayOpen(session.user.role, area)) {
+    return (
+      <section className="card" data-testid="no-access">
+        <h1>{t('app.noAccess')}</h1>
+        <p>{t('app.noAccessText')}</p>
+      </section>
+    );
+  }
+  return <>{children}</>;
+}
+
+export function Home() {
+  const session = useSession();
+  return <Navigate to={session ? homeOf(session.user.role) : '/login'} replace />;
+}
+
+export function NotFound() {
+  const { t } = useTranslation();
+  return <h1>{t('app.notFound')}</h1>;
+}

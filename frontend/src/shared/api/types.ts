@@ -1,0 +1,58 @@
+/** Shapes of the API answers that more than one screen shows (see the Java records of the same name). */
+export interface Call {
+  id: number;
+  source: string;
+  externalId: string;
+  rk: string | null;
+  city: string | null;
+  cityId: number | null;
+  phoneClient: string | null;
+  phoneAts: string | null;
+  direction: 'inbound' | 'outbound' | 'internal';
+  status: 'ringing' | 'answered' | 'missed' | 'busy' | 'failed';
+  missedReason: string | null;
+  operator: { id: number; name: string } | null;
+  operatorId: number | null;
+  operatorExtension: string | null;
+  clientId: number | null;
+  clientName: string | null;
+  orderId: number | null;
+  dateCreate: string;
+  answeredAt: string | null;
+  endedAt: string | null;
+  waitSeconds: number;
+  holdSeconds: number;
+  talkSeconds: number;
+  disconnectReason: string | null;
+  disposition: string | null;
+  note: string | null;
+  recordingRef: string | null;
+}
+
+export interface Order {
+  id: number;
+  rk: string | null;
+  city: string;
+  phone: string;
+  clientId: number | null;
+  typeOrder: string;
+  clientName: string | null;
+  address: string | null;
+  dateMeeting: string | null;
+  typeEquipment: string | null;
+  problem: string | null;
+  status: string;
+  masterId: number | null;
+  result: number | null;
+  expenditure: number | null;
+  clean: number | null;
+  operatorNameId: number | null;
+  callId: number | null;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+}
+
+export const ORDER_STATUSES = ['new', 'assigned', 'in_progress', 'completed', 'cancelled'] as const;
+export const CALL_STATUSES = ['ringing', 'answered', 'missed', 'busy', 'failed'] as const;
+export const DIRECTIONS = ['inbound', 'outbound', 'internal'] as const;

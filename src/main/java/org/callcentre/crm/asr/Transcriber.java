@@ -1,0 +1,20 @@
+package org.callcentre.crm.asr;
+
+import java.io.IOException;
+import java.util.List;
+
+/** A speech recognizer. Implementations are thread-safe: workers share one, and its model. */
+public interface Transcriber {
+    String engine();
+
+    String language();
+
+    /** The sample rate the model was trained on; audio is resampled to it. */
+    int sampleRate();
+
+    /**
+     * @param audio mono, at {@link #sampleRate()}
+     * @throws TranscriberUnavailable when the engine cannot run at all (no model): retrying will not help
+     */
+    List<RecognizedWord> transcribe(PcmAudio audio) throws TranscriberUnavailable, IOException, InterruptedException;
+}

@@ -1,0 +1,42 @@
+package org.callcentre.crm.calls.ingest;
+
+import io.micronaut.data.connection.exceptions.ConnectionException;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+/** Tells database failures worth waiting out from failures of the work itself. */
+public final class DatabaseFaults {
+    private DatabaseFaults() {
+    }
+
+    /**
+     * PostgreSQL cannot be reached, is shutting down or refuses connections (SQLSTATE class 08 and
+     * 57P01–57P03), the pool gave up waiting for a connection, or the connection it handed out had
+     * been cut: the same work will succeed later.
+     */
+    public static boolean unreachable(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof ConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** PostgreSQL broke a lock cycle (40P01) or a serialization conflict (40001): run the work again. */
+    public static boolean lockConflict(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

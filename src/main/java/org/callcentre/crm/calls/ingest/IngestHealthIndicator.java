@@ -1,0 +1,37 @@
+package org.callcentre.crm.calls.ingest;
+
+import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.health.HealthStatus;
+import io.micronaut.management.health.indicator.HealthIndicator;
+import io.micronaut.management.health.indicator.HealthResult;
+import jakarta.inject.Singleton;
+import org.reactivestreams.Publisher;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code ingest} in {@code /health}: UP while call events go straight to PostgreSQL, DEGRADED while
+ * some are kept in memory or in the spool waiting for it. The service still answers and still takes
+ * events then, so it stays operational: an orchestrator must not restart it and lose the memory part.
+ */
+@Singleton
+class IngestHealthIndicator implements HealthIndicator {
+    static final HealthStatus DEGRADED = new HealthStatus("DEGRADED", "call events wait for PostgreSQL", true, 500);
+
+    private final IngestBuffer buffer;
+
+    IngestHealthIndicator(IngestBuffer buffer) {
+        this.buffer = buffer;
+    }
+
+    @Override
+    public Publisher<HealthResult> getResult() {
+        IngestBuffer.Backlog backlog = buffer.backlog();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("bufferedEvents", backlog.memoryEvents());
+        details.put("spooledBatches", backlog.spooledBatches());
+        backlog.since().ifPresent(since -> details.put("keptSince", since));
+        return Publishers.just(HealthResult.builder("ingest", backlog.empty() ? HealthStatus.UP : DEGRADED).details(details).build());
+    }
+}

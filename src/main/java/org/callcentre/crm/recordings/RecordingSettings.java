@@ -1,0 +1,21 @@
+package org.callcentre.crm.recordings;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
+
+import java.time.Duration;
+
+/**
+ * {@code crm.recordings.*}.
+ *
+ * @param dir           where recordings are stored; {@code $CRM_DATA_DIR/recordings} when empty
+ * @param asteriskDir   where Asterisk's MixMonitor writes its files (a mount of its monitor directory)
+ * @param retentionDays recordings older than this are deleted by the daily clean-up; 0 keeps them for ever
+ */
+@ConfigurationProperties("crm.recordings")
+public record RecordingSettings(@Nullable String dir,
+                                @Nullable String asteriskDir,
+                                @Bindable(defaultValue = "180") int retentionDays,
+                                @Bindable(defaultValue = "24h") Duration cleanupInterval) {
+}

@@ -1,0 +1,26 @@
+package org.callcentre.crm.telephony.ami;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+
+/** {@code crm_ami_connected}: 1 while logged in to Asterisk, 0 otherwise; absent when no Asterisk is configured. */
+@Singleton
+@Requires(beans = AmiConnector.class)
+class AmiMetrics implements MeterBinder {
+    private final BeanProvider<AmiConnector> connector;
+
+    /** Looked up when read: the connector needs the database, whose pool needs the meter registry this binds to. */
+    AmiMetrics(BeanProvider<AmiConnector> connector) {
+        this.connector = connector;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("crm.ami.connected", connector, c -> c.get().connected() ? 1 : 0)
+                .description("1 while the AMI connection is logged in").register(registry);
+    }
+}

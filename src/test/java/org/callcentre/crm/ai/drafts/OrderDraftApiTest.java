@@ -1,0 +1,93 @@
+package org.callcentre.crm.ai.drafts;
+
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.callcentre.crm.asr.TranscriptStored;
+import org.callcentre.crm.testing.Api;
+import org.callcentre.crm.testing.TestData;
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.transaction.TransactionOperations;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@MicronautTest(transactional = false)
+class OrderDraftApiTest {
+    private static final String TEXT = "меня зовут ольга стиральная машина не сливает воду улица ленина дом пять квартира двенадцать завтра после обеда";
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+    @Inject
+    TestData data;
+    @Inject
+    ApplicationEventPublisher<TranscriptStored> transcripts;
+    @Inject
+    TransactionOperations<Connection> transactions;
+
+    @BeforeEach
+    void reset() {
+        data.reset();
+    }
+
+    @Test
+    void theDraftEndpointReadsAnyTextAndNamesBadFields() {
+        data.city("Казань", "Europe/Moscow");
+        data.user("op", "operator", null, null);
+        Api api = new Api(client).login("op", TestData.PASSWORD);
+        Api.Reply reply = api.post("/api/ai/order-draft", Map.of("text", TEXT, "city", "Казань", "callTime", "2026-03-10T11:20:00+03:00"));
+        assertEquals(200, reply.status());
+        assertEquals(Map.of("value", "ул. Ленина, д. 5, кв. 12", "evidence", "улица ленина дом пять квартира двенадцать"), reply.data().get("address"));
+        assertEquals("2026-03-11T14:00", ((Map<?, ?>) reply.data().get("visitDate")).get("value"));
+        assertEquals("Казань", ((Map<?, ?>) reply.data().get("city")).get("value"));
+        assertEquals(true, reply.data().get("generated"));
+
+        Api.Reply bad = api.post("/api/ai/order-draft", Map.of("city", "Атлантида", "callTime", "вчера"));
+        assertEquals(400, bad.status());
+        assertEquals(java.util.Set.of("text", "city", "callTime"), bad.errorFields().keySet());
+        assertEquals(401, new Api(client).post("/api/ai/order-draft", Map.of("text", TEXT)).status());
+    }
+
+    @Test
+    void aStoredTranscriptGivesTheCallADraftThatAcceptingTurnsIntoAnOrderLinkedToTheCall() {
+        long kazan = data.city("Казань", "Europe/Moscow");
+        long moscow = data.city("Москва", "Europe/Moscow");
+        data.user("op", "operator", kazan, "101");
+        data.user("other", "operator", moscow, "102");
+        long callId = data.db().insert("INSERT INTO calls (source, external_id, city_id, client_phone, direction, status, created_at) "
+                + "VALUES ('ami', 'x1', ?, '+79161234567', 'inbound', 'answered', ?) RETURNING id", kazan, Instant.parse("2026-03-10T08:20:00Z"));
+        transactions.executeWrite(status -> {
+            transcripts.publishEvent(new TranscriptStored(callId, TEXT));
+            return null;
+        });
+        Api op = new Api(client).login("op", TestData.PASSWORD);
+        Map<String, Object> shown = op.get("/api/calls/" + callId + "/order-draft").data();
+        Map<?, ?> draft = (Map<?, ?>) shown.get("draft");
+        assertEquals(true, draft.get("generated"));
+        assertEquals("2026-03-11T14:00", ((Map<?, ?>) draft.get("visitDate")).get("value"));
+        assertEquals(404, new Api(client).login("other", TestData.PASSWORD).get("/api/calls/" + callId + "/order-draft").status());
+
+        Api.Reply accepted = op.post("/api/calls/" + callId + "/order-draft/accept", Map.of("problem", "не сливает воду, ошибка E21"));
+        assertEquals(201, accepted.status(), String.valueOf(accepted.body()));
+        Map<String, Object> order = accepted.data();
+        assertEquals("ул. Ленина, д. 5, кв. 12", order.get("address"));
+        assertEquals("стиральная машина", order.get("typeEquipment"));
+        assertEquals("не сливает воду, ошибка E21", order.get("problem"));
+        assertEquals("Ольга", order.get("clientName"));
+        assertEquals("+79161234567", order.get("phone"));
+        long orderId = ((Number) order.get("id")).longValue();
+        assertEquals(orderId, data.db().queryLong("SELECT order_id FROM calls WHERE id = ?", callId));
+        assertEquals(callId, data.db().queryLong("SELECT call_id FROM orders WHERE id = ?", orderId));
+        assertEquals(409, op.post("/api/calls/" + callId + "/order-draft/accept", Map.of()).status());
+        assertEquals(1, data.count("orders"));
+        assertTrue(data.db().queryLong("SELECT count(*) FROM audit_log WHERE entity = 'order_draft'") == 1);
+    }
+}

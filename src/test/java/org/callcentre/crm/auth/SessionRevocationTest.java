@@ -1,0 +1,145 @@
+package org.callcentre.crm.auth;
+
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import io.micronaut.websocket.CloseReason;
+import io.micronaut.websocket.WebSocketClient;
+import org.callcentre.crm.screenpop.LiveClient;
+import org.callcentre.crm.testing.Api;
+import org.callcentre.crm.testing.TestData;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@MicronautTest(transactional = false)
+class SessionRevocationTest {
+    private static final String NEW_PASSWORD = "a-brand-new-passphrase";
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+    @Inject
+    @Client("/")
+    WebSocketClient ws;
+    @Inject
+    TestData data;
+    Api api;
+    long olga;
+
+    @BeforeEach
+    void setUp() {
+        data.reset();
+        data.user("root", "admin", null, null);
+        olga = data.user("olga", "operator", data.city("Казань", "Europe/Moscow"), "101");
+        api = new Api(client);
+    }
+
+    private record Session(Api api, String refreshToken) {
+    }
+
+    private Session logIn(String login, String password) {
+        Api.Reply reply = api.post("/api/auth/login", Map.of("login", login, "password", password));
+        assertEquals(200, reply.status(), reply.toString());
+        return new Session(api.as((String) reply.body().get("accessToken")), (String) reply.body().get("refreshToken"));
+    }
+
+    private int refresh(Session session) {
+        return api.post("/api/auth/refresh", Map.of("refreshToken", session.refreshToken())).status();
+    }
+
+    @Test
+    void changingOnesPasswordEndsEverySessionAccessTokensIncluded() {
+        Session laptop = logIn("olga", TestData.PASSWORD);
+        Session phone = logIn("olga", TestData.PASSWORD);
+        assertEquals(200, laptop.api().put("/api/operators/me/password",
+                Map.of("currentPassword", TestData.PASSWORD, "newPassword", NEW_PASSWORD)).status());
+
+        assertEquals(401, laptop.api().get("/api/operators/me").status());
+        assertEquals(401, phone.api().get("/api/operators/me").status());
+        assertEquals(401, refresh(laptop));
+        assertEquals(401, refresh(phone));
+        assertEquals(200, logIn("olga", NEW_PASSWORD).api().get("/api/operators/me").status());
+    }
+
+    @Test
+    void anAdminSettingAPasswordEndsTheUsersSessions() {
+        Session olgasSession = logIn("olga", TestData.PASSWORD);
+        Api admin = logIn("root", TestData.PASSWORD).api();
+        assertEquals(200, admin.patch("/api/operators/" + olga, Map.of("password", NEW_PASSWORD)).status());
+        assertEquals(401, olgasSession.api().get("/api/operators/me").status());
+        assertEquals(401, refresh(olgasSession));
+        assertEquals(200, admin.get("/api/operators/me").status(), "the admin's own session goes on");
+    }
+
+    @Test
+    void blockingAnAccountEndsItsSessionsAtOnce() {
+        Session olgasSession = logIn("olga", TestData.PASSWORD);
+        Api admin = logIn("root", TestData.PASSWORD).api();
+        assertEquals(200, admin.patch("/api/operators/" + olga, Map.of("status", "inactive")).status());
+        assertEquals(401, olgasSession.api().get("/api/operators/me").status());
+    }
+
+    @Test
+    void logoutEverywhereRevokesEveryRefreshTokenAndEveryAccessToken() {
+        Session laptop = logIn("olga", TestData.PASSWORD);
+        Session phone = logIn("olga", TestData.PASSWORD);
+        assertEquals(200, phone.api().post("/api/auth/logout-all", Map.of()).status());
+
+        assertEquals(401, laptop.api().get("/api/operators/me").status());
+        assertEquals(401, phone.api().get("/api/operators/me").status());
+        assertEquals(401, refresh(laptop));
+        assertEquals(401, refresh(phone));
+        assertEquals(1, data.db().queryLong("SELECT count(*) FROM audit_log WHERE action = 'logout_all' AND actor_login = 'olga'"));
+        assertEquals(200, logIn("olga", TestData.PASSWORD).api().get("/api/operators/me").status(), "a new login works");
+    }
+
+    @Test
+    void anEndedSessionsTokenCannotOpenAWebSocket() throws Exception {
+        Api.Reply login = api.post("/api/auth/login", Map.of("login", "olga", "password", TestData.PASSWORD));
+        String token = (String) login.body().get("accessToken");
+        LiveClient.open(ws, "/ws/operator", token).close();
+        assertEquals(200, api.as(token).post("/api/auth/logout-all", Map.of()).status());
+        LiveClient refused = LiveClient.connect(ws, "/ws/operator", token);
+        assertEquals(CloseReason.POLICY_VIOLATION.getCode(), refused.awaitClose().getCode());
+    }
+
+    @Test
+    void aPlainLogoutEndsOnlyThatSession() {
+        Session laptop = logIn("olga", TestData.PASSWORD);
+        Session phone = logIn("olga", TestData.PASSWORD);
+        assertEquals(200, laptop.api().post("/api/auth/logout", Map.of("refreshToken", laptop.refreshToken())).status());
+        assertEquals(200, phone.api().get("/api/operators/me").status());
+        assertEquals(200, refresh(phone));
+        // a logged-out token presented again is treated like a copied one: every session ends
+        assertEquals(401, refresh(laptop));
+        assertEquals(401, phone.api().get("/api/operators/me").status());
+    }
+
+    @Test
+    void aTokenOfADeletedUserIsRefused() {
+        Session olgasSession = logIn("olga", TestData.PASSWORD);
+        data.db().update("DELETE FROM operator_status_history WHERE operator_id = ?", olga);
+        data.db().update("DELETE FROM operators WHERE id = ?", olga);
+        // the version cache keeps an answer for up to 5 s; a deleted user is gone for good, so wait it out
+        Api.Reply reply = olgasSession.api().get("/api/operators/me");
+        long deadline = System.currentTimeMillis() + 7000;
+        while (reply.status() != 401 && System.currentTimeMillis() < deadline) {
+            sleep();
+            reply = olgasSession.api().get("/api/operators/me");
+        }
+        assertEquals(401, reply.status());
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.callcentre.crm.websecurity;
+
+import org.callcentre.crm.shared.Db;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A checksum of every row of every table, in one statement, to show that a refused request wrote
+ * nothing. The audit rows a refusal is meant to write (failed and locked logins) are left out.
+ */
+final class DatabaseFingerprint {
+    private final Db db;
+    private final String sql;
+
+    DatabaseFingerprint(Db db) {
+        this.db = db;
+        List<String> tables = db.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+                + " AND tablename <> 'flyway_schema_history' ORDER BY tablename", rs -> rs.getString(1));
+        this.sql = tables.stream()
+                .map(t -> "SELECT '" + t + "' AS name, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS sum FROM "
+                        + (t.equals("audit_log")
+                        ? "(SELECT * FROM audit_log WHERE action NOT IN ('login_failed', 'login_locked')) x"
+                        : t + " x"))
+                .collect(Collectors.joining(" UNION ALL "));
+    }
+
+    Map<String, String> take() {
+        Map<String, String> sums = new LinkedHashMap<>();
+        db.query(sql, rs -> sums.put(rs.getString("name"), rs.getString("sum")));
+        return sums;
+    }
+
+    static List<String> changedTables(Map<String, String> before, Map<String, String> after) {
+        return before.keySet().stream().filter(t -> !before.get(t).equals(after.get(t))).toList();
+    }
+}

@@ -36,8 +36,8 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheKnowledgeBaseKnowsLucene() {
-        noClasses().that().resideOutsideOfPackage("..knowledge..")
+    void onlyTheTextAnalysingPackagesKnowLucene() {
+        noClasses().that().resideOutsideOfPackages("..knowledge..", "..ai.drafts..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.lucene..", "org.tartarus..")
                 .check(classes);
     }

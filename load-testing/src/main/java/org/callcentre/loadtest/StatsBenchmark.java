@@ -70,6 +70,7 @@ public final class StatsBenchmark {
         long operatorId = Long.parseLong(CrmApi.field(api.send("POST", "/api/auth/login", null,
                 "{\"login\":\"" + operatorLogin + "\",\"password\":\"" + password + "\"}").body(), "id"));
 
+        warmUp(operatorLogin, operatorId);
         table.add("| scenario | requests | first ask p50 / p95 / p99 ms | first ask req/s | cached p50 / p95 ms | cached req/s |");
         table.add("|---|---|---|---|---|---|");
         for (int[] range : new int[][] {{30, 300}, {91, 250}, {365, 5}}) {
@@ -107,6 +108,35 @@ public final class StatsBenchmark {
         table.forEach(System.out::println);
     }
 
+    /**
+     * Lets the service's JIT compile the request paths before anything is measured: every endpoint
+     * asked about days of 2019, which no measured request asks about (so nothing measured is cached).
+     */
+    private void warmUp(String operatorLogin, long operatorId) throws Exception {
+        LocalDate day = LocalDate.parse("2019-01-01");
+        String admin = api.login("admin", opt.get("adminPassword"));
+        String operator = api.login(operatorLogin, opt.get("adminPassword"));
+        for (int round = 0; round < 2; round++) {
+            List<String> asAdmin = new ArrayList<>();
+            List<String> asOperator = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                String range = "?startDate=" + day.plusDays(round * 100 + i) + "&endDate=" + day.plusDays(round * 100 + i + 29);
+                asOperator.add("/api/stats/my" + range);
+                asAdmin.add("/api/stats/operator/" + (operatorId + i) + range);
+                asAdmin.add("/api/stats/overall" + range);
+                asAdmin.add("/api/stats/operators" + range + "&city=" + city(i));
+                asAdmin.add("/api/stats/kpi" + range + "&city=" + city(i));
+                asAdmin.add("/api/stats/cities" + range);
+                asAdmin.add("/api/stats/campaigns" + range);
+                asAdmin.add("/api/stats/wallboard");
+                asAdmin.add("/api/calls?city=" + city(i) + "&dateFrom=" + day.plusDays(i) + "&dateTo=" + day.plusDays(i + 29));
+            }
+            fixedList(operator, asOperator);
+            fixedList(admin, asAdmin);
+        }
+        System.out.println("warmed up");
+    }
+
     /** Range {@code i}: {@code days} long (a few variants), ending {@code i mod shifts} days before the last full day. */
     private String dates(int i, int days, int shifts) {
         LocalDate end = lastDay.minusDays(i % shifts);
@@ -131,6 +161,10 @@ public final class StatsBenchmark {
             if (!paths.contains(p)) {
                 paths.add(p);
             }
+        }
+        if (paths.size() == 1) {
+            // one request only (the wallboard): its first ask is one sample, then it is asked again and again
+            paths = java.util.Collections.nCopies(requests, paths.get(0));
         }
         Result first = fixedList(token, paths);
         Result cached = fixedList(token, paths);

@@ -4,7 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import org.callcentre.crm.calls.ingest.DatabaseFaults;
+import org.callcentre.crm.shared.DatabaseFaults;
 import org.callcentre.crm.shared.Db;
 
 import java.time.Duration;

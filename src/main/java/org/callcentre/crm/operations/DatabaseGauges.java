@@ -18,17 +18,21 @@ import java.util.concurrent.atomic.DoubleAdder;
 
 /**
  * Figures read from the database on a schedule ({@code crm.metrics.refresh-interval}), never during a
- * scrape: events stored by source, ingest lag, the webhook backlog, SIP line states. A cluster's
+ * scrape: events stored by source, ingest lag, the webhook backlog, SIP line states, the recording
+ * and transcription queue. A cluster's
  * nodes share one database, so each reports the same figures.
  */
 @Singleton
 class DatabaseGauges implements MeterBinder {
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseGauges.class);
     private static final List<String> LINE_STATES = List.of("up", "down", "unknown");
+    private static final List<String> JOB_KINDS = List.of("fetch_recording", "transcribe");
+    private static final List<String> OPEN_JOB_STATES = List.of("queued", "running");
 
     private final BeanProvider<OperationsRepository> repositories;
     private final Map<String, DoubleAdder> eventsBySource = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> linesByState = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> openJobs = new ConcurrentHashMap<>();
     private volatile MeterRegistry registry;
     private volatile long lastEventId = -1;
     private volatile double ingestLagSeconds;
@@ -42,6 +46,7 @@ class DatabaseGauges implements MeterBinder {
     DatabaseGauges(BeanProvider<OperationsRepository> repositories) {
         this.repositories = repositories;
         LINE_STATES.forEach(state -> linesByState.put(state, new AtomicLong()));
+        JOB_KINDS.forEach(kind -> OPEN_JOB_STATES.forEach(state -> openJobs.put(kind + "/" + state, new AtomicLong())));
     }
 
     @Override
@@ -56,6 +61,9 @@ class DatabaseGauges implements MeterBinder {
                 .description("Age of the oldest webhook not yet applied").register(registry);
         linesByState.forEach((state, count) -> Gauge.builder("crm.sip.lines", count, AtomicLong::get).tag("state", state)
                 .description("Enabled SIP lines by the state of their last probe").register(registry));
+        openJobs.forEach((key, count) -> Gauge.builder("crm.jobs", count, AtomicLong::get)
+                .tag("kind", key.substring(0, key.indexOf('/'))).tag("state", key.substring(key.indexOf('/') + 1))
+                .description("Recording fetches and transcriptions queued or running").register(registry));
     }
 
     @Scheduled(fixedDelay = "${crm.metrics.refresh-interval:15s}", initialDelay = "1s")
@@ -68,6 +76,9 @@ class DatabaseGauges implements MeterBinder {
             inboxOldestSeconds = backlog.oldestSeconds();
             List<OperationsRepository.LineState> lines = repository.enabledLineStates();
             LINE_STATES.forEach(state -> linesByState.get(state).set(lines.stream().filter(l -> l.state().equals(state)).count()));
+            List<OperationsRepository.OpenJobs> jobs = repository.openJobs();
+            openJobs.forEach((key, count) -> count.set(jobs.stream().filter(j -> key.equals(j.kind() + "/" + j.status()))
+                    .mapToLong(OperationsRepository.OpenJobs::count).sum()));
         } catch (RuntimeException e) {
             // the database's own health indicator reports the outage; the figures keep their last values
             LOG.debug("Metrics not refreshed: {}", e.toString());

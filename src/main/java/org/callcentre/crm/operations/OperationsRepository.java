@@ -23,6 +23,9 @@ class OperationsRepository {
     record Backlog(long pending, double oldestSeconds) {
     }
 
+    record OpenJobs(String kind, String status, long count) {
+    }
+
     /** Events stored since {@code afterId}, by source, with the longest wait between the PBX and the database (primary key). */
     List<NewEvents> eventsAfter(long afterId) {
         return db.query("SELECT source, count(*) AS n, max(id) AS last_id,"
@@ -47,5 +50,11 @@ class OperationsRepository {
         return db.query("SELECT l.name, coalesce(s.state, 'unknown') AS state FROM sip_lines l"
                         + " LEFT JOIN sip_line_status s ON s.sip_line_id = l.id WHERE l.enabled ORDER BY l.name",
                 rs -> new LineState(rs.getString("name"), rs.getString("state")));
+    }
+
+    /** Recording fetches and transcriptions waiting or under way (the partial indexes call_jobs_due_idx and call_jobs_lease_idx). */
+    List<OpenJobs> openJobs() {
+        return db.query("SELECT kind, status, count(*) AS n FROM call_jobs WHERE status IN ('queued', 'running') GROUP BY kind, status",
+                rs -> new OpenJobs(rs.getString("kind"), rs.getString("status"), rs.getLong("n")));
     }
 }

@@ -10,6 +10,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.web.router.Router;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,8 +18,8 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * Answers the web UI's own pages (any GET outside the API, sockets, webhooks, health, Swagger and
- * the built assets, whose last segment has no file extension) with {@code index.html}, so a deep
+ * Answers the web UI's own pages (any GET outside the API, sockets, webhooks, health, Swagger, the
+ * built assets and every other route, whose last segment has no file extension) with {@code index.html}, so a deep
  * link such as {@code /orders} or a reload opens the app and its router shows the page. Runs
  * before security: the page itself is public, every request it then makes carries the token.
  */
@@ -28,20 +29,27 @@ public class SinglePageApp implements Ordered {
     private static final List<String> NOT_PAGES = List.of("/api", "/ws", "/integrations", "/health", "/swagger", "/assets");
 
     private final byte[] index;
+    private final Router router;
 
-    public SinglePageApp(ResourceResolver resources) {
+    public SinglePageApp(ResourceResolver resources, Router router) {
         this.index = resources.getResourceAsStream(INDEX).map(SinglePageApp::readAll).orElse(null);
+        this.router = router;
     }
 
     @RequestFilter
     @Nullable
     public HttpResponse<byte[]> page(HttpRequest<?> request) {
-        if (index == null || !isPage(request.getMethod(), request.getPath())) {
+        if (index == null || !isPage(request.getMethod(), request.getPath()) || served(request)) {
             return null;
         }
         return HttpResponse.ok(index).contentType(MediaType.TEXT_HTML_TYPE)
                 // the file names of the assets change with every build; the page must be asked for again
                 .header("Cache-Control", "no-cache");
+    }
+
+    /** Endpoints outside the prefixes above ({@code /prometheus}, …) answer for themselves. */
+    private boolean served(HttpRequest<?> request) {
+        return router.find(HttpMethod.GET, request.getPath(), request).findAny().isPresent();
     }
 
     static boolean isPage(HttpMethod method, String path) {

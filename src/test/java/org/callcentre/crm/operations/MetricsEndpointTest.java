@@ -76,4 +76,20 @@ class MetricsEndpointTest {
         assertEquals(1, value(scrape, "crm_sip_lines{state=\"unknown\"}"));
         assertEquals(0, value(scrape, "crm_sip_lines{state=\"up\"}"));
     }
+
+    @Test
+    void queuedAndRunningJobsAreCountedByKind() {
+        long city = data.city("Казань", "Europe/Moscow");
+        long call = data.db().insert("INSERT INTO calls (source, external_id, direction, status, client_phone, city_id, created_at)"
+                + " VALUES ('mango', 'entry-jobs-1', 'inbound', 'answered', '+79161234567', ?, now()) RETURNING id", city);
+        // far in the future, so no worker of this service takes them while the test reads the figures
+        data.db().update("INSERT INTO call_jobs (call_id, kind, status, run_after) VALUES (?, 'transcribe', 'queued', now() + interval '1 day')", call);
+        data.db().update("INSERT INTO call_jobs (call_id, kind, status, lease_until) VALUES (?, 'fetch_recording', 'running', now() + interval '1 day')", call);
+        gauges.refresh();
+
+        String scrape = scrape();
+        assertEquals(1, value(scrape, "crm_jobs{kind=\"transcribe\",state=\"queued\"}"));
+        assertEquals(1, value(scrape, "crm_jobs{kind=\"fetch_recording\",state=\"running\"}"));
+        assertEquals(0, value(scrape, "crm_jobs{kind=\"transcribe\",state=\"running\"}"));
+    }
 }

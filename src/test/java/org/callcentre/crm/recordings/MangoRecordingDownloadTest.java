@@ -119,7 +119,9 @@ class MangoRecordingDownloadTest implements TestPropertyProvider {
         assertEquals(200, webhooks.post("events/recording", """
                 {"recording_id":"rec-77","recording_state":"Completed","entry_id":"entry-1","call_id":"leg-1","extension":"101","timestamp":1773000101}"""));
         webhooks.awaitApplied();
-        SpeechFiles.await("the recording to be stored", () -> data.count("recordings") == 1, 20_000);
+        SpeechFiles.await("the recording to be stored", () -> data.db().queryLong(
+                "SELECT count(*) FROM call_jobs WHERE kind = 'fetch_recording' AND status = 'done'") == 1, 20_000);
+        assertEquals(1, data.count("recordings"));
 
         assertEquals(2, downloadRequests.get(), "one not-ready answer, then the download");
         assertEquals(List.of(), refusals);

@@ -43,12 +43,16 @@ public final class MangoWebhooks {
 
     /** A whole call as Mango's closing summary alone; {@code talk} 0 means nobody answered. */
     public int summary(String entryId, String clientNumber, long create, long talk, long end, String extension) {
-        String json = """
+        return post("events/summary", summaryJson(entryId, clientNumber, create, talk, end, extension));
+    }
+
+    /** The {@code json} field of Mango's {@code events/summary} for an inbound call to the Kazan line. */
+    public static String summaryJson(String entryId, String clientNumber, long create, long talk, long end, String extension) {
+        return """
                 {"entry_id":"%s","call_direction":1,"from":{"number":"%s"},"to":{"extension":"%s"},"line_number":"78432507713",\
                 "create_time":%d,"forward_time":0,"talk_time":%d,"end_time":%d,"entry_result":%d,"disconnect_reason":%d}"""
                 .formatted(entryId, clientNumber, extension == null ? "" : extension, create, talk, end, talk > 0 ? 1 : 0,
                         talk > 0 ? 1100 : 1110);
-        return post("events/summary", json);
     }
 
     /** Waits until the inbox worker has applied everything posted so far. */

@@ -1,5 +1,6 @@
 package org.callcentre.crm.calls.ingest;
 
+import org.callcentre.crm.shared.DatabaseFaults;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.serde.ObjectMapper;

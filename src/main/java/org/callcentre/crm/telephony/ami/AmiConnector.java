@@ -93,7 +93,7 @@ class AmiConnector implements ApplicationEventListener<StartupEvent> {
         supervisor.execute(this::keepLoggedIn);
     }
 
-    /** Another node holds the connection: nothing to do here. */
+    /** Another node holds the lock now, or will: this one must stop listening to Asterisk. */
     @EventListener
     void onLeadershipChanged(LeadershipChanged change) {
         if (!change.leader()) {
@@ -158,6 +158,10 @@ class AmiConnector implements ApplicationEventListener<StartupEvent> {
                     () -> LOG.info("AMI: logged in to {}", address()));
             worker.reconnected(at, this::liveUniqueIds, outage);
         } else if (event instanceof DisconnectEvent) {
+            if (standby()) {
+                // logged off on stepping down: the new leader listens, no outage begins here
+                return;
+            }
             watch.lost(at);
             LOG.warn("AMI: connection to {} lost, reconnecting", address());
         } else {

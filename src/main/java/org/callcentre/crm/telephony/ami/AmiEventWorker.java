@@ -7,7 +7,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.callcentre.crm.calls.ingest.CallEvent;
-import org.callcentre.crm.calls.ingest.DatabaseFaults;
+import org.callcentre.crm.shared.DatabaseFaults;
 import org.callcentre.crm.calls.ingest.IngestBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

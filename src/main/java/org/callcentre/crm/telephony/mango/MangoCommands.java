@@ -29,15 +29,7 @@ public class MangoCommands {
         if (!settings.configured() || settings.apiUrl() == null) {
             throw new IOException("Mango Office API is not configured (CRM_MANGO_API_KEY, CRM_MANGO_API_SALT, CRM_MANGO_API_URL)");
         }
-        String base = settings.apiUrl().endsWith("/") ? settings.apiUrl() : settings.apiUrl() + "/";
-        String form = "vpbx_api_key=" + encode(settings.apiKey())
-                + "&sign=" + encode(MangoSignature.sign(settings.apiKey(), json, settings.apiSalt()))
-                + "&json=" + encode(json);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build();
+        HttpRequest request = signedPost(settings, path, json, Duration.ofSeconds(10));
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
@@ -48,6 +40,19 @@ public class MangoCommands {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while calling Mango", e);
         }
+    }
+
+    /** A POST to {@code <api-url>/<path>} in Mango's signed form: {@code vpbx_api_key}, {@code sign}, {@code json}. */
+    static HttpRequest signedPost(MangoSettings settings, String path, String json, Duration timeout) {
+        String base = settings.apiUrl().endsWith("/") ? settings.apiUrl() : settings.apiUrl() + "/";
+        String form = "vpbx_api_key=" + encode(settings.apiKey())
+                + "&sign=" + encode(MangoSignature.sign(settings.apiKey(), json, settings.apiSalt()))
+                + "&json=" + encode(json);
+        return HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(timeout)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
     }
 
     private static String encode(String value) {

@@ -5,8 +5,6 @@ import org.callcentre.crm.recordings.RecordingSource;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -48,15 +46,7 @@ public class MangoRecordingSource implements RecordingSource {
         }
         String recordingId = recordingRef.substring(PREFIX.length());
         String json = "{\"recording_id\":\"" + recordingId.replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"action\":\"download\"}";
-        String base = settings.apiUrl().endsWith("/") ? settings.apiUrl() : settings.apiUrl() + "/";
-        String form = "vpbx_api_key=" + encode(settings.apiKey())
-                + "&sign=" + encode(MangoSignature.sign(settings.apiKey(), json, settings.apiSalt()))
-                + "&json=" + encode(json);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "queries/recording/post"))
-                .timeout(Duration.ofMinutes(2))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build();
+        HttpRequest request = MangoCommands.signedPost(settings, "queries/recording/post", json, Duration.ofMinutes(2));
         try {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
@@ -72,9 +62,5 @@ public class MangoRecordingSource implements RecordingSource {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while downloading from Mango", e);
         }
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

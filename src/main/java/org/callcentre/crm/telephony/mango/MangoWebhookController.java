@@ -12,7 +12,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.callcentre.crm.calls.ingest.DatabaseFaults;
+import org.callcentre.crm.shared.DatabaseFaults;
 import org.callcentre.crm.calls.ingest.IngestBuffer;
 import org.callcentre.crm.shared.ApiException;
 import org.callcentre.crm.telephony.inbox.InboxWorker;

@@ -75,6 +75,12 @@ class OrderDraftApiTest {
         assertEquals("2026-03-11T14:00", ((Map<?, ?>) draft.get("visitDate")).get("value"));
         assertEquals(404, new Api(client).login("other", TestData.PASSWORD).get("/api/calls/" + callId + "/order-draft").status());
 
+        Api.Reply rejected = op.post("/api/calls/" + callId + "/order-draft/accept", Map.of("dateMeeting", "когда-нибудь"));
+        assertEquals(400, rejected.status());
+        assertTrue(rejected.errorFields().containsKey("dateMeeting"), String.valueOf(rejected.body()));
+        assertEquals(0, data.count("orders"), "a rejected acceptance writes nothing");
+        assertEquals(401, new Api(client).post("/api/calls/" + callId + "/order-draft/accept", Map.of()).status());
+
         Api.Reply accepted = op.post("/api/calls/" + callId + "/order-draft/accept", Map.of("problem", "не сливает воду, ошибка E21"));
         assertEquals(201, accepted.status(), String.valueOf(accepted.body()));
         Map<String, Object> order = accepted.data();

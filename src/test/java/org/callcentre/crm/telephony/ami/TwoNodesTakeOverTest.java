@@ -133,6 +133,51 @@ class TwoNodesTakeOverTest {
         Eventually.until("exactly one node leads", () -> leads(first) != leads(second));
     }
 
+    @Test
+    void aSupervisorOnTheStandbySeesTheLeadersCallsOnTheWallboardAndInFreshStatistics() throws Exception {
+        EmbeddedServer leader = startNode();
+        Eventually.until("the first node leads", () -> leads(leader));
+        EmbeddedServer standby = startNode();
+        ApplicationContext context = standby.getApplicationContext();
+        TestData data = context.getBean(TestData.class);
+        data.reset();
+        ScenarioRows.setUpDirectory(data);
+        data.user("boss", "supervisor", null, null);
+        AmiSample call = AmiSample.named("inbound-queue-answered", context.getBean(ObjectMapper.class));
+        String day = "startDate=2025-03-01&endDate=2025-03-01";
+
+        try (HttpClient http = context.createBean(HttpClient.class, standby.getURL());
+             WebSocketClient ws = context.createBean(WebSocketClient.class, standby.getURI())) {
+            Api api = new Api(http);
+            String token = (String) api.post("/api/auth/login", Map.of("login", "boss", "password", TestData.PASSWORD)).body().get("accessToken");
+            Api boss = api.as(token);
+            assertEquals(0, inboundCalls(boss.get("/api/stats/overall?" + day).data()), "read, and now cached, on the standby");
+            try (LiveClient supervisor = LiveClient.open(ws, "/ws/supervisor", token)) {
+                asterisk.replay(call.blocks().subList(0, call.through("AgentCalled")));
+                // ringing or already talking: the board is throttled and may skip the short ring
+                supervisor.await("wallboard", m -> busy(states(m)) == 1);
+                asterisk.replay(call.blocks().subList(call.through("AgentCalled"), call.blocks().size()));
+                supervisor.await("call-updated", m -> call.linkedId().equals(call(m).get("externalId")) && call(m).get("endedAt") != null);
+            }
+            Eventually.until("the standby's statistics count the leader's call",
+                    () -> inboundCalls(boss.get("/api/stats/overall?" + day).data()) == 1);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static long inboundCalls(Map<String, Object> overall) {
+        return ((Number) ((Map<String, Object>) overall.get("calls")).get("total")).longValue();
+    }
+
+    private static int busy(Map<String, Object> states) {
+        return ((Number) states.get("ringing")).intValue() + ((Number) states.get("on_call")).intValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> states(Map<String, Object> board) {
+        return (Map<String, Object>) board.get("operatorsByState");
+    }
+
     private static String status(TestData data, AmiSample call) {
         return data.db().queryOne("SELECT status FROM calls WHERE source = 'ami' AND external_id = ?",
                 rs -> rs.getString(1), call.linkedId()).orElse("none");

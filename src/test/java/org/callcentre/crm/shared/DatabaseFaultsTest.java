@@ -1,4 +1,4 @@
-package org.callcentre.crm.calls.ingest;
+package org.callcentre.crm.shared;
 
 import io.micronaut.data.connection.exceptions.ConnectionException;
 import io.micronaut.data.exceptions.DataAccessException;

@@ -1,0 +1,126 @@
+package org.callcentre.crm.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The real service as a separate process, started the way the README starts it, on a data directory
+ * and port of its own, so a test can {@code kill -9} it and start it again.
+ */
+public final class ServiceProcess implements AutoCloseable {
+    public static final String ADMIN_PASSWORD = "Restart-Admin-Pw16";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final List<Process> processes = new ArrayList<>();
+    private final Path dataDir;
+    private final Map<String, String> environment;
+    private final int port;
+
+    public ServiceProcess(Path dataDir, Map<String, String> environment) throws IOException {
+        this.dataDir = dataDir;
+        this.environment = environment;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            this.port = socket.getLocalPort();
+        }
+    }
+
+    /** Starts a process and waits until its /health answers 200. */
+    public void start() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path log = dataDir.resolve("service-" + processes.size() + ".log");
+        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                "org.callcentre.crm.Application")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("CRM_DATA_DIR", dataDir.toString());
+        builder.environment().put("MICRONAUT_SERVER_PORT", String.valueOf(port));
+        builder.environment().put("CRM_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        builder.environment().remove("DATASOURCES_DEFAULT_URL");
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        processes.add(process);
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("service exited: " + Files.readString(log));
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(uri("/health")).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("service did not become healthy");
+    }
+
+    /** {@code kill -9}: no shutdown hook, no drain. */
+    public void kill() throws InterruptedException {
+        processes.get(processes.size() - 1).destroyForcibly().waitFor();
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    public HttpClient http() {
+        return http;
+    }
+
+    public String login() throws Exception {
+        HttpResponse<String> response = http.send(json("/api/auth/login", null)
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"login\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return field(response.body(), "accessToken");
+    }
+
+    public String post(String token, String path, String body) throws Exception {
+        HttpResponse<String> response = http.send(json(path, token).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, response.statusCode(), response.body());
+        return response.body();
+    }
+
+    public String get(String token, String path) throws Exception {
+        HttpResponse<String> response = http.send(json(path, token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return response.body();
+    }
+
+    private HttpRequest.Builder json(String path, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json");
+        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+    }
+
+    public static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"?([^\",}]+)").matcher(json);
+        assertTrue(m.find(), name + " in " + json);
+        return m.group(1);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (Process p : processes) {
+            p.destroy();
+            p.waitFor();
+        }
+    }
+}

@@ -36,6 +36,20 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheTextAnalysingPackagesKnowLucene() {
+        noClasses().that().resideOutsideOfPackages("..knowledge..", "..ai.drafts..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.lucene..", "org.tartarus..")
+                .check(classes);
+    }
+
+    @Test
+    void conversationsAndAnswersDoNotKnowTheAvitoAdapter() {
+        noClasses().that().resideInAnyPackage("..conversations..", "..ai.answers..", "..knowledge..")
+                .should().dependOnClassesThat().resideInAnyPackage("..leads.avito..")
+                .check(classes);
+    }
+
+    @Test
     void onlyTheVoskAdapterKnowsVoskAndOnlyTheMp3DecoderKnowsJLayer() {
         noClasses().that().resideOutsideOfPackage("..asr.vosk..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.vosk..")

@@ -124,7 +124,9 @@ public class KnowledgeService {
             try {
                 f.throwIfAny();
             } catch (ApiException problem) {
-                throw ApiException.badField("file", "entry '" + e.title() + "': " + problem.getMessage());
+                String problems = problem.fields().entrySet().stream().map(p -> p.getKey() + " " + p.getValue())
+                        .collect(java.util.stream.Collectors.joining("; "));
+                throw ApiException.badField("file", "entry '" + e.title() + "': " + problems);
             }
         }
         int created = 0;

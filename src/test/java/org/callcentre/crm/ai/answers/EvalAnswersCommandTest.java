@@ -1,0 +1,74 @@
+package org.callcentre.crm.ai.answers;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The evaluation command as the README runs it, on the committed evaluation set (docs/eval) at the
+ * threshold application.yml configures: the figures it prints must meet the targets.
+ */
+class EvalAnswersCommandTest {
+
+    @Test
+    void theCommittedSetMeetsTheTargetsAtTheConfiguredThreshold() {
+        String out = run("--kb", "docs/eval/kb.csv", "--questions", "docs/eval/questions.jsonl");
+        assertTrue(figure(out, "questions: (\\d+)") >= 150, out);
+        assertTrue(figure(out, "precision of answers sent: ([0-9.]+) %") >= 90.0, out);
+        assertTrue(figure(out, "coverage of answerable questions: ([0-9.]+) %") >= 60.0, out);
+        assertEquals(0, figure(out, "missed hand-offs: (\\d+) of"), out);
+        assertTrue(out.contains("threshold: 0.50"), out);
+    }
+
+    @Test
+    void anyOtherSetIsMeasuredTheSameWay(@TempDir Path dir) throws IOException {
+        Path kb = dir.resolve("kb.csv");
+        Files.writeString(kb, "category,title,question,answer,city\n"
+                + "parking,Parking,Where can I park?,Behind the building.,\n"
+                + "hours,Opening hours,When are you open?,From 9 to 18.,\n", StandardCharsets.UTF_8);
+        Path questions = dir.resolve("q.jsonl");
+        Files.writeString(questions, "{\"question\":\"where to park my car\",\"expected\":\"Parking\"}\n"
+                + "{\"question\":\"when are you open\",\"city\":\"\",\"expected\":\"Parking\"}\n"
+                + "{\"question\":\"tell me a joke\",\"expected\":\"handoff\"}\n", StandardCharsets.UTF_8);
+        String out = run("--kb", kb.toString(), "--questions", questions.toString(), "--threshold", "0.3");
+        assertTrue(out.contains("questions: 3 (2 answerable, 1 hand-off)"), out);
+        assertTrue(out.contains("answers sent: 2, right: 1"), out);
+        assertTrue(out.contains("precision of answers sent: 50.0 %"), out);
+        assertTrue(out.contains("WRONG line 2"), out);
+        assertTrue(out.contains("missed hand-offs: 0 of 1"), out);
+    }
+
+    @Test
+    void badArgumentsAndFilesAreReportedWithExitCode2(@TempDir Path dir) throws IOException {
+        assertEquals(2, EvalAnswersCommand.run(new String[]{"--kb"}, new PrintStream(new ByteArrayOutputStream())));
+        Path questions = dir.resolve("q.jsonl");
+        Files.writeString(questions, "{\"question\":\"x\"}\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertEquals(2, EvalAnswersCommand.run(new String[]{"--kb", "docs/eval/kb.csv", "--questions", questions.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8)));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("line 1"), out.toString(StandardCharsets.UTF_8));
+    }
+
+    private static String run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertEquals(0, EvalAnswersCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8)));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static double figure(String out, String pattern) {
+        Matcher m = Pattern.compile(pattern).matcher(out);
+        assertTrue(m.find(), "no '" + pattern + "' in\n" + out);
+        return Double.parseDouble(m.group(1));
+    }
+}

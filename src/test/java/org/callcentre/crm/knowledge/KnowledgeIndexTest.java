@@ -1,0 +1,61 @@
+package org.callcentre.crm.knowledge;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class KnowledgeIndexTest {
+    private static final List<IndexedEntry> ENTRIES = List.of(
+            new IndexedEntry(1, "гарантия", "Гарантия", List.of("Какая гарантия на ремонт?"), "Год.", null),
+            new IndexedEntry(2, "районы", "Районы", List.of("В какие районы выезжаете?"), "Вся Москва.", "Москва"),
+            new IndexedEntry(3, "районы", "Районы", List.of("В какие районы выезжаете?"), "Вся Казань.", "Казань"),
+            new IndexedEntry(4, "техника", "Ноутбуки", List.of("Do you repair laptops?"), "Yes.", null));
+
+    @Test
+    void russianWordFormsMeetThroughStemming() {
+        Candidate best = KnowledgeIndex.of(ENTRIES).search("гарантию на ремонты даёте?", null, 1).get(0);
+        assertEquals(1, best.entryId());
+        assertTrue(best.confidence() > 0.5, String.valueOf(best.confidence()));
+    }
+
+    @Test
+    void typosAndYoAreForgiven() {
+        assertEquals(1, KnowledgeIndex.of(ENTRIES).search("какая гаранитя", null, 1).get(0).entryId());
+        assertEquals(2, KnowledgeIndex.of(ENTRIES).search("в какие раёны выезжаете", "Москва", 1).get(0).entryId());
+    }
+
+    @Test
+    void englishIsStemmedToo() {
+        assertEquals(4, KnowledgeIndex.of(ENTRIES).search("repairing my laptop", null, 1).get(0).entryId());
+    }
+
+    @Test
+    void cityEntriesAnswerOnlyTheirCity() {
+        KnowledgeIndex index = KnowledgeIndex.of(ENTRIES);
+        assertEquals(3, index.search("районы выезда", "Казань", 1).get(0).entryId());
+        assertTrue(index.search("районы выезда", null, 3).stream().noneMatch(c -> c.city() != null));
+    }
+
+    @Test
+    void unrelatedQuestionsFindNothingOrLittle() {
+        List<Candidate> found = KnowledgeIndex.of(ENTRIES).search("какая завтра погода", null, 1);
+        assertTrue(found.isEmpty() || found.get(0).confidence() < 0.4, found.toString());
+    }
+
+    @Test
+    void goodRatingsRaiseAnEntryAndBadOnesLowerIt() {
+        double plain = KnowledgeIndex.of(ENTRIES).search("гарантия", null, 1).get(0).confidence();
+        double liked = KnowledgeIndex.of(ENTRIES, Map.of(1L, KnowledgeIndex.ratingShift(10, 50)))
+                .search("гарантия", null, 1).get(0).confidence();
+        double disliked = KnowledgeIndex.of(ENTRIES, Map.of(1L, KnowledgeIndex.ratingShift(10, 10)))
+                .search("гарантия", null, 1).get(0).confidence();
+        assertTrue(liked > plain || liked == 1.0, plain + " -> " + liked);
+        assertTrue(disliked < plain, plain + " -> " + disliked);
+        assertEquals(0.0, KnowledgeIndex.ratingShift(0, 0));
+        assertTrue(KnowledgeIndex.ratingShift(1, 5) < KnowledgeIndex.ratingShift(20, 100), "one rating moves less than many");
+    }
+}

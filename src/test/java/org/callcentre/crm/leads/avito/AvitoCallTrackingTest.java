@@ -1,0 +1,90 @@
+package org.callcentre.crm.leads.avito;
+
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.callcentre.crm.testing.Api;
+import org.callcentre.crm.testing.AvitoSetup;
+import org.callcentre.crm.testing.AvitoTestServer;
+import org.callcentre.crm.testing.TestData;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Calls Avito's call tracking reports are linked to our call from the same number at about the same time. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AvitoCallTrackingTest implements TestPropertyProvider {
+    private AvitoTestServer avito;
+    @Inject
+    @Client("/")
+    HttpClient client;
+    @Inject
+    TestData data;
+    Api admin;
+    long accountId;
+
+    @Override
+    public Map<String, String> getProperties() {
+        avito = new AvitoTestServer();
+        return Map.of("crm.avito.api-url", avito.url());
+    }
+
+    @AfterAll
+    void stopAvito() {
+        avito.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        data.reset();
+        avito.reset();
+        data.city("Москва", "Europe/Moscow");
+        data.user("boss", "admin", null, null);
+        data.user("sveta", "supervisor", null, null);
+        admin = new Api(client).login("boss", TestData.PASSWORD);
+        AvitoSetup.account(admin, avito, "Москва");
+        accountId = data.db().queryLong("SELECT id FROM avito_accounts");
+    }
+
+    @Test
+    void aReportedCallIsLinkedToOurCallOfTheSameNumberAndTime() {
+        Instant at = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        long ours = call("mango-1", "+79161234567", at.plusSeconds(20));
+        call("mango-2", "+79161234567", at.plusSeconds(3600));
+        call("mango-3", "+79990000000", at);
+        avito.reportCall(Map.of("callId", 555001, "itemId", 4242, "buyerPhone", "79161234567", "sellerPhone", "79001112233",
+                "virtualPhone", "79005554433", "callTime", at.toString(), "talkDuration", 95, "waitingDuration", 4));
+        avito.reportCall(Map.of("callId", 555002, "itemId", 4242, "buyerPhone", "79167654321", "sellerPhone", "79001112233",
+                "virtualPhone", "79005554433", "callTime", at.toString(), "talkDuration", 0, "waitingDuration", 10));
+
+        Api.Reply sync = admin.post("/api/avito/accounts/" + accountId + "/calltracking?hours=2", Map.of());
+        assertEquals(200, sync.status(), sync.toString());
+        assertEquals(Map.of("read", 2, "stored", 2, "linked", 1), sync.data());
+        assertEquals(ours, data.db().queryLong("SELECT call_id FROM avito_tracked_calls WHERE external_call_id = '555001'"));
+        Map<String, Object> filter = avito.callRequests().get(0);
+        assertTrue(((String) filter.get("dateTimeFrom")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"), filter.toString());
+        assertEquals(0, ((Number) filter.get("offset")).intValue());
+
+        assertEquals(Map.of("read", 2, "stored", 0, "linked", 0),
+                admin.post("/api/avito/accounts/" + accountId + "/calltracking?hours=2", Map.of()).data(), "a second read changes nothing");
+        assertEquals(400, admin.post("/api/avito/accounts/" + accountId + "/calltracking?hours=0", Map.of()).status());
+        assertEquals(403, new Api(client).login("sveta", TestData.PASSWORD)
+                .post("/api/avito/accounts/" + accountId + "/calltracking", Map.of()).status());
+    }
+
+    private long call(String externalId, String phone, Instant at) {
+        return data.db().insert("INSERT INTO calls (source, external_id, client_phone, direction, status, created_at) "
+                + "VALUES ('mango', ?, ?, 'inbound', 'answered', ?) RETURNING id", externalId, phone, at);
+    }
+}

@@ -5,7 +5,7 @@ import java.util.function.BooleanSupplier;
 
 /** Polls for what the service does on its own threads (after a webhook's answer, on a schedule), failing after a deadline. */
 public final class Eventually {
-    private static final Duration DEADLINE = Duration.ofSeconds(20);
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
 
     private Eventually() {
     }

@@ -1,5 +1,6 @@
 package org.callcentre.crm.telephony.ami;
 
+import org.callcentre.crm.testing.Eventually;
 import org.callcentre.crm.testing.TestData;
 
 import java.time.Duration;

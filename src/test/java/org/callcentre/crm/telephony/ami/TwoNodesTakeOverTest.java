@@ -1,5 +1,6 @@
 package org.callcentre.crm.telephony.ami;
 
+import org.callcentre.crm.testing.Eventually;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;

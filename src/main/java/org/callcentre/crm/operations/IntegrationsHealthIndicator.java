@@ -7,7 +7,7 @@ import io.micronaut.management.health.indicator.HealthResult;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import org.callcentre.crm.ai.drafts.LlmSettings;
+import org.callcentre.crm.ai.llm.LlmSettings;
 import org.callcentre.crm.asr.AsrSettings;
 import org.callcentre.crm.telephony.mango.MangoSettings;
 import org.reactivestreams.Publisher;

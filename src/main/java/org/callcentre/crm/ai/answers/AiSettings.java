@@ -9,12 +9,11 @@ import java.util.List;
 
 /**
  * {@code crm.ai.*}: the confidence an answer needs, the categories and keywords a person must
- * handle, the holding message, how long a chat may wait before the AI answers anyway, and the
- * optional language model.
+ * handle, the holding message, and how long a chat may wait before the AI answers anyway (the
+ * optional language model is {@code ai.llm.LlmSettings}).
  */
 public record AiSettings(double threshold, List<String> neverAloneCategories, List<String> neverAloneKeywords,
-                         String holdingMessage, Duration replyWait, String llmUrl, String llmModel, String llmApiKey,
-                         Duration llmTimeout) {
+                         String holdingMessage, Duration replyWait) {
 
     static AiSettings from(Environment env) {
         return new AiSettings(
@@ -22,11 +21,7 @@ public record AiSettings(double threshold, List<String> neverAloneCategories, Li
                 env.getProperty("crm.ai.never-alone.categories", Argument.listOf(String.class)).orElse(List.of()),
                 env.getProperty("crm.ai.never-alone.keywords", Argument.listOf(String.class)).orElse(List.of()),
                 env.getProperty("crm.ai.holding-message", String.class).orElse(""),
-                env.getProperty("crm.ai.reply-wait", Duration.class).orElse(Duration.ofMinutes(5)),
-                env.getProperty("crm.ai.llm.url", String.class).filter(s -> !s.isBlank()).orElse(null),
-                env.getProperty("crm.ai.llm.model", String.class).orElse(""),
-                env.getProperty("crm.ai.llm.api-key", String.class).filter(s -> !s.isBlank()).orElse(null),
-                env.getProperty("crm.ai.llm.timeout", Duration.class).orElse(Duration.ofSeconds(10)));
+                env.getProperty("crm.ai.reply-wait", Duration.class).orElse(Duration.ofMinutes(5)));
     }
 
     public AnswerPolicy policy() {

@@ -3,15 +3,10 @@ package org.callcentre.crm.ai.drafts;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.ObjectMapper;
 import jakarta.inject.Singleton;
+import org.callcentre.crm.ai.llm.ChatCompletions;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.LocalDateTime;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Asks an OpenAI-compatible server ({@code POST …/chat/completions}) for the draft as JSON. Any
@@ -26,41 +21,20 @@ class LlmDraftClient {
             evidence — слова из расшифровки), summary (1–2 предложения по-русски), sentiment (positive|neutral|negative). \
             visitDate в виде YYYY-MM-DDTHH:MM (или YYYY-MM-DD без времени), считая от времени звонка %s. Город звонка: %s.""";
 
-    private final LlmSettings settings;
+    private final ChatCompletions llm;
     private final ObjectMapper json;
-    private final HttpClient http = HttpClient.newBuilder().build();
 
-    LlmDraftClient(LlmSettings settings, ObjectMapper json) {
-        this.settings = settings;
+    LlmDraftClient(ChatCompletions llm, ObjectMapper json) {
+        this.llm = llm;
         this.json = json;
     }
 
     OrderDraft draft(String text, String city, LocalDateTime callTime) throws IOException, InterruptedException {
-        String url = settings.url().endsWith("/chat/completions") ? settings.url()
-                : settings.url().replaceAll("/+$", "") + "/chat/completions";
-        Map<String, Object> body = Map.of("model", settings.model(), "temperature", 0,
-                "response_format", Map.of("type", "json_object"),
-                "messages", List.of(Map.of("role", "system", "content", PROMPT.formatted(callTime, city == null ? "не известен" : city)),
-                        Map.of("role", "user", "content", text)));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(settings.timeout())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-        if (settings.apiKey() != null && !settings.apiKey().isBlank()) {
-            request.header("Authorization", "Bearer " + settings.apiKey());
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IOException("LLM answered " + response.statusCode());
-        }
-        JsonNode choices = json.readValue(response.body(), JsonNode.class).get("choices");
-        if (choices == null || !choices.isArray() || choices.size() == 0) {
-            throw new IOException("LLM answer has no choices");
-        }
-        String content = choices.get(0).get("message").get("content").getStringValue();
+        String content = llm.complete(PROMPT.formatted(callTime, city == null ? "не известен" : city), text, true);
         JsonNode d = json.readValue(content, JsonNode.class);
         return new OrderDraft(field(d, "city"), field(d, "address"), field(d, "equipmentType"), field(d, "problem"),
                 field(d, "visitDate"), field(d, "clientName"), text(d, "summary"), text(d, "sentiment"),
-                "llm:" + settings.model(), true);
+                "llm:" + llm.model(), true);
     }
 
     private static DraftField field(JsonNode d, String name) {

@@ -2,6 +2,7 @@ package org.callcentre.crm.ai.drafts;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import org.callcentre.crm.ai.llm.LlmSettings;
 import org.callcentre.crm.shared.Db;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package org.callcentre.crm.ai.drafts;
+package org.callcentre.crm.ai.llm;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;

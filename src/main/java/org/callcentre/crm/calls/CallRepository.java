@@ -9,14 +9,14 @@ import org.callcentre.crm.shared.SqlFilter;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 @Singleton
 public class CallRepository {
     private static final String SELECT = "SELECT c.*, ci.name AS city_name, o.name AS operator_name, cl.name AS client_name";
-    private static final String JOINED = "LEFT JOIN cities ci ON ci.id = c.city_id "
+    private static final String FROM = "FROM calls c LEFT JOIN cities ci ON ci.id = c.city_id "
             + "LEFT JOIN operators o ON o.id = c.operator_id LEFT JOIN clients cl ON cl.id = c.client_id";
-    private static final String FROM = "FROM calls c " + JOINED;
     private static final String PAGE_IDS = "SELECT c.id";
     private static final String CALLS_ONLY = "FROM calls c";
     private static final String NEWEST_FIRST = "c.created_at DESC, c.id DESC";
@@ -36,12 +36,14 @@ public class CallRepository {
     /**
      * The page is chosen, and counted, on the calls table alone, so that the filter's
      * (column, created_at, id) index answers it without touching the table; only the rows shown
-     * are then read and joined to their names, in the same statement.
+     * are then read and joined to their names.
      */
     public Page<Call> list(CallFilter filter, PageRequest page) {
-        SqlFilter where = where(filter);
-        return pages.page(SELECT, pageRowsSql(where), where.params(page.limit(), page.offset()), CALLS_ONLY, where,
-                CallRepository::map, page);
+        Page<Long> ids = pages.page(PAGE_IDS, CALLS_ONLY, where(filter), NEWEST_FIRST, rs -> rs.getLong(1), page);
+        List<Call> rows = ids.items().isEmpty() ? List.of()
+                : db.query(SELECT + " " + FROM + " WHERE c.id = ANY (?::bigint[]) ORDER BY " + NEWEST_FIRST,
+                CallRepository::map, ids.items());
+        return new Page<>(rows, ids.pagination());
     }
 
     public void annotate(long id, String disposition, String note) {
@@ -64,21 +66,12 @@ public class CallRepository {
                 .when(f.text(), "c.id IN (SELECT t.call_id FROM transcripts t WHERE t.search @@ plainto_tsquery('russian', ?))");
     }
 
-    /**
-     * The statement by which {@link #list} reads the page (without the count it adds when it counts,
-     * {@link #countSql}), so that a test can EXPLAIN exactly it; its parameters are {@code where.params(limit, offset)}.
-     */
-    String pageSql(SqlFilter where) {
-        return SELECT + " " + pageRowsSql(where);
+    /** The statement by which {@link #list} chooses the page's ids, so that a test can EXPLAIN exactly it. */
+    String pageIdsSql(SqlFilter where) {
+        return PagedQuery.pageSql(PAGE_IDS, CALLS_ONLY, where, NEWEST_FIRST);
     }
 
-    /** The page's rows with their names, after the SELECT list: the ids are chosen on the calls table alone. */
-    private static String pageRowsSql(SqlFilter where) {
-        return "FROM (" + PagedQuery.pageSql(PAGE_IDS, CALLS_ONLY, where, NEWEST_FIRST) + ") page "
-                + "JOIN calls c ON c.id = page.id " + JOINED + " ORDER BY " + NEWEST_FIRST;
-    }
-
-    /** The statement by which {@link #list} counts the matching calls when the planner expects no more than the cap. */
+    /** The statement by which {@link #list} counts the matching calls. */
     String countSql(SqlFilter where) {
         return PagedQuery.countSql(CALLS_ONLY, where);
     }

@@ -130,7 +130,7 @@ class CallListUsesIndexesTest {
     private void assertListUses(String index, CallListRequest request) {
         SqlFilter where = repository.where(service.filter(request, Actor.system("test")));
         Pattern usesIndex = Pattern.compile("(Index (Only )?Scan (Backward )?using|Bitmap Index Scan on) " + index + "\\b");
-        for (String plan : List.of(explain(repository.pageSql(where), where.params(20, 0)),
+        for (String plan : List.of(explain(repository.pageIdsSql(where), where.params(20, 0)),
                 explain(repository.countSql(where), where.params()))) {
             assertTrue(usesIndex.matcher(plan).find(), "expected " + index + " in\n" + plan);
             assertFalse(plan.contains("Seq Scan on calls"), plan);

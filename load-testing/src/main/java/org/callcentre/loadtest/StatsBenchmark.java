@@ -31,7 +31,7 @@ import java.util.function.IntFunction;
  *
  * <pre>java -cp load-testing/target/load-test.jar org.callcentre.loadtest.StatsBenchmark \
  *      service=http://127.0.0.1:18090 adminPassword=… jdbc=jdbc:postgresql://127.0.0.1:PORT/postgres \
- *      threads=2 requests=300 callThreads=16 callSeconds=15 baselineRuns=2</pre>
+ *      threads=2 requests=300 callThreads=16 callSeconds=15 baselineRuns=2 [only=calls]</pre>
  */
 public final class StatsBenchmark {
     private static final String[] CITIES = CentreShape.CITIES.stream().map(CentreShape.City::name).toArray(String[]::new);
@@ -70,6 +70,21 @@ public final class StatsBenchmark {
         long operatorId = Long.parseLong(CrmApi.field(api.send("POST", "/api/auth/login", null,
                 "{\"login\":\"" + operatorLogin + "\",\"password\":\"" + password + "\"}").body(), "id"));
 
+        // only=calls measures the call list alone, a quick check of a change to it
+        boolean stats = !"calls".equals(opt.get("only"));
+        if (stats) {
+            runStats(operatorLogin, operatorId);
+        }
+        runCalls(operatorId);
+        if (stats && opt.containsKey("jdbc")) {
+            baseline();
+        }
+        System.out.println("load average at end: " + loadAverage());
+        System.out.println();
+        table.forEach(System.out::println);
+    }
+
+    private void runStats(String operatorLogin, long operatorId) throws Exception {
         warmUp(operatorLogin, operatorId);
         table.add("| scenario | requests | first ask p50 / p95 / p99 ms | first ask req/s | cached p50 / p95 ms | cached req/s |");
         table.add("|---|---|---|---|---|---|");
@@ -88,7 +103,9 @@ public final class StatsBenchmark {
             stats("campaigns " + label, "admin", i -> "/api/stats/campaigns" + dates(i, days, shifts));
         }
         stats("wallboard", "admin", i -> "/api/stats/wallboard");
+    }
 
+    private void runCalls(long operatorId) throws Exception {
         int callThreads = Integer.parseInt(opt.getOrDefault("callThreads", "16"));
         int callSeconds = Integer.parseInt(opt.getOrDefault("callSeconds", "15"));
         table.add("");
@@ -99,13 +116,6 @@ public final class StatsBenchmark {
         calls("city + status missed + month", callThreads, callSeconds, i -> "/api/calls?status=missed&city=" + city(i) + monthFilter(i));
         calls("one day, no other filter", callThreads, callSeconds, i -> "/api/calls?dateFrom=" + lastDay.minusDays(i % 300) + "&dateTo="
                 + lastDay.minusDays(i % 300));
-
-        if (opt.containsKey("jdbc")) {
-            baseline();
-        }
-        System.out.println("load average at end: " + loadAverage());
-        System.out.println();
-        table.forEach(System.out::println);
     }
 
     /**

@@ -77,7 +77,8 @@ class UnansweredChatTest implements TestPropertyProvider {
 
         Eventually.until("the AI answers the chat left alone", () -> !avito.sent().isEmpty());
         long waitedMs = (System.nanoTime() - asked) / 1_000_000;
-        assertTrue(waitedMs >= 3_000, "answered after " + waitedMs + " ms, before the wait was over");
+        // the wait runs from the message's own time, which Avito gives in whole seconds
+        assertTrue(waitedMs >= 2_000, "answered after " + waitedMs + " ms, before the wait was over");
         assertTrue(avito.sent().get(0).text().startsWith("Гарантия на работу"), avito.sent().get(0).text());
     }
 

@@ -42,7 +42,8 @@ class NotificationLog {
         if (orderId != null) {
             orders.get(orderId, actor); // 404 for an order the actor may not see
         } else if (actor.is(Role.operator)) {
-            throw ApiException.forbidden("Operators read the notifications of one order at a time (?orderId=)");
+            // the route is theirs, the whole log is not: they name the order, which is checked above
+            throw ApiException.badField("orderId", "Operators read the notifications of one order at a time");
         }
         return outbox.list(validState == null ? null : NotificationState.valueOf(validState),
                 validChannel == null ? null : NotificationChannel.valueOf(validChannel), orderId, page);

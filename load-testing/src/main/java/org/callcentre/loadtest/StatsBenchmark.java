@@ -37,7 +37,7 @@ import java.util.function.IntFunction;
  *
  * <p>Any request not answered 200, or a baseline whose figures differ from the endpoint's, ends the
  * run with an exception (a non-zero exit), so a schema or API change that breaks it cannot pass
- * unnoticed; {@code GeneratedCentreSmokeTest} runs it on a small generated centre.
+ * unnoticed; {@code GeneratedCentreBenchmarkIT} runs it on a small generated centre.
  */
 public final class StatsBenchmark {
     private static final String[] CITIES = CentreShape.CITIES.stream().map(CentreShape.City::name).toArray(String[]::new);

@@ -1,6 +1,7 @@
 package org.callcentre.crm.testing;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,18 +9,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The real service as a separate process, started the way the README starts it, on a data directory
+ * The real service as a separate process, the packaged jar started the way the README starts it, on a data directory
  * and port of its own, so a test can {@code kill -9} it and start it again.
  */
 public final class ServiceProcess implements AutoCloseable {
@@ -43,8 +46,7 @@ public final class ServiceProcess implements AutoCloseable {
     public void start() throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path log = dataDir.resolve("service-" + processes.size() + ".log");
-        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                "org.callcentre.crm.Application")
+        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-jar", serviceJar().toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("CRM_DATA_DIR", dataDir.toString());
@@ -69,6 +71,43 @@ public final class ServiceProcess implements AutoCloseable {
             Thread.sleep(200);
         }
         throw new AssertionError("service did not become healthy");
+    }
+
+    /**
+     * The shaded jar the README runs ({@code java -jar target/callcentre-crm.jar}), given by failsafe. A jar
+     * older than the compiled classes would test yesterday's code, so it fails the test instead.
+     */
+    static Path serviceJar() throws IOException {
+        String jarProperty = System.getProperty("crm.service-jar");
+        String classesProperty = System.getProperty("crm.classes-dir");
+        if (jarProperty == null || classesProperty == null) {
+            throw new AssertionError("crm.service-jar / crm.classes-dir are not set: run this *IT test under failsafe (mvn -B verify)");
+        }
+        return freshJar(Path.of(jarProperty), Path.of(classesProperty));
+    }
+
+    static Path freshJar(Path jar, Path classesDir) throws IOException {
+        if (!Files.isRegularFile(jar)) {
+            throw new AssertionError("no service jar at " + jar + ": run mvn -B verify (it packages the jar first)");
+        }
+        FileTime jarTime = Files.getLastModifiedTime(jar);
+        try (Stream<Path> classes = Files.walk(classesDir)) {
+            Path newer = classes.filter(Files::isRegularFile)
+                    .filter(f -> lastModified(f).compareTo(jarTime) > 0)
+                    .findFirst().orElse(null);
+            if (newer != null) {
+                throw new AssertionError(jar + " is older than " + newer + ": repackage (mvn -B verify) before testing the jar");
+            }
+        }
+        return jar;
+    }
+
+    private static FileTime lastModified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A plain stop (SIGTERM): the service shuts down as it would on the operator's machine. */

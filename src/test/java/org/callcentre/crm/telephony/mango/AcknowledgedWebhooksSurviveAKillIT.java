@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * before the kill is applied after the restart without being sent again, and once Mango has sent
  * again what got no 200, the rows are those the same traffic leaves without a crash.
  */
-class AcknowledgedWebhooksSurviveAKillTest {
+class AcknowledgedWebhooksSurviveAKillIT {
     private static final int CALLS = 120;
 
     @TempDir

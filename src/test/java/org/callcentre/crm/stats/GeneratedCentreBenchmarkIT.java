@@ -19,12 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The load tools of {@code load-testing/} on the current schema and API, the way
- * {@code generate-stats-data.sh} and {@code run-stats-benchmark.sh} use them, at a small size: the
- * generator fills a fresh service's database, the service rebuilds its rollups at the next start,
+ * {@code generate-stats-data.sh} and {@code run-stats-benchmark.sh} use them (on the packaged jar), at a
+ * small size: the generator fills a fresh service's database, the service rebuilds its rollups at the next start,
  * and the benchmark asks every statistics endpoint and the call list. Counts are checked, never
  * timings: a migration or an API change that breaks the tools fails here, not in the next 10 M run.
  */
-class GeneratedCentreBenchmarkTest {
+class GeneratedCentreBenchmarkIT {
     private static final int CALLS = 20_000;
 
     @TempDir

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Runs the real service as a separate process, the way the README starts it, on a data directory
  * of its own: what was written is still there after a restart, even after {@code kill -9}.
  */
-class DataDirectorySurvivesRestartTest {
+class DataDirectorySurvivesRestartIT {
     @TempDir
     Path dataDir;
 

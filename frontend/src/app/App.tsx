@@ -8,6 +8,8 @@ import { LoginPage } from '../features/auth/LoginPage';
 import { WorkspacePage } from '../features/workspace/WorkspacePage';
 import { CallbackList } from '../features/callbacks/CallbackList';
 import { CallsPage } from '../features/calls/CallsPage';
+import { ClientsPage } from '../features/clients/ClientsPage';
+import { ClientCardPage } from '../features/clients/ClientCardPage';
 import { CallDetailPage } from '../features/calls/CallDetailPage';
 import { OrdersPage } from '../features/orders/OrdersPage';
 import { OrderFormPage } from '../features/orders/OrderFormPage';
@@ -71,6 +73,8 @@ export function App() {
             <Route element={<RequireSession><Layout /></RequireSession>}>
               <Route index element={<Home />} />
               <Route path="workspace" element={<RequireArea area="workspace"><WorkspacePage aside={<CallbackList compact />} /></RequireArea>} />
+              <Route path="clients" element={<RequireArea area="clients"><ClientsPage /></RequireArea>} />
+              <Route path="clients/:id" element={<RequireArea area="clients"><ClientCardPage /></RequireArea>} />
               <Route path="calls" element={<RequireArea area="calls"><CallsPage /></RequireArea>} />
               <Route path="calls/:id" element={<RequireArea area="calls"><CallDetailPage /></RequireArea>} />
               <Route path="orders" element={<RequireArea area="orders"><OrdersPage /></RequireArea>} />

@@ -3,6 +3,7 @@ import type { Role } from '../shared/api/session';
 /** Who may open which part of the UI; the API enforces the same, this only keeps menus honest. */
 export const ACCESS = {
   workspace: ['operator', 'supervisor', 'admin'],
+  clients: ['operator', 'supervisor', 'admin'],
   calls: ['operator', 'supervisor', 'admin'],
   orders: ['operator', 'supervisor', 'admin'],
   callbacks: ['operator', 'supervisor', 'admin'],

@@ -40,7 +40,7 @@ class ArchitectureTest {
 
     @Test
     void onlyTheTextAnalysingPackagesKnowLucene() {
-        noClasses().that().resideOutsideOfPackages("..knowledge..", "..ai.drafts..")
+        noClasses().that().resideOutsideOfPackages("..knowledge..", "..ai.drafts..", "..ai.language..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.lucene..", "org.tartarus..")
                 .check(classes);
     }
@@ -86,5 +86,13 @@ class ArchitectureTest {
         noMethods().that().areAnnotatedWith(EventListener.class)
                 .should().haveRawParameterTypes(CallChanged.class)
                 .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void notificationFeaturesDoNotKnowTheirChannelsAdapters() {
+        noClasses().that().resideInAnyPackage("..notifications.masters..", "..orders..")
+                .should().dependOnClassesThat().resideInAnyPackage("..notifications.telegram..", "..notifications.email..",
+                        "jakarta.mail..")
+                .check(classes);
     }
 }

@@ -302,6 +302,37 @@ const scenarios = {
     await page.screenshot({ path: join(shotDir, 'client-card.png'), fullPage: true });
   },
 
+  /**
+   * An operator opens "my statistics" for the last 7 days; a supervisor opens the same operator
+   * from the operators' statistics. Each figure is reported for the test to compare.
+   */
+  async 'my-stats'(page) {
+    const report = async (who) => {
+      await page.getByRole('button', { name: '7 дней' }).click();
+      const tiles = page.getByTestId('my-stats');
+      await tiles.locator('[data-kpi="revenue"]').waitFor({ timeout: TIMEOUT });
+      // the week's figures replace today's: wait until the request for the new period has answered
+      await page.waitForLoadState('networkidle');
+      for (const kpi of ['calls', 'accepted', 'missed', 'talk', 'orders']) {
+        console.log(`RESULT ${who}.${kpi}=${await text(tiles.locator(`[data-kpi="${kpi}"] .tile-value`))}`);
+      }
+      const revenue = await text(tiles.locator('[data-kpi="revenue"] .tile-value'));
+      console.log(`RESULT ${who}.revenue=${revenue.replace(/\D/g, '')}`);
+    };
+    await signIn(page, 'olga');
+    await open(page, 'Моя статистика');
+    await report('own');
+    await shot(page, 'my-stats');
+    await page.getByRole('button', { name: 'Выйти' }).click();
+    await page.waitForURL(/\/login/);
+
+    await signIn(page, 'boss');
+    await open(page, 'Статистика');
+    await page.getByRole('tabpanel').getByRole('link', { name: 'Ольга Смирнова' }).click();
+    await page.getByRole('heading', { name: 'Статистика: Ольга Смирнова', level: 1 }).waitFor({ timeout: TIMEOUT });
+    await report('supervisor');
+  },
+
   /** An operator sees no admin menu, and a deep link to an admin page shows "no access". */
   async 'operator-denied'(page) {
     await signIn(page, 'olga');

@@ -24,6 +24,7 @@ const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, 
   lazy(() => load().then((module) => ({ default: module[name] })));
 const WallboardPage = named(() => import('../features/stats/WallboardPage'), 'WallboardPage');
 const StatsPage = named(() => import('../features/stats/StatsPage'), 'StatsPage');
+const MyStatsPage = named(() => import('../features/stats/MyStatsPage'), 'MyStatsPage');
 const AdminLayout = named(() => import('../features/admin/AdminLayout'), 'AdminLayout');
 const OperatorsPage = named(() => import('../features/admin/OperatorsPage'), 'OperatorsPage');
 const CitiesPage = named(() => import('../features/admin/CitiesPage'), 'CitiesPage');
@@ -86,6 +87,8 @@ export function App() {
               <Route path="knowledge" element={<RequireArea area="knowledge"><KnowledgePage /></RequireArea>} />
               <Route path="wallboard" element={<RequireArea area="wallboard"><WallboardPage /></RequireArea>} />
               <Route path="stats" element={<RequireArea area="stats"><StatsPage /></RequireArea>} />
+              <Route path="stats/operators/:id" element={<RequireArea area="stats"><MyStatsPage /></RequireArea>} />
+              <Route path="my-stats" element={<RequireArea area="myStats"><MyStatsPage /></RequireArea>} />
               <Route path="admin" element={<RequireArea area="admin"><AdminLayout /></RequireArea>}>
                 <Route index element={<Navigate to="operators" replace />} />
                 <Route path="operators" element={<OperatorsPage />} />

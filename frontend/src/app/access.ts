@@ -9,6 +9,7 @@ export const ACCESS = {
   callbacks: ['operator', 'supervisor', 'admin'],
   conversations: ['operator', 'supervisor', 'admin'],
   knowledge: ['supervisor', 'admin'],
+  myStats: ['operator'],
   wallboard: ['supervisor', 'admin'],
   stats: ['supervisor', 'admin'],
   admin: ['admin'],

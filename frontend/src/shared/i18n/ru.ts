@@ -1,7 +1,7 @@
 /** Russian: the default language of the UI. Every other language must have the same keys. */
 const ru = {
   app: { title: 'Call-центр CRM', language: 'Язык', logout: 'Выйти', skip: 'К содержимому', loading: 'Загрузка…', noAccess: 'Нет доступа', noAccessText: 'Эта страница недоступна для вашей роли.', notFound: 'Страница не найдена', retry: 'Повторить', sessionExpired: 'Сессия истекла, войдите снова.', save: 'Сохранить', cancel: 'Отмена', create: 'Создать', edit: 'Изменить', delete: 'Удалить', close: 'Закрыть', search: 'Поиск', all: 'Все', yes: 'да', no: 'нет', empty: 'Нет данных', saved: 'Сохранено', rows: 'строк: {{count}}', rowsEstimated: 'примерно {{count}} строк', actions: 'Действия' },
-  nav: { clients: 'Клиенты', workspace: 'Рабочее место', calls: 'Звонки', orders: 'Заказы', callbacks: 'Перезвонить', wallboard: 'Табло', stats: 'Статистика', admin: 'Администрирование', conversations: 'Чаты', knowledge: 'База знаний', main: 'Главное меню' },
+  nav: { myStats: 'Моя статистика', clients: 'Клиенты', workspace: 'Рабочее место', calls: 'Звонки', orders: 'Заказы', callbacks: 'Перезвонить', wallboard: 'Табло', stats: 'Статистика', admin: 'Администрирование', conversations: 'Чаты', knowledge: 'База знаний', main: 'Главное меню' },
   roles: { admin: 'администратор', supervisor: 'супервизор', operator: 'оператор' },
   auth: { title: 'Вход', login: 'Логин', password: 'Пароль', submit: 'Войти', failed: 'Неверный логин или пароль' },
   work: { label: 'Статус', working: 'На линии', break: 'Перерыв', offline: 'Не в сети', changed: 'Статус: {{status}}' },
@@ -48,6 +48,7 @@ const ru = {
   sentiment: { positive: 'доволен', neutral: 'нейтрально', negative: 'недоволен' },
   client: { id: '№', name: 'Имя', noName: 'Без имени', anonymised: 'Данные удалены', phones: 'Телефоны', city: 'Город', tags: 'Метки', tag: 'Метка', tagsHint: 'Метки (через запятую)', lastContact: 'Последний контакт', createdAt: 'Создан', search: 'Телефон, имя', searchHint: 'например 8 (912) 345-67-89', vip: 'VIP', doNotServe: 'Не обслуживать', contacts: 'Контакты', edit: 'Карточка', notes: 'Заметки', newNote: 'Новая заметка', addNote: 'Добавить заметку', editNote: 'Текст заметки', timeline: 'История', more: 'Показать ещё', messages: 'сообщений: {{count}}', missedCalls: 'пропущено: {{count}}', recording: 'запись', transcript: 'расшифровка', housekeeping: 'Дубликаты и удаление данных', duplicateId: '№ клиента-дубликата', merge: 'Объединить', mergeConfirm: 'Перенести всё клиента №{{id}} в эту карточку и удалить его?', merged: 'Клиенты объединены', erase: 'Удалить персональные данные (152-ФЗ)', eraseConfirm: 'Стереть имя, номера, заметки и расшифровки клиента? Это нельзя отменить.', back: 'К списку клиентов', open: 'Карточка клиента' },
   timelineKind: { call: 'Звонок', chat: 'Чат', order: 'Заказ', callback: 'Перезвонить', note: 'Заметка' },
+  myStats: { ofOperator: 'Статистика: {{name}}', calls: 'Входящих', averageTalk: 'Ср. разговор', outbound: 'Исходящие (дозвон / всего)' },
   errors: { required: 'Обязательное поле', network: 'Сервер недоступен' },
 };
 

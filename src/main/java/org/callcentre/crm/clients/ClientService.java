@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -55,7 +56,7 @@ public class ClientService {
         Client client = find(id, actor);
         List<OrderView> clientOrders = orders.forClient(id, actor.cityScope()).stream()
                 .map(Order::view).toList();
-        return ClientDetail.of(client, clients.notes(id), clientOrders, clients.lastCalls(id));
+        return ClientDetail.of(client, clients.notes(id), clientOrders, clients.lastCalls(id, actor.cityScope()));
     }
 
     @Transactional
@@ -67,6 +68,10 @@ public class ClientService {
         List<String> tags = request.tags() == null ? current.tags() : tags(f, request.tags());
         List<String> phones = request.phones() == null ? current.phones() : phones(f, request.phones());
         f.throwIfAny();
+        Long scope = actor.cityScope();
+        if (scope != null && !Objects.equals(cityId, current.cityId()) && !scope.equals(cityId)) {
+            throw ApiException.forbidden("Operators move clients only into their own city");
+        }
         clients.update(id, name, cityId, tags);
         if (request.phones() != null) {
             clients.removePhonesExcept(id, phones);

@@ -110,6 +110,24 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** A plain stop (SIGTERM): the service shuts down as it would on the operator's machine. */
+    public void stop() throws InterruptedException {
+        processes.get(processes.size() - 1).destroy();
+        processes.get(processes.size() - 1).waitFor();
+    }
+
+    /** What the running (or last) process has logged so far. */
+    public String log() throws IOException {
+        return Files.readString(dataDir.resolve("service-" + (processes.size() - 1) + ".log"));
+    }
+
+    /** The port of the service's embedded PostgreSQL, as its log names it. */
+    public int embeddedPostgresPort() throws IOException {
+        Matcher m = Pattern.compile("Embedded PostgreSQL on port (\\d+)").matcher(log());
+        assertTrue(m.find(), "no embedded PostgreSQL in the log");
+        return Integer.parseInt(m.group(1));
+    }
+
     /** {@code kill -9}: no shutdown hook, no drain. */
     public void kill() throws InterruptedException {
         processes.get(processes.size() - 1).destroyForcibly().waitFor();

@@ -73,4 +73,12 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("..telephony..", "..leads.avito..")
                 .check(classes);
     }
+
+    @Test
+    void notificationFeaturesDoNotKnowTheirChannelsAdapters() {
+        noClasses().that().resideInAnyPackage("..notifications.masters..", "..orders..")
+                .should().dependOnClassesThat().resideInAnyPackage("..notifications.telegram..", "..notifications.email..",
+                        "jakarta.mail..")
+                .check(classes);
+    }
 }

@@ -138,6 +138,21 @@ public class OrderService {
         return orders.findById(id).orElseThrow().view();
     }
 
+    /**
+     * The 409 (or 403) that a move of the order to {@code status} would get now, without changing
+     * anything: a channel that must ask for more before the move (the amounts of a completion) asks
+     * only when the move can be made. The refusal does not spoil the caller's transaction.
+     */
+    @Transactional(noRollbackFor = ApiException.class)
+    public void checkMove(long id, String status, Actor actor) {
+        OrderLifecycle.checkMove(visible(orders.findById(id), id, actor).status(), status, actor.role());
+    }
+
+    /** Completed and cancelled orders are closed: no work is sent out for them. */
+    public static boolean closed(String status) {
+        return OrderLifecycle.closed(status);
+    }
+
     /** An operator starts in their own city and is the order's operator unless they name another. */
     private static OrderFields defaultsFor(Actor actor) {
         boolean operator = actor.is(Role.operator);

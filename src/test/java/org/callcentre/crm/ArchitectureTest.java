@@ -37,7 +37,7 @@ class ArchitectureTest {
 
     @Test
     void onlyTheTextAnalysingPackagesKnowLucene() {
-        noClasses().that().resideOutsideOfPackages("..knowledge..", "..ai.drafts..")
+        noClasses().that().resideOutsideOfPackages("..knowledge..", "..ai.drafts..", "..ai.language..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.lucene..", "org.tartarus..")
                 .check(classes);
     }

@@ -2,7 +2,7 @@ import type { Messages } from './ru';
 
 const en: Messages = {
   app: { title: 'Call-centre CRM', language: 'Language', logout: 'Sign out', skip: 'Skip to content', loading: 'Loading…', noAccess: 'No access', noAccessText: 'Your role cannot open this page.', notFound: 'Page not found', retry: 'Retry', sessionExpired: 'Your session expired, please sign in again.', save: 'Save', cancel: 'Cancel', create: 'Create', edit: 'Edit', delete: 'Delete', close: 'Close', search: 'Search', all: 'All', yes: 'yes', no: 'no', empty: 'Nothing here', saved: 'Saved', rows: '{{count}} rows', rowsEstimated: 'about {{count}} rows', actions: 'Actions' },
-  nav: { myStats: 'My statistics', clients: 'Clients', workspace: 'Workspace', calls: 'Calls', orders: 'Orders', callbacks: 'Call back', wallboard: 'Wallboard', stats: 'Statistics', admin: 'Administration', conversations: 'Chats', knowledge: 'Knowledge base', main: 'Main menu' },
+  nav: { tasks: 'Tasks', myStats: 'My statistics', clients: 'Clients', workspace: 'Workspace', calls: 'Calls', orders: 'Orders', callbacks: 'Call back', wallboard: 'Wallboard', stats: 'Statistics', admin: 'Administration', conversations: 'Chats', knowledge: 'Knowledge base', main: 'Main menu' },
   roles: { admin: 'admin', supervisor: 'supervisor', operator: 'operator' },
   auth: { title: 'Sign in', login: 'Login', password: 'Password', submit: 'Sign in', failed: 'Wrong login or password' },
   work: { label: 'Status', working: 'Working', break: 'Break', offline: 'Offline', changed: 'Status: {{status}}' },
@@ -50,6 +50,10 @@ const en: Messages = {
   client: { id: 'No.', name: 'Name', noName: 'No name', anonymised: 'Data erased', phones: 'Phones', city: 'City', tags: 'Tags', tag: 'Tag', tagsHint: 'Tags (comma-separated)', lastContact: 'Last contact', createdAt: 'Created', search: 'Phone, name', searchHint: 'e.g. 8 (912) 345-67-89', vip: 'VIP', doNotServe: 'Do not serve', contacts: 'Contacts', edit: 'Card', notes: 'Notes', newNote: 'New note', addNote: 'Add note', editNote: 'Note text', timeline: 'History', more: 'Show more', messages: 'messages: {{count}}', missedCalls: 'missed: {{count}}', recording: 'recording', transcript: 'transcript', housekeeping: 'Duplicates and data erasure', duplicateId: 'Duplicate client no.', merge: 'Merge', mergeConfirm: 'Move everything of client no. {{id}} into this card and delete it?', merged: 'Clients merged', erase: 'Erase personal data', eraseConfirm: 'Erase the client\'s name, numbers, notes and transcripts? This cannot be undone.', back: 'Back to clients', open: 'Client card' },
   timelineKind: { call: 'Call', chat: 'Chat', order: 'Order', callback: 'Call back', note: 'Note' },
   myStats: { ofOperator: 'Statistics: {{name}}', calls: 'Inbound', averageTalk: 'Avg talk', outbound: 'Outbound (reached / all)' },
+  task: { new: 'New task', created: 'Task no. {{id}} created', kind: 'Kind', title: 'What to do', note: 'Note', dueAt: 'When', newDueAt: 'New time', assignee: 'For', me: 'Me', myCity: 'My city', cityQueue: 'City', city: 'City', priority: 'Priority', phone: 'Phone', client: 'Client', callBack: 'Call the client back', scheduleCallBack: 'Schedule a call-back', done: 'Done', reschedule: 'Reschedule', overdue: 'overdue', overdueFilter: 'Due', overdueOnly: 'overdue only', countOpen: 'Open', countOverdue: 'Overdue', countHigh: 'High priority', reminder: 'Reminder', seen: 'Got it', allowNotifications: 'Allow browser notifications of tasks', about: { clientId: 'client no. {{id}}', callId: 'call no. {{id}}', orderId: 'order no. {{id}}', conversationId: 'chat no. {{id}}' } },
+  taskKind: { task: 'task', callback: 'call back' },
+  taskPriority: { low: 'low', normal: 'normal', high: 'high' },
+  taskStatus: { open: 'open', done: 'done', cancelled: 'cancelled', all: 'all' },
   errors: { required: 'Required', network: 'Server unreachable' },
 };
 

@@ -3,10 +3,13 @@ package org.callcentre.crm;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.micronaut.runtime.event.annotation.EventListener;
+import org.callcentre.crm.calls.ingest.CallChanged;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
 /**
  * Vendors stay at the edge: a new PBX is one new adapter, and the domain never learns a vendor's
@@ -74,11 +77,22 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * Work kept in step with calls runs as a {@code CallProjection}, once per batch in a declared order;
+     * a plain listener would run inside the ingest transaction, once per call, in no fixed order.
+     */
+    @Test
+    void nothingHearsOfACallChangeInsideTheIngestTransaction() {
+        noMethods().that().areAnnotatedWith(EventListener.class)
+                .should().haveRawParameterTypes(CallChanged.class)
+                .allowEmptyShould(true).check(classes);
+    }
+
     @Test
     void notificationFeaturesDoNotKnowTheirChannelsAdapters() {
-        noClasses().that().resideInAnyPackage("..notifications.masters..", "..orders..")
+        noClasses().that().resideInAnyPackage("..notifications.masters..", "..notifications.visits..", "..orders..")
                 .should().dependOnClassesThat().resideInAnyPackage("..notifications.telegram..", "..notifications.email..",
-                        "jakarta.mail..")
+                        "..notifications.sms..", "jakarta.mail..")
                 .check(classes);
     }
 }

@@ -150,9 +150,14 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public String post(String token, String path, String body) throws Exception {
-        HttpResponse<String> response = http.send(json(path, token).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        return send(token, "POST", path, body, 201);
+    }
+
+    /** Any method with a JSON body, expecting {@code status}; returns the answer's body. */
+    public String send(String token, String method, String path, String body, int status) throws Exception {
+        HttpResponse<String> response = http.send(json(path, token).method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertEquals(201, response.statusCode(), response.body());
+        assertEquals(status, response.statusCode(), method + " " + path + ": " + response.body());
         return response.body();
     }
 

@@ -42,6 +42,7 @@ public final class TelegramTestServer implements AutoCloseable {
     private final AtomicInteger messageIds = new AtomicInteger(100);
     private final AtomicInteger failSends = new AtomicInteger();
     private final AtomicLong confirmedBelow = new AtomicLong();
+    private volatile long sendDelayMillis;
 
     public TelegramTestServer() {
         try {
@@ -107,6 +108,14 @@ public final class TelegramTestServer implements AutoCloseable {
         failSends.set(n);
     }
 
+    /**
+     * Each sendMessage is taken (and listed in {@link #sent()}) at once but answered only after this
+     * delay, as a slow network would: a client killed meanwhile has sent a message it never heard of.
+     */
+    public void delaySends(long millis) {
+        sendDelayMillis = millis;
+    }
+
     public List<Sent> sent() {
         return List.copyOf(sent);
     }
@@ -128,6 +137,7 @@ public final class TelegramTestServer implements AutoCloseable {
         sent.clear();
         answeredCallbacks.clear();
         failSends.set(0);
+        sendDelayMillis = 0;
         synchronized (updates) {
             updates.clear();
         }
@@ -192,6 +202,14 @@ public final class TelegramTestServer implements AutoCloseable {
         long chatId = Long.parseLong(chat.toString());
         long messageId = messageIds.incrementAndGet();
         sent.add(new Sent(chatId, t, buttons, messageId));
+        if (sendDelayMillis > 0) {
+            try {
+                Thread.sleep(sendDelayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
         JsonHttp.reply(exchange, 200, Map.of("ok", true, "result", Map.of("message_id", messageId,
                 "chat", Map.of("id", chatId, "type", "private"), "date", System.currentTimeMillis() / 1000, "text", t)));
     }

@@ -168,12 +168,13 @@ public class ClientRepository {
                 .orElseThrow(() -> new IllegalStateException("Note " + id + " vanished"));
     }
 
-    public List<ClientCall> lastCalls(long clientId) {
+    /** @param cityScope an operator's city: only its calls, as in the call list; null for all */
+    public List<ClientCall> lastCalls(long clientId, Long cityScope) {
         return db.query("SELECT id, created_at, direction, status, operator_id, talk_seconds FROM calls "
-                        + "WHERE client_id = ? ORDER BY created_at DESC, id DESC LIMIT " + LAST_CALLS,
+                        + "WHERE client_id = ? AND (?::bigint IS NULL OR city_id = ?) ORDER BY created_at DESC, id DESC LIMIT " + LAST_CALLS,
                 rs -> new ClientCall(rs.getLong("id"), Db.getInstant(rs, "created_at"), rs.getString("direction"),
                         rs.getString("status"), Db.getLong(rs, "operator_id"), rs.getInt("talk_seconds")),
-                clientId);
+                clientId, cityScope, cityScope);
     }
 
     /** A LIKE pattern matching the text anywhere, with the text's own wildcards taken literally. */

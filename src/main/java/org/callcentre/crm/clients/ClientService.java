@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -55,7 +56,7 @@ public class ClientService {
         Client client = find(id, actor);
         List<OrderView> clientOrders = orders.forClient(id, actor.cityScope()).stream()
                 .map(Order::view).toList();
-        return ClientDetail.of(client, clients.notes(id), clientOrders, clients.lastCalls(id));
+        return ClientDetail.of(client, clients.notes(id), clientOrders, clients.lastCalls(id, actor.cityScope()));
     }
 
     @Transactional
@@ -71,6 +72,10 @@ public class ClientService {
         f.check(current.anonymisedAt() == null || request.phones() == null && request.name() == null, "name",
                 "the client's personal data was erased; create a new client instead");
         f.throwIfAny();
+        Long scope = actor.cityScope();
+        if (scope != null && !Objects.equals(cityId, current.cityId()) && !scope.equals(cityId)) {
+            throw ApiException.forbidden("Operators move clients only into their own city");
+        }
         clients.update(id, name, cityId, tags);
         clients.setFlags(id, vip, doNotServe);
         if (request.phones() != null) {

@@ -123,6 +123,7 @@ public class OrderService {
         f.throwIfAny();
         requireOwnCity(fields.cityId(), actor);
         OrderLifecycle.checkMove(current.status(), status, actor.role());
+        OrderLifecycle.checkAmounts(current, fields, status, actor.role());
         Instant closedAt = status.equals(current.status()) ? current.closedAt()
                 : OrderLifecycle.closed(status) ? clock.instant() : null;
         Long clientId = fields.phone().equals(current.fields().phone()) && current.clientId() != null ? current.clientId()

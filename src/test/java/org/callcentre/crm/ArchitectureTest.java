@@ -43,6 +43,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheLanguagePackageKnowsTheMorphologicalDictionary() {
+        noClasses().that().resideOutsideOfPackage("..ai.language..")
+                .should().dependOnClassesThat().resideInAnyPackage("morfologik..")
+                .check(classes);
+    }
+
+    @Test
     void conversationsAndAnswersDoNotKnowTheAvitoAdapter() {
         noClasses().that().resideInAnyPackage("..conversations..", "..ai.answers..", "..knowledge..")
                 .should().dependOnClassesThat().resideInAnyPackage("..leads.avito..")

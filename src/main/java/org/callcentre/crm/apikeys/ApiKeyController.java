@@ -33,13 +33,13 @@ public class ApiKeyController {
     }
 
     @Serdeable
-    public record CreateRequest(String name, @Nullable Object scopes) {
+    public record CreateRequest(String name, @Nullable Object scopes, @Nullable Object replaces) {
     }
 
     @Post
     @Status(HttpStatus.CREATED)
     public ApiResponse<IssuedApiKey> create(@Body CreateRequest body, Actor actor) {
-        return ApiResponse.of(keys.create(body.name(), body.scopes(), actor));
+        return ApiResponse.of(keys.create(body.name(), body.scopes(), body.replaces(), actor));
     }
 
     @Get

@@ -15,7 +15,7 @@ import java.util.Optional;
 
 @Singleton
 public class ApiKeyRepository {
-    private static final String SELECT = "SELECT k.id, k.name, k.prefix, k.scopes, k.created_at, k.last_used_at, k.revoked_at";
+    private static final String SELECT = "SELECT k.id, k.name, k.prefix, k.scopes, k.integration_id, k.created_at, k.last_used_at, k.revoked_at";
     private static final String FROM = "FROM api_keys k";
 
     private final Db db;
@@ -26,9 +26,11 @@ public class ApiKeyRepository {
         this.pages = pages;
     }
 
-    public long insert(String name, String prefix, String keyHash, List<String> scopes, Long createdBy) {
-        return db.insert("INSERT INTO api_keys (name, prefix, key_hash, scopes, created_by) VALUES (?, ?, ?, ?, ?) RETURNING id",
-                name, prefix, keyHash, scopes, createdBy);
+    /** @param integrationId the replaced key's integration; null starts a new one, numbered as the key */
+    public long insert(String name, String prefix, String keyHash, List<String> scopes, Long integrationId, Long createdBy) {
+        return db.insert("INSERT INTO api_keys (id, name, prefix, key_hash, scopes, integration_id, created_by) "
+                        + "SELECT n.id, ?, ?, ?, ?, coalesce(?, n.id), ? FROM (SELECT nextval('api_keys_id_seq') AS id) n RETURNING id",
+                name, prefix, keyHash, scopes, integrationId, createdBy);
     }
 
     public Optional<ApiKey> findById(long id) {
@@ -56,7 +58,7 @@ public class ApiKeyRepository {
 
     private static ApiKey map(ResultSet rs) throws SQLException {
         return new ApiKey(rs.getLong("id"), rs.getString("name"), rs.getString("prefix"), Db.getTextArray(rs, "scopes"),
-                Db.getInstant(rs, "created_at"),
+                rs.getLong("integration_id"), Db.getInstant(rs, "created_at"),
                 Db.getInstant(rs, "last_used_at"), Db.getInstant(rs, "revoked_at"));
     }
 }

@@ -37,19 +37,32 @@ public class ApiKeyService {
         this.clock = clock;
     }
 
+    /** Who sent a request with a key: the actor for the audit log and the integration whose ids it uses. */
+    public record Caller(Actor actor, long integrationId) {
+    }
+
+    /**
+     * @param replaces a key (revoked or not) whose integration the new key joins, so that the
+     *                 website's retried leads still find their orders after a key rotation; null for a new integration
+     */
     @Transactional
-    public IssuedApiKey create(String name, Object scopes, Actor actor) {
+    public IssuedApiKey create(String name, Object scopes, Object replaces, Actor actor) {
         Fields f = new Fields();
         String validName = f.required("name", name, 100);
         List<String> validScopes = scopes(f, scopes);
+        Integer replacedId = JsonValues.integer(f, "replaces", replaces);
+        Long integrationId = replacedId == null ? null
+                : f.attempt("replaces", () -> keys.findById(replacedId.longValue()).map(ApiKey::integrationId)
+                        .orElseThrow(() -> ApiException.badField("replaces", "no API key " + replacedId)));
         f.throwIfAny();
         String key = KEY_PREFIX + SecretTokens.random();
         String prefix = key.substring(0, SHOWN_PREFIX_LENGTH);
-        long id = keys.insert(validName, prefix, SecretTokens.sha256(key), validScopes, actor.id());
-        audit.record(actor, "create", "api_key", id, new Changes().set("name", validName).set("prefix", prefix)
-                .set("scopes", validScopes).set("apiKey", key).asMap());
+        long id = keys.insert(validName, prefix, SecretTokens.sha256(key), validScopes, integrationId, actor.id());
         ApiKey stored = find(id);
-        return new IssuedApiKey(id, stored.name(), key, stored.prefix(), stored.scopes(), stored.createdAt());
+        audit.record(actor, "create", "api_key", id, new Changes().set("name", validName).set("prefix", prefix)
+                .set("scopes", validScopes).set("integrationId", stored.integrationId()).set("apiKey", key).asMap());
+        return new IssuedApiKey(id, stored.name(), key, stored.prefix(), stored.scopes(), stored.integrationId(),
+                stored.createdAt());
     }
 
     /** Absent: the one scope the website needs. Present: a non-empty list of known scopes. */
@@ -86,14 +99,14 @@ public class ApiKeyService {
      * out-of-scope key is a 401.
      */
     @Transactional
-    public Actor authenticate(String key, String scope, String ip) {
+    public Caller authenticate(String key, String scope, String ip) {
         if (key == null || key.isBlank()) {
             throw ApiException.unauthorized("X-API-Key header is required");
         }
         ApiKey found = keys.findUsable(SecretTokens.sha256(key.trim()), scope)
                 .orElseThrow(() -> ApiException.unauthorized("Invalid or revoked API key"));
         keys.markUsed(found.id(), clock.instant());
-        return new Actor(null, "api-key:" + found.name(), Role.operator, null, ip);
+        return new Caller(new Actor(null, "api-key:" + found.name(), Role.operator, null, ip), found.integrationId());
     }
 
     private ApiKey find(long id) {

@@ -7,5 +7,6 @@ import java.util.List;
 
 /** The answer to creating a key: the one time the key itself is shown. */
 @Serdeable
-public record IssuedApiKey(long id, String name, String key, String prefix, List<String> scopes, Instant createdAt) {
+public record IssuedApiKey(long id, String name, String key, String prefix, List<String> scopes, long integrationId,
+                           Instant createdAt) {
 }

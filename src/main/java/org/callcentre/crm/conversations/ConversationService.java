@@ -7,6 +7,7 @@ import org.callcentre.crm.audit.Changes;
 import org.callcentre.crm.auth.Actor;
 import org.callcentre.crm.cities.CityDirectory;
 import org.callcentre.crm.knowledge.KnowledgeService;
+import org.callcentre.crm.orders.ExternalId;
 import org.callcentre.crm.orders.Order;
 import org.callcentre.crm.orders.OrderFields;
 import org.callcentre.crm.orders.OrderService;
@@ -130,7 +131,7 @@ public class ConversationService {
         }
         String problem = conversation.adTitle() == null ? "Авито" : "Авито: " + conversation.adTitle();
         Order order = orders.create(OrderFields.lead(conversation.rk(), conversation.cityId(), conversation.clientPhone(),
-                        null, null, problem), "avito-chat-" + id, actor)
+                        null, null, problem), ExternalId.avitoChat(id), actor)
                 .orElseThrow(() -> ApiException.conflict("An order for this chat already exists"));
         conversations.linkOrder(id, order.id());
         audit.record(actor, "update", "conversation", id, Map.of("orderId", order.id()));

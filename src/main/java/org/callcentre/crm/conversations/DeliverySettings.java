@@ -1,6 +1,7 @@
 package org.callcentre.crm.conversations;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import org.callcentre.crm.shared.Backoff;
 
 import java.time.Duration;
 
@@ -10,9 +11,6 @@ public record DeliverySettings(Duration retryBase, int maxAttempts, Duration swe
 
     /** When to try again after {@code attempts} failed tries, or null once they are used up: base, 2×base, 4×base, … */
     public Duration backoff(int attempts) {
-        if (attempts >= maxAttempts) {
-            return null;
-        }
-        return retryBase.multipliedBy(1L << Math.min(attempts - 1, 20));
+        return Backoff.after(attempts, retryBase, maxAttempts);
     }
 }

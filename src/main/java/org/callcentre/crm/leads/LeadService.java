@@ -6,6 +6,7 @@ import org.callcentre.crm.apikeys.ApiKeyService;
 import org.callcentre.crm.apikeys.ApiScope;
 import org.callcentre.crm.auth.Actor;
 import org.callcentre.crm.cities.CityDirectory;
+import org.callcentre.crm.orders.ExternalId;
 import org.callcentre.crm.orders.Order;
 import org.callcentre.crm.orders.OrderFields;
 import org.callcentre.crm.orders.OrderService;
@@ -17,7 +18,8 @@ import java.util.Optional;
 
 /**
  * Turns website leads into new orders. Websites retry, so a lead is taken once per external id:
- * a repeat answers with the order the first one created.
+ * a repeat answers with the order the first one created. External ids live in the namespace of the
+ * key's integration: another integration's id is a new lead, never a way to read someone's order.
  */
 @Singleton
 public class LeadService {
@@ -41,7 +43,8 @@ public class LeadService {
 
     @Transactional
     public Intake take(String apiKey, LeadRequest lead, String ip) {
-        Actor actor = apiKeys.authenticate(apiKey, SCOPE, ip);
+        ApiKeyService.Caller caller = apiKeys.authenticate(apiKey, SCOPE, ip);
+        Actor actor = caller.actor();
         Fields f = new Fields();
         String externalId = f.required("externalId", lead.externalId(), 200);
         String phone = f.attempt("phone", () -> PhoneNumbers.require("phone", lead.phone()));
@@ -51,9 +54,10 @@ public class LeadService {
         String address = f.optional("address", lead.address(), 500);
         Long cityId = f.attempt("city", () -> cityId(lead.city(), rk));
         f.throwIfAny();
-        return orders.create(OrderFields.lead(rk, cityId, phone, name, address, problem), externalId, actor)
+        ExternalId id = ExternalId.ofIntegration(caller.integrationId(), externalId);
+        return orders.create(OrderFields.lead(rk, cityId, phone, name, address, problem), id, actor)
                 .map(order -> new Intake(order, true))
-                .orElseGet(() -> new Intake(orders.findByExternalId(externalId).orElseThrow(), false));
+                .orElseGet(() -> new Intake(orders.findByExternalId(id).orElseThrow(), false));
     }
 
     /** The named city, or else the city of the campaign the lead came from. */

@@ -41,8 +41,9 @@ public class OrderRepository {
         return db.queryOne(SELECT + " " + FROM + " WHERE o.id = ? FOR UPDATE OF o", OrderRepository::map, id);
     }
 
-    public Optional<Order> findByExternalId(String externalId) {
-        return db.queryOne(SELECT + " " + FROM + " WHERE o.external_id = ?", OrderRepository::map, externalId);
+    public Optional<Order> findByExternalId(ExternalId externalId) {
+        return db.queryOne(SELECT + " " + FROM + " WHERE o.external_source = ? AND o.external_id = ?", OrderRepository::map,
+                externalId.source(), externalId.id());
     }
 
     public Page<Order> list(Filter f, PageRequest page) {
@@ -68,19 +69,20 @@ public class OrderRepository {
     }
 
     /**
-     * Inserts a {@code new} order unless one with this external id exists. A concurrent insert of
+     * Inserts a {@code new} order unless one with this external id (in its source's namespace) exists. A concurrent insert of
      * the same external id waits here for the other transaction and then inserts nothing.
      *
      * @return the new id, or empty when the external id was taken
      */
-    public Optional<Long> insert(OrderFields f, String externalId) {
+    public Optional<Long> insert(OrderFields f, ExternalId externalId) {
         return db.queryOne("INSERT INTO orders (rk, city_id, phone, type_order, client_name, address, date_meeting, "
-                        + "type_equipment, problem, operator_id, master_id, result, expenditure, clean, external_id) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (external_id) DO NOTHING RETURNING id",
+                        + "type_equipment, problem, operator_id, master_id, result, expenditure, clean, external_source, external_id) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (external_source, external_id) DO NOTHING "
+                        + "RETURNING id",
                 rs -> rs.getLong(1),
                 f.rk(), f.cityId(), f.phone(), f.typeOrder(), f.clientName(), f.address(), f.dateMeeting(),
                 f.typeEquipment(), f.problem(), f.operatorId(), f.masterId(), f.result(), f.expenditure(), f.clean(),
-                externalId);
+                externalId == null ? null : externalId.source(), externalId == null ? null : externalId.id());
     }
 
     public void update(long id, OrderFields f, String status, Long clientId, Instant closedAt) {

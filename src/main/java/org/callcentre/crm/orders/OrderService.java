@@ -88,7 +88,7 @@ public class OrderService {
      * @return empty when an order with this external id already exists
      */
     @Transactional
-    public Optional<Order> create(OrderFields fields, String externalId, Actor actor) {
+    public Optional<Order> create(OrderFields fields, ExternalId externalId, Actor actor) {
         Optional<Long> inserted = orders.insert(fields, externalId);
         if (inserted.isEmpty()) {
             return Optional.empty();
@@ -102,13 +102,14 @@ public class OrderService {
                 changes.set(name, String.valueOf(value));
             }
         });
-        audit.record(actor, "create", "order", id, changes.set("clientId", clientId).set("externalId", externalId).asMap());
+        audit.record(actor, "create", "order", id, changes.set("clientId", clientId).set("externalId", externalId == null ? null : externalId.id())
+                .set("externalSource", externalId == null ? null : externalId.source()).asMap());
         orderChanges.publishEvent(new OrderChanged(id));
         return orders.findById(id);
     }
 
     @Transactional
-    public Optional<Order> findByExternalId(String externalId) {
+    public Optional<Order> findByExternalId(ExternalId externalId) {
         return orders.findByExternalId(externalId);
     }
 

@@ -34,8 +34,8 @@ public class AiAnswerController {
     }
 
     @Get("/answers/{id}")
-    public ApiResponse<AiAnswer> get(long id) {
-        return ApiResponse.of(answers.get(id));
+    public ApiResponse<AiAnswer> get(long id, Actor actor) {
+        return ApiResponse.of(answers.get(id, actor));
     }
 
     @Get("/answers")

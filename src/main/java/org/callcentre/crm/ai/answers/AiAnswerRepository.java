@@ -44,6 +44,18 @@ public class AiAnswerRepository {
         return db.query(SELECT + " WHERE a.conversation_id = ? ORDER BY a.created_at, a.id", this::map, conversationId);
     }
 
+    /**
+     * Whether an actor limited to {@code cityScope} may see the answer: an answer to a chat belongs
+     * to the chat's city (like the per-chat list); a question asked directly belongs to the city it
+     * was asked for, and one asked for no city holds no client's words and is open to all.
+     */
+    public boolean visibleInCity(long id, long cityScope) {
+        return db.queryOne("SELECT CASE WHEN a.conversation_id IS NOT NULL THEN c.city_id IS NOT DISTINCT FROM ? "
+                        + "ELSE a.city_id IS NULL OR a.city_id = ? END "
+                        + "FROM ai_answers a LEFT JOIN conversations c ON c.id = a.conversation_id WHERE a.id = ?",
+                rs -> rs.getBoolean(1), cityScope, cityScope, id).orElse(false);
+    }
+
     public Optional<Long> cityOfConversation(long conversationId) {
         return db.queryOne("SELECT city_id FROM conversations WHERE id = ?", rs -> Db.getLong(rs, "city_id"), conversationId);
     }

@@ -78,9 +78,10 @@ public class AiAnswerService {
         return answers.insert(conversationId, messageId, question, cityId, decision).isPresent();
     }
 
+    /** One answer, if the actor's city may see it: 404 for another city's, as for a missing one. */
     @Transactional
-    public AiAnswer get(long id) {
-        return find(id);
+    public AiAnswer get(long id, Actor actor) {
+        return findVisible(id, actor);
     }
 
     @Transactional
@@ -97,7 +98,7 @@ public class AiAnswerService {
 
     @Transactional
     public AiAnswer rate(long id, RatingRequest request, Actor actor) {
-        find(id);
+        findVisible(id, actor);
         Fields f = new Fields();
         Integer rating = JsonValues.integer(f, "rating", request.rating());
         f.check(rating != null || f.has("rating"), "rating", "is required");
@@ -106,6 +107,14 @@ public class AiAnswerService {
         f.throwIfAny();
         answers.rate(id, actor.id(), rating, comment);
         audit.record(actor, "update", "ai_answer", id, new Changes().set("rating", rating).set("comment", comment).asMap());
+        return find(id);
+    }
+
+    private AiAnswer findVisible(long id, Actor actor) {
+        Long scope = actor.cityScope();
+        if (scope != null && !answers.visibleInCity(id, scope)) {
+            throw ApiException.notFound("AI answer " + id);
+        }
         return find(id);
     }
 

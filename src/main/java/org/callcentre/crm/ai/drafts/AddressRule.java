@@ -1,5 +1,7 @@
 package org.callcentre.crm.ai.drafts;
 
+import org.callcentre.crm.ai.language.SpokenNumbers;
+
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +47,7 @@ final class AddressRule {
                 name = capitalize(t.span(i + 1, house));
                 start = i;
             }
-            SpokenNumbers.Read houseNumber = SpokenNumbers.cardinal(t, house + 1);
+            SpokenNumbers.Read houseNumber = SpokenNumbers.cardinal(t.words(), house + 1);
             if (houseNumber == null) {
                 continue;
             }
@@ -53,14 +55,14 @@ final class AddressRule {
             StringBuilder address = new StringBuilder(start < i ? name + " " + type : type + " " + name)
                     .append(", д. ").append(houseNumber.value());
             if (BUILDING.contains(t.word(at))) {
-                SpokenNumbers.Read building = SpokenNumbers.cardinal(t, at + 1);
+                SpokenNumbers.Read building = SpokenNumbers.cardinal(t.words(), at + 1);
                 if (building != null) {
                     address.append(", корп. ").append(building.value());
                     at += 1 + building.length();
                 }
             }
             if (FLAT.contains(t.word(at))) {
-                SpokenNumbers.Read flat = SpokenNumbers.cardinal(t, at + 1);
+                SpokenNumbers.Read flat = SpokenNumbers.cardinal(t.words(), at + 1);
                 if (flat != null) {
                     address.append(", кв. ").append(flat.value());
                     at += 1 + flat.length();

@@ -1,5 +1,7 @@
 package org.callcentre.crm.ai.drafts;
 
+import org.callcentre.crm.ai.language.SpokenNumbers;
+
 import java.util.List;
 import java.util.Set;
 
@@ -38,6 +40,6 @@ final class ProblemRule {
     }
 
     private static boolean isNumberOrPlace(Tokens t, int i) {
-        return SpokenNumbers.cardinal(t, i) != null || SpokenNumbers.dayOrdinal(t, i) != null;
+        return SpokenNumbers.cardinal(t.words(), i) != null || SpokenNumbers.ordinal(t.words(), i) != null;
     }
 }

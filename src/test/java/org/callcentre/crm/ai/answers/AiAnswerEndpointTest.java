@@ -160,6 +160,31 @@ class AiAnswerEndpointTest implements TestPropertyProvider {
     }
 
     @Test
+    void anOperatorReadsAndRatesOnlyTheAnswersOfTheirOwnCity() {
+        mode = "broken";
+        long moscow = data.city("Москва", "Europe/Moscow");
+        data.user("misha", "operator", moscow, "201");
+        Api moscowOperator = new Api(client).login("misha", TestData.PASSWORD);
+        long askedForMoscow = ((Number) supervisor.post("/api/ai/answer", Map.of("question", "Гарантия?", "city", "Москва"))
+                .data().get("id")).longValue();
+        data.db().update("INSERT INTO avito_accounts (name, city_id, avito_user_id, client_id, webhook_secret_hash) "
+                + "VALUES ('Avito Москва', ?, 1, 'c', 'h')", moscow);
+        long chat = data.db().insert("INSERT INTO conversations (account_id, external_chat_id, city_id, last_message_at) "
+                + "SELECT id, 'chat-1', ?, now() FROM avito_accounts RETURNING id", moscow);
+        long chatAnswer = data.db().insert("INSERT INTO ai_answers (conversation_id, question, confidence, handoff, reason) "
+                + "VALUES (?, 'Я Иван Петров, ул. Ленина 5, кв 12', 0.1, true, 'low_confidence') RETURNING id", chat);
+
+        for (long id : new long[] {askedForMoscow, chatAnswer}) {
+            assertEquals(404, operator.get("/api/ai/answers/" + id).status(), "Kazan's operator reads Moscow's answer " + id);
+            assertEquals(404, operator.post("/api/ai/answers/" + id + "/rating", Map.of("rating", 5)).status());
+            assertEquals(200, moscowOperator.get("/api/ai/answers/" + id).status());
+            assertEquals(200, supervisor.get("/api/ai/answers/" + id).status());
+        }
+        assertEquals(0, data.count("ai_answer_ratings"));
+        assertEquals(200, moscowOperator.post("/api/ai/answers/" + chatAnswer + "/rating", Map.of("rating", 4)).status());
+    }
+
+    @Test
     void badQuestionsAndRatingsAreA400NamingTheField() {
         Api.Reply noQuestion = operator.post("/api/ai/answer", Map.of("city", "Атлантида"));
         assertEquals(400, noQuestion.status());

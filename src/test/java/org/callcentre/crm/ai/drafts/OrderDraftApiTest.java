@@ -46,7 +46,7 @@ class OrderDraftApiTest {
         Api.Reply reply = api.post("/api/ai/order-draft", Map.of("text", TEXT, "city", "Казань", "callTime", "2026-03-10T11:20:00+03:00"));
         assertEquals(200, reply.status());
         assertEquals(Map.of("value", "ул. Ленина, д. 5, кв. 12", "evidence", "улица ленина дом пять квартира двенадцать"), reply.data().get("address"));
-        assertEquals("2026-03-11T14:00", ((Map<?, ?>) reply.data().get("visitDate")).get("value"));
+        assertEquals("2026-03-11", ((Map<?, ?>) reply.data().get("visitDate")).get("value"));
         assertEquals("Казань", ((Map<?, ?>) reply.data().get("city")).get("value"));
         assertEquals(true, reply.data().get("generated"));
 
@@ -72,7 +72,7 @@ class OrderDraftApiTest {
         Map<String, Object> shown = op.get("/api/calls/" + callId + "/order-draft").data();
         Map<?, ?> draft = (Map<?, ?>) shown.get("draft");
         assertEquals(true, draft.get("generated"));
-        assertEquals("2026-03-11T14:00", ((Map<?, ?>) draft.get("visitDate")).get("value"));
+        assertEquals("2026-03-11", ((Map<?, ?>) draft.get("visitDate")).get("value"));
         assertEquals(404, new Api(client).login("other", TestData.PASSWORD).get("/api/calls/" + callId + "/order-draft").status());
 
         Api.Reply rejected = op.post("/api/calls/" + callId + "/order-draft/accept", Map.of("dateMeeting", "когда-нибудь"));

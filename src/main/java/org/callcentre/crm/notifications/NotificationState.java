@@ -1,0 +1,9 @@
+package org.callcentre.crm.notifications;
+
+/**
+ * pending (waiting for its time or its retry), sending (claimed by a worker until its lease runs
+ * out), sent, failed (the last attempt failed; no more tries).
+ */
+public enum NotificationState {
+    pending, sending, sent, failed
+}

@@ -1,0 +1,46 @@
+package org.callcentre.crm.ai;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The independent sets are scored on their test halves, which must stay as their writers left them:
+ * a test file whose hash moved, or a line shared by a dev and a test file, fails here.
+ */
+class IndependentSetsUnchangedTest {
+    private static final Path SETS = Path.of("docs/eval/independent");
+
+    @Test
+    void testFilesKeepTheHashesTheyWereWrittenWith() throws IOException, NoSuchAlgorithmException {
+        List<String> sums = Files.readAllLines(SETS.resolve("SHA256SUMS"));
+        assertEquals(3, sums.size(), "three test files");
+        for (String line : sums) {
+            String[] parts = line.split("\\s+");
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(SETS.resolve(parts[1])));
+            assertEquals(parts[0], HexFormat.of().formatHex(digest), parts[1] + " changed since it was written");
+        }
+    }
+
+    @Test
+    void noLineIsInBothADevAndATestFile() throws IOException {
+        for (String[] pair : List.of(new String[]{"calls/calls-dev.jsonl", "calls/calls-test.jsonl"},
+                new String[]{"chats/questions-repair-dev.jsonl", "chats/questions-repair-test.jsonl"},
+                new String[]{"chats/questions-cleaning-dev.jsonl", "chats/questions-cleaning-test.jsonl"})) {
+            Set<String> dev = new HashSet<>(Files.readAllLines(SETS.resolve(pair[0])));
+            List<String> shared = Files.readAllLines(SETS.resolve(pair[1])).stream().filter(dev::contains).toList();
+            assertTrue(shared.isEmpty(), pair[1] + " shares lines with " + pair[0] + ": " + shared);
+        }
+    }
+}

@@ -19,5 +19,8 @@ start_service() {
 }
 
 stop_service() {
-  kill $SERVICE_PID; wait $SERVICE_PID || true
+  [ -z "${SERVICE_PID:-}" ] || { kill $SERVICE_PID; wait $SERVICE_PID || true; }
+  SERVICE_PID=
 }
+# a failed step ends the script with its status, and never leaves the service running
+trap stop_service EXIT

@@ -275,6 +275,64 @@ const scenarios = {
     console.log(`RESULT orderId=${(await text(created)).slice(1)}`);
   },
 
+  /**
+   * An operator finds a client by a number typed the way people say it, adds a note, and sees the
+   * note, the call, the Avito chat and the order in the client's timeline.
+   */
+  async 'client-card'(page) {
+    await signIn(page, 'olga');
+    await open(page, 'Клиенты');
+    await page.getByLabel('Телефон, имя', { exact: true }).fill('8 (912) 345-67-89');
+    await page.getByText('строк: 1').waitFor({ timeout: TIMEOUT });
+    await shot(page, 'clients-search');
+    await page.getByRole('row').filter({ hasText: 'Мария Кузнецова' }).click();
+    await page.waitForURL(/\/clients\/\d+$/);
+    await page.getByRole('heading', { name: 'Мария Кузнецова', level: 1 }).waitFor({ timeout: TIMEOUT });
+    await page.getByLabel('Новая заметка', { exact: true }).fill('Перезвонить после 18:00, домофон не работает');
+    await page.getByRole('button', { name: 'Добавить заметку' }).click();
+    await page.getByTestId('client-notes').getByText('Перезвонить после 18:00, домофон не работает').waitFor({ timeout: TIMEOUT });
+    const timeline = page.getByTestId('timeline');
+    await timeline.locator('li[data-kind="note"]').filter({ hasText: 'домофон не работает' }).waitFor({ timeout: TIMEOUT });
+    await timeline.locator('li[data-kind="call"]').filter({ hasText: 'отвечен' }).waitFor();
+    await timeline.locator('li[data-kind="chat"]').filter({ hasText: 'Ремонт холодильников' }).waitFor();
+    await timeline.locator('li[data-kind="order"]').filter({ hasText: 'Не морозит' }).waitFor();
+    const kinds = await timeline.locator('li').evaluateAll((items) => items.map((li) => li.dataset.kind));
+    console.log(`RESULT kinds=${kinds.join(',')}`);
+    console.log(`RESULT clientId=${new URL(page.url()).pathname.split('/').pop()}`);
+    await page.screenshot({ path: join(shotDir, 'client-card.png'), fullPage: true });
+  },
+
+  /**
+   * An operator opens "my statistics" for the last 7 days; a supervisor opens the same operator
+   * from the operators' statistics. Each figure is reported for the test to compare.
+   */
+  async 'my-stats'(page) {
+    const report = async (who) => {
+      await page.getByRole('button', { name: '7 дней' }).click();
+      const tiles = page.getByTestId('my-stats');
+      await tiles.locator('[data-kpi="revenue"]').waitFor({ timeout: TIMEOUT });
+      // the week's figures replace today's: wait until the request for the new period has answered
+      await page.waitForLoadState('networkidle');
+      for (const kpi of ['calls', 'accepted', 'missed', 'talk', 'orders']) {
+        console.log(`RESULT ${who}.${kpi}=${await text(tiles.locator(`[data-kpi="${kpi}"] .tile-value`))}`);
+      }
+      const revenue = await text(tiles.locator('[data-kpi="revenue"] .tile-value'));
+      console.log(`RESULT ${who}.revenue=${revenue.replace(/\D/g, '')}`);
+    };
+    await signIn(page, 'olga');
+    await open(page, 'Моя статистика');
+    await report('own');
+    await shot(page, 'my-stats');
+    await page.getByRole('button', { name: 'Выйти' }).click();
+    await page.waitForURL(/\/login/);
+
+    await signIn(page, 'boss');
+    await open(page, 'Статистика');
+    await page.getByRole('tabpanel').getByRole('link', { name: 'Ольга Смирнова' }).click();
+    await page.getByRole('heading', { name: 'Статистика: Ольга Смирнова', level: 1 }).waitFor({ timeout: TIMEOUT });
+    await report('supervisor');
+  },
+
   /** An operator sees no admin menu, and a deep link to an admin page shows "no access". */
   async 'operator-denied'(page) {
     await signIn(page, 'olga');

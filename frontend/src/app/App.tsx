@@ -8,6 +8,8 @@ import { LoginPage } from '../features/auth/LoginPage';
 import { WorkspacePage } from '../features/workspace/WorkspacePage';
 import { CallbackList } from '../features/callbacks/CallbackList';
 import { CallsPage } from '../features/calls/CallsPage';
+import { ClientsPage } from '../features/clients/ClientsPage';
+import { ClientCardPage } from '../features/clients/ClientCardPage';
 import { CallDetailPage } from '../features/calls/CallDetailPage';
 import { OrdersPage } from '../features/orders/OrdersPage';
 import { OrderFormPage } from '../features/orders/OrderFormPage';
@@ -22,6 +24,7 @@ const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, 
   lazy(() => load().then((module) => ({ default: module[name] })));
 const WallboardPage = named(() => import('../features/stats/WallboardPage'), 'WallboardPage');
 const StatsPage = named(() => import('../features/stats/StatsPage'), 'StatsPage');
+const MyStatsPage = named(() => import('../features/stats/MyStatsPage'), 'MyStatsPage');
 const AdminLayout = named(() => import('../features/admin/AdminLayout'), 'AdminLayout');
 const OperatorsPage = named(() => import('../features/admin/OperatorsPage'), 'OperatorsPage');
 const CitiesPage = named(() => import('../features/admin/CitiesPage'), 'CitiesPage');
@@ -71,6 +74,8 @@ export function App() {
             <Route element={<RequireSession><Layout /></RequireSession>}>
               <Route index element={<Home />} />
               <Route path="workspace" element={<RequireArea area="workspace"><WorkspacePage aside={<CallbackList compact />} /></RequireArea>} />
+              <Route path="clients" element={<RequireArea area="clients"><ClientsPage /></RequireArea>} />
+              <Route path="clients/:id" element={<RequireArea area="clients"><ClientCardPage /></RequireArea>} />
               <Route path="calls" element={<RequireArea area="calls"><CallsPage /></RequireArea>} />
               <Route path="calls/:id" element={<RequireArea area="calls"><CallDetailPage /></RequireArea>} />
               <Route path="orders" element={<RequireArea area="orders"><OrdersPage /></RequireArea>} />
@@ -82,6 +87,8 @@ export function App() {
               <Route path="knowledge" element={<RequireArea area="knowledge"><KnowledgePage /></RequireArea>} />
               <Route path="wallboard" element={<RequireArea area="wallboard"><WallboardPage /></RequireArea>} />
               <Route path="stats" element={<RequireArea area="stats"><StatsPage /></RequireArea>} />
+              <Route path="stats/operators/:id" element={<RequireArea area="stats"><MyStatsPage /></RequireArea>} />
+              <Route path="my-stats" element={<RequireArea area="myStats"><MyStatsPage /></RequireArea>} />
               <Route path="admin" element={<RequireArea area="admin"><AdminLayout /></RequireArea>}>
                 <Route index element={<Navigate to="operators" replace />} />
                 <Route path="operators" element={<OperatorsPage />} />

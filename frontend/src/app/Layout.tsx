@@ -9,6 +9,8 @@ const MENU: [Area, string, string][] = [
   ['workspace', '/workspace', 'nav.workspace'],
   ['wallboard', '/wallboard', 'nav.wallboard'],
   ['stats', '/stats', 'nav.stats'],
+  ['myStats', '/my-stats', 'nav.myStats'],
+  ['clients', '/clients', 'nav.clients'],
   ['calls', '/calls', 'nav.calls'],
   ['orders', '/orders', 'nav.orders'],
   ['callbacks', '/callbacks', 'nav.callbacks'],

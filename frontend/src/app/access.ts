@@ -3,11 +3,13 @@ import type { Role } from '../shared/api/session';
 /** Who may open which part of the UI; the API enforces the same, this only keeps menus honest. */
 export const ACCESS = {
   workspace: ['operator', 'supervisor', 'admin'],
+  clients: ['operator', 'supervisor', 'admin'],
   calls: ['operator', 'supervisor', 'admin'],
   orders: ['operator', 'supervisor', 'admin'],
   callbacks: ['operator', 'supervisor', 'admin'],
   conversations: ['operator', 'supervisor', 'admin'],
   knowledge: ['supervisor', 'admin'],
+  myStats: ['operator'],
   wallboard: ['supervisor', 'admin'],
   stats: ['supervisor', 'admin'],
   admin: ['admin'],

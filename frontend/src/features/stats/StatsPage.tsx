@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { api, type Query } from '../../shared/api/client';
 import { useCityOptions } from '../../shared/api/directories';
@@ -120,7 +121,7 @@ export function StatsPage() {
           <>
             <QueryState isLoading={operators.isLoading} error={operators.error} />
             <SimpleTable caption={t('stats.operators')} rows={operators.data ?? []} rowKey={(r) => r.operatorId} columns={[
-              { key: 'name', header: t('stats.name'), render: (r) => r.name },
+              { key: 'name', header: t('stats.name'), render: (r) => <Link to={`/stats/operators/${r.operatorId}?name=${encodeURIComponent(r.name)}`}>{r.name}</Link> },
               { key: 'city', header: t('call.city'), render: (r) => r.city ?? '—' },
               { key: 'total', header: t('stats.total'), numeric: true, render: (r) => r.callsTotal },
               { key: 'accepted', header: t('stats.accepted'), numeric: true, render: (r) => r.accepted },

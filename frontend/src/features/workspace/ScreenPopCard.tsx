@@ -10,7 +10,7 @@ export function ScreenPopCard({ pop, onDismiss }: { pop: ScreenPop; onDismiss: (
   const { call, client, campaign } = pop;
   const titleId = `pop-${call.id}`;
   return (
-    <article className="card pop" aria-labelledby={titleId} data-testid="screen-pop">
+    <article className={`card pop${client?.doNotServe ? ' pop-doNotServe' : client?.vip ? ' pop-vip' : ''}`} aria-labelledby={titleId} data-testid="screen-pop">
       <header className="pop-head">
         <h2 id={titleId}>
           {t('pop.title')}: {formatPhone(call.phoneClient)}
@@ -22,6 +22,14 @@ export function ScreenPopCard({ pop, onDismiss }: { pop: ScreenPop; onDismiss: (
         <dd><PhoneLink phone={call.phoneClient} /></dd>
         <dt>{t('pop.client')}</dt>
         <dd data-testid="pop-client">{client?.name ?? call.clientName ?? t('pop.unknownClient')}</dd>
+        {client && (client.vip || client.doNotServe) && (
+          <>
+          <dt>{t('pop.flags')}</dt>
+          <dd data-testid="pop-flags">
+            {client.vip && <Badge tone="vip">{t('client.vip')}</Badge>} {client.doNotServe && <Badge tone="doNotServe">{t('client.doNotServe')}</Badge>}
+          </dd>
+          </>
+        )}
         <dt>{t('pop.city')}</dt>
         <dd data-testid="pop-city">{campaign?.city ?? call.city ?? '—'}</dd>
         <dt>{t('pop.campaign')}</dt>
@@ -31,6 +39,11 @@ export function ScreenPopCard({ pop, onDismiss }: { pop: ScreenPop; onDismiss: (
         <Link className="button primary" to={`/orders/new?${orderDraftOf(pop)}`}>
           {t('pop.createOrder')}
         </Link>
+        {client && (
+          <Link className="button" to={`/clients/${client.id}`}>
+            {t('client.open')}
+          </Link>
+        )}
         <Link className="button" to={`/calls/${call.id}`}>
           {t('call.detail', { id: call.id })}
         </Link>

@@ -20,7 +20,7 @@ describe('screen-pop cards', () => {
     let cards = applyLiveMessage([], pop(1));
     cards = applyLiveMessage(cards, pop(2));
     expect(cards.map((c) => c.call.id)).toEqual([2, 1]);
-    cards = applyLiveMessage(cards, pop(1, { client: { id: 7, name: 'Анна', phones: [], tags: [], notes: [] } }));
+    cards = applyLiveMessage(cards, pop(1, { client: { id: 7, name: 'Анна', phones: [], tags: [], vip: false, doNotServe: false, notes: [] } }));
     expect(cards.map((c) => c.call.id)).toEqual([1, 2]);
     expect(cards[0].client?.name).toBe('Анна');
   });
@@ -47,7 +47,7 @@ describe('screen-pop cards', () => {
   it('fills the order draft from the campaign first, then the call', () => {
     const withCampaign = pop(5, {
       campaign: { rk: 'avito-kzn', city: 'Казань', source: 'Avito' },
-      client: { id: 7, name: 'Анна', phones: [], tags: [], notes: [] },
+      client: { id: 7, name: 'Анна', phones: [], tags: [], vip: false, doNotServe: false, notes: [] },
     });
     const draft = new URLSearchParams(orderDraftOf(withCampaign));
     expect(Object.fromEntries(draft)).toEqual({ phone: '+79161234567', city: 'Казань', rk: 'avito-kzn', clientName: 'Анна', callId: '5' });

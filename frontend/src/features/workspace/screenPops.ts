@@ -5,6 +5,8 @@ export interface PopClient {
   name: string | null;
   phones: string[];
   tags: string[];
+  vip: boolean;
+  doNotServe: boolean;
   notes: { id: number; text: string; authorLogin: string | null; createdAt: string }[];
 }
 

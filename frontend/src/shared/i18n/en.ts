@@ -2,12 +2,12 @@ import type { Messages } from './ru';
 
 const en: Messages = {
   app: { title: 'Call-centre CRM', language: 'Language', logout: 'Sign out', skip: 'Skip to content', loading: 'Loading…', noAccess: 'No access', noAccessText: 'Your role cannot open this page.', notFound: 'Page not found', retry: 'Retry', sessionExpired: 'Your session expired, please sign in again.', save: 'Save', cancel: 'Cancel', create: 'Create', edit: 'Edit', delete: 'Delete', close: 'Close', search: 'Search', all: 'All', yes: 'yes', no: 'no', empty: 'Nothing here', saved: 'Saved', rows: '{{count}} rows', rowsEstimated: 'about {{count}} rows', actions: 'Actions' },
-  nav: { workspace: 'Workspace', calls: 'Calls', orders: 'Orders', callbacks: 'Call back', wallboard: 'Wallboard', stats: 'Statistics', admin: 'Administration', conversations: 'Chats', knowledge: 'Knowledge base', main: 'Main menu' },
+  nav: { myStats: 'My statistics', clients: 'Clients', workspace: 'Workspace', calls: 'Calls', orders: 'Orders', callbacks: 'Call back', wallboard: 'Wallboard', stats: 'Statistics', admin: 'Administration', conversations: 'Chats', knowledge: 'Knowledge base', main: 'Main menu' },
   roles: { admin: 'admin', supervisor: 'supervisor', operator: 'operator' },
   auth: { title: 'Sign in', login: 'Login', password: 'Password', submit: 'Sign in', failed: 'Wrong login or password' },
   work: { label: 'Status', working: 'Working', break: 'Break', offline: 'Offline', changed: 'Status: {{status}}' },
   live: { connecting: 'Connecting…', open: 'Live', closed: 'Disconnected, reconnecting…' },
-  pop: { title: 'Incoming call', waiting: 'Waiting for calls. The caller card appears here as soon as your phone rings.', caller: 'Number', client: 'Client', unknownClient: 'New client', city: 'City', campaign: 'Campaign (RK)', source: 'Source', openOrders: 'Open orders', recentCalls: 'Recent calls', notes: 'Notes', none: 'none', createOrder: 'Create order', dismiss: 'Dismiss', status: 'State' },
+  pop: { flags: 'Flags', title: 'Incoming call', waiting: 'Waiting for calls. The caller card appears here as soon as your phone rings.', caller: 'Number', client: 'Client', unknownClient: 'New client', city: 'City', campaign: 'Campaign (RK)', source: 'Source', openOrders: 'Open orders', recentCalls: 'Recent calls', notes: 'Notes', none: 'none', createOrder: 'Create order', dismiss: 'Dismiss', status: 'State' },
   call: { id: 'Call', date: 'Date', phone: 'Client phone', phoneAts: 'Company number', direction: 'Direction', status: 'Status', operator: 'Operator', client: 'Client', city: 'City', rk: 'RK', wait: 'Wait', talk: 'Talk', hold: 'Hold', missedReason: 'Missed reason', disposition: 'Disposition', note: 'Note', order: 'Order', detail: 'Call #{{id}}', annotate: 'Call outcome' },
   callStatus: { ringing: 'ringing', answered: 'answered', missed: 'missed', busy: 'busy', failed: 'failed' },
   direction: { inbound: 'inbound', outbound: 'outbound', internal: 'internal' },
@@ -47,6 +47,9 @@ const en: Messages = {
   speaker: { operator: 'Operator', client: 'Client', mixed: 'Call' },
   draft: { title: 'Order draft', generated: 'generated ({{generator}})', summary: 'Summary', sentiment: 'Client’s mood', evidence: 'from the call', accept: 'Accept and create the order', accepted: 'Order created' },
   sentiment: { positive: 'pleased', neutral: 'neutral', negative: 'unhappy' },
+  client: { id: 'No.', name: 'Name', noName: 'No name', anonymised: 'Data erased', phones: 'Phones', city: 'City', tags: 'Tags', tag: 'Tag', tagsHint: 'Tags (comma-separated)', lastContact: 'Last contact', createdAt: 'Created', search: 'Phone, name', searchHint: 'e.g. 8 (912) 345-67-89', vip: 'VIP', doNotServe: 'Do not serve', contacts: 'Contacts', edit: 'Card', notes: 'Notes', newNote: 'New note', addNote: 'Add note', editNote: 'Note text', timeline: 'History', more: 'Show more', messages: 'messages: {{count}}', missedCalls: 'missed: {{count}}', recording: 'recording', transcript: 'transcript', housekeeping: 'Duplicates and data erasure', duplicateId: 'Duplicate client no.', merge: 'Merge', mergeConfirm: 'Move everything of client no. {{id}} into this card and delete it?', merged: 'Clients merged', erase: 'Erase personal data', eraseConfirm: 'Erase the client\'s name, numbers, notes and transcripts? This cannot be undone.', back: 'Back to clients', open: 'Client card' },
+  timelineKind: { call: 'Call', chat: 'Chat', order: 'Order', callback: 'Call back', note: 'Note' },
+  myStats: { ofOperator: 'Statistics: {{name}}', calls: 'Inbound', averageTalk: 'Avg talk', outbound: 'Outbound (reached / all)' },
   errors: { required: 'Required', network: 'Server unreachable' },
 };
 

@@ -1,12 +1,12 @@
 /** Russian: the default language of the UI. Every other language must have the same keys. */
 const ru = {
   app: { title: 'Call-центр CRM', language: 'Язык', logout: 'Выйти', skip: 'К содержимому', loading: 'Загрузка…', noAccess: 'Нет доступа', noAccessText: 'Эта страница недоступна для вашей роли.', notFound: 'Страница не найдена', retry: 'Повторить', sessionExpired: 'Сессия истекла, войдите снова.', save: 'Сохранить', cancel: 'Отмена', create: 'Создать', edit: 'Изменить', delete: 'Удалить', close: 'Закрыть', search: 'Поиск', all: 'Все', yes: 'да', no: 'нет', empty: 'Нет данных', saved: 'Сохранено', rows: 'строк: {{count}}', rowsEstimated: 'примерно {{count}} строк', actions: 'Действия' },
-  nav: { workspace: 'Рабочее место', calls: 'Звонки', orders: 'Заказы', callbacks: 'Перезвонить', wallboard: 'Табло', stats: 'Статистика', admin: 'Администрирование', conversations: 'Чаты', knowledge: 'База знаний', main: 'Главное меню' },
+  nav: { myStats: 'Моя статистика', clients: 'Клиенты', workspace: 'Рабочее место', calls: 'Звонки', orders: 'Заказы', callbacks: 'Перезвонить', wallboard: 'Табло', stats: 'Статистика', admin: 'Администрирование', conversations: 'Чаты', knowledge: 'База знаний', main: 'Главное меню' },
   roles: { admin: 'администратор', supervisor: 'супервизор', operator: 'оператор' },
   auth: { title: 'Вход', login: 'Логин', password: 'Пароль', submit: 'Войти', failed: 'Неверный логин или пароль' },
   work: { label: 'Статус', working: 'На линии', break: 'Перерыв', offline: 'Не в сети', changed: 'Статус: {{status}}' },
   live: { connecting: 'Подключение…', open: 'На связи', closed: 'Нет связи, переподключение…' },
-  pop: { title: 'Входящий звонок', waiting: 'Ждём звонков. Карточка звонящего появится здесь, как только зазвонит ваш телефон.', caller: 'Номер', client: 'Клиент', unknownClient: 'Новый клиент', city: 'Город', campaign: 'Кампания (РК)', source: 'Источник', openOrders: 'Открытые заказы', recentCalls: 'Последние звонки', notes: 'Заметки', none: 'нет', createOrder: 'Создать заказ', dismiss: 'Скрыть', status: 'Состояние' },
+  pop: { flags: 'Отметки', title: 'Входящий звонок', waiting: 'Ждём звонков. Карточка звонящего появится здесь, как только зазвонит ваш телефон.', caller: 'Номер', client: 'Клиент', unknownClient: 'Новый клиент', city: 'Город', campaign: 'Кампания (РК)', source: 'Источник', openOrders: 'Открытые заказы', recentCalls: 'Последние звонки', notes: 'Заметки', none: 'нет', createOrder: 'Создать заказ', dismiss: 'Скрыть', status: 'Состояние' },
   call: { id: 'Звонок', date: 'Дата', phone: 'Телефон клиента', phoneAts: 'Номер компании', direction: 'Направление', status: 'Статус', operator: 'Оператор', client: 'Клиент', city: 'Город', rk: 'РК', wait: 'Ожидание', talk: 'Разговор', hold: 'Удержание', missedReason: 'Причина пропуска', disposition: 'Итог', note: 'Заметка', order: 'Заказ', detail: 'Звонок №{{id}}', annotate: 'Итог звонка' },
   callStatus: { ringing: 'звонит', answered: 'отвечен', missed: 'пропущен', busy: 'занято', failed: 'ошибка' },
   direction: { inbound: 'входящий', outbound: 'исходящий', internal: 'внутренний' },
@@ -46,6 +46,9 @@ const ru = {
   speaker: { operator: 'Оператор', client: 'Клиент', mixed: 'Разговор' },
   draft: { title: 'Черновик заказа', generated: 'создан автоматически ({{generator}})', summary: 'Кратко', sentiment: 'Настроение клиента', evidence: 'из разговора', accept: 'Принять и создать заказ', accepted: 'Создан заказ' },
   sentiment: { positive: 'доволен', neutral: 'нейтрально', negative: 'недоволен' },
+  client: { id: '№', name: 'Имя', noName: 'Без имени', anonymised: 'Данные удалены', phones: 'Телефоны', city: 'Город', tags: 'Метки', tag: 'Метка', tagsHint: 'Метки (через запятую)', lastContact: 'Последний контакт', createdAt: 'Создан', search: 'Телефон, имя', searchHint: 'например 8 (912) 345-67-89', vip: 'VIP', doNotServe: 'Не обслуживать', contacts: 'Контакты', edit: 'Карточка', notes: 'Заметки', newNote: 'Новая заметка', addNote: 'Добавить заметку', editNote: 'Текст заметки', timeline: 'История', more: 'Показать ещё', messages: 'сообщений: {{count}}', missedCalls: 'пропущено: {{count}}', recording: 'запись', transcript: 'расшифровка', housekeeping: 'Дубликаты и удаление данных', duplicateId: '№ клиента-дубликата', merge: 'Объединить', mergeConfirm: 'Перенести всё клиента №{{id}} в эту карточку и удалить его?', merged: 'Клиенты объединены', erase: 'Удалить персональные данные (152-ФЗ)', eraseConfirm: 'Стереть имя, номера, заметки и расшифровки клиента? Это нельзя отменить.', back: 'К списку клиентов', open: 'Карточка клиента' },
+  timelineKind: { call: 'Звонок', chat: 'Чат', order: 'Заказ', callback: 'Перезвонить', note: 'Заметка' },
+  myStats: { ofOperator: 'Статистика: {{name}}', calls: 'Входящих', averageTalk: 'Ср. разговор', outbound: 'Исходящие (дозвон / всего)' },
   errors: { required: 'Обязательное поле', network: 'Сервер недоступен' },
 };
 

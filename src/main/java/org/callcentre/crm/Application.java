@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import org.callcentre.crm.ai.answers.EvalAnswersCommand;
-import org.callcentre.crm.ai.drafts.DraftEvaluation;
+import org.callcentre.crm.ai.drafts.EvalDraftsCommand;
 
 import java.util.Arrays;
 
@@ -21,9 +21,8 @@ public class Application {
         if (command.equals(EvalAnswersCommand.NAME)) {
             System.exit(EvalAnswersCommand.run(rest, System.out));
         }
-        if (command.equals("eval-drafts")) {
-            DraftEvaluation.main(rest);
-            return;
+        if (command.equals(EvalDraftsCommand.NAME)) {
+            System.exit(EvalDraftsCommand.run(rest, System.out));
         }
         Micronaut.run(Application.class, args);
     }

@@ -3,10 +3,13 @@ package org.callcentre.crm;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.micronaut.runtime.event.annotation.EventListener;
+import org.callcentre.crm.calls.ingest.CallChanged;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
 /**
  * Vendors stay at the edge: a new PBX is one new adapter, and the domain never learns a vendor's
@@ -37,7 +40,7 @@ class ArchitectureTest {
 
     @Test
     void onlyTheTextAnalysingPackagesKnowLucene() {
-        noClasses().that().resideOutsideOfPackages("..knowledge..", "..ai.drafts..")
+        noClasses().that().resideOutsideOfPackages("..knowledge..", "..ai.drafts..", "..ai.language..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.lucene..", "org.tartarus..")
                 .check(classes);
     }
@@ -71,6 +74,25 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("..calls..", "..clients..", "..orders..", "..operators..", "..callbacks..",
                         "..campaigns..", "..cities..")
                 .should().dependOnClassesThat().resideInAnyPackage("..telephony..", "..leads.avito..")
+                .check(classes);
+    }
+
+    /**
+     * Work kept in step with calls runs as a {@code CallProjection}, once per batch in a declared order;
+     * a plain listener would run inside the ingest transaction, once per call, in no fixed order.
+     */
+    @Test
+    void nothingHearsOfACallChangeInsideTheIngestTransaction() {
+        noMethods().that().areAnnotatedWith(EventListener.class)
+                .should().haveRawParameterTypes(CallChanged.class)
+                .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void notificationFeaturesDoNotKnowTheirChannelsAdapters() {
+        noClasses().that().resideInAnyPackage("..notifications.masters..", "..orders..")
+                .should().dependOnClassesThat().resideInAnyPackage("..notifications.telegram..", "..notifications.email..",
+                        "jakarta.mail..")
                 .check(classes);
     }
 }

@@ -9,7 +9,9 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -31,7 +33,11 @@ import java.util.function.IntFunction;
  *
  * <pre>java -cp load-testing/target/load-test.jar org.callcentre.loadtest.StatsBenchmark \
  *      service=http://127.0.0.1:18090 adminPassword=… jdbc=jdbc:postgresql://127.0.0.1:PORT/postgres \
- *      threads=2 requests=300 callThreads=16 callSeconds=15 baselineRuns=2 [only=calls]</pre>
+ *      threads=2 requests=300 callThreads=16 callSeconds=15 baselineRuns=2 warmUpRounds=2 [only=calls]</pre>
+ *
+ * <p>Any request not answered 200, or a baseline whose figures differ from the endpoint's, ends the
+ * run with an exception (a non-zero exit), so a schema or API change that breaks it cannot pass
+ * unnoticed; {@code GeneratedCentreBenchmarkIT} runs it on a small generated centre.
  */
 public final class StatsBenchmark {
     private static final String[] CITIES = CentreShape.CITIES.stream().map(CentreShape.City::name).toArray(String[]::new);
@@ -44,6 +50,8 @@ public final class StatsBenchmark {
     private final List<String> table = new ArrayList<>();
     /** Uncached p95 of each scenario, to set the baseline beside. */
     private final Map<String, Double> p95 = new HashMap<>();
+    /** Requests answered 200 by scenario, first ask and cached together. */
+    private final Map<String, Integer> answered = new LinkedHashMap<>();
 
     private StatsBenchmark(Map<String, String> opt) {
         this.opt = opt;
@@ -54,12 +62,19 @@ public final class StatsBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        run(args);
+    }
+
+    /** Runs the benchmark; answers how many requests each scenario had answered 200. */
+    public static Map<String, Integer> run(String... args) throws Exception {
         Map<String, String> opt = new HashMap<>();
         for (String arg : args) {
             int eq = arg.indexOf('=');
             opt.put(arg.substring(0, eq), arg.substring(eq + 1));
         }
-        new StatsBenchmark(opt).run();
+        StatsBenchmark benchmark = new StatsBenchmark(opt);
+        benchmark.run();
+        return benchmark.answered;
     }
 
     private void run() throws Exception {
@@ -126,7 +141,8 @@ public final class StatsBenchmark {
         LocalDate day = LocalDate.parse("2019-01-01");
         String admin = api.login("admin", opt.get("adminPassword"));
         String operator = api.login(operatorLogin, opt.get("adminPassword"));
-        for (int round = 0; round < 2; round++) {
+        int rounds = Integer.parseInt(opt.getOrDefault("warmUpRounds", "2"));
+        for (int round = 0; round < rounds; round++) {
             List<String> asAdmin = new ArrayList<>();
             List<String> asOperator = new ArrayList<>();
             for (int i = 0; i < 100; i++) {
@@ -179,6 +195,7 @@ public final class StatsBenchmark {
         Result first = fixedList(token, paths);
         Result cached = fixedList(token, paths);
         p95.put(name, first.latencies.percentileMillis(0.95));
+        answered.put(name, first.latencies.count() + cached.latencies.count());
         table.add(String.format("| %s | %d | %.1f / %.1f / %.1f | %.0f | %.1f / %.1f | %.0f |", name, paths.size(),
                 first.latencies.percentileMillis(0.50), first.latencies.percentileMillis(0.95), first.latencies.percentileMillis(0.99),
                 first.perSecond(), cached.latencies.percentileMillis(0.50), cached.latencies.percentileMillis(0.95), cached.perSecond()));
@@ -205,6 +222,7 @@ public final class StatsBenchmark {
         AtomicInteger next = new AtomicInteger();
         long stopAt = System.nanoTime() + seconds * 1_000_000_000L;
         Result r = load(token, connections, () -> System.nanoTime() < stopAt ? path.apply(next.getAndIncrement()) : null);
+        answered.put(name, r.latencies.count());
         table.add(String.format("| %s | %d | %.1f / %.1f / %.1f | %.0f |", name, r.latencies.count(), r.latencies.percentileMillis(0.50),
                 r.latencies.percentileMillis(0.95), r.latencies.percentileMillis(0.99), r.perSecond()));
         System.out.println(table.get(table.size() - 1));
@@ -264,8 +282,13 @@ public final class StatsBenchmark {
             long[] rawFigures = baseline.overall(start, end);
             String api = this.api.send("GET", "/api/stats/overall?startDate=" + start + "&endDate=" + end,
                     this.api.login("admin", opt.get("adminPassword")), null).body();
-            System.out.printf("check, overall %s…%s: baseline inbound %d, orders %d; endpoint %s%n", start, end, rawFigures[0], rawFigures[1],
-                    api.replaceAll(",\"dailyStats\".*", ""));
+            long[] endpoint = {Long.parseLong(CrmApi.field(api.substring(api.indexOf("\"calls\"")), "total")),
+                    Long.parseLong(CrmApi.field(api.substring(api.indexOf("\"orders\"")), "total"))};
+            System.out.printf("check, overall %s…%s: baseline inbound %d, orders %d; endpoint %d, %d%n", start, end, rawFigures[0],
+                    rawFigures[1], endpoint[0], endpoint[1]);
+            if (!Arrays.equals(rawFigures, endpoint)) {
+                throw new IllegalStateException("the baseline and the endpoint disagree: one of them no longer computes the figures");
+            }
             compare(runs, "overall", "overall month", k -> baseline.overall(start.minusDays(k), end.minusDays(k)));
             compare(runs, "my / operator/{id}", "operator/{id} month", k -> baseline.operator(2 + k, start.minusDays(k), end.minusDays(k)));
             compare(runs, "operators", "operators month", k -> baseline.operators(start.minusDays(k), end.minusDays(k)));
@@ -288,7 +311,7 @@ public final class StatsBenchmark {
             run.run(k);
             ms[k] = (System.nanoTime() - t0) / 1e6;
         }
-        java.util.Arrays.sort(ms);
+        Arrays.sort(ms);
         double median = runs % 2 == 1 ? ms[runs / 2] : (ms[runs / 2 - 1] + ms[runs / 2]) / 2;
         double endpoint = p95.getOrDefault(scenario, Double.NaN);
         table.add(String.format("| %s | %.1f | %.0f | %.0f× |", label, endpoint, median, median / endpoint));

@@ -1,24 +1,36 @@
 package org.callcentre.crm.callbacks;
 
-import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.callcentre.crm.calls.ingest.CallChanged;
 import org.callcentre.crm.calls.ingest.CallOutcome;
+import org.callcentre.crm.calls.ingest.CallProjection;
+
+import java.util.List;
 
 /**
  * Keeps callback tasks in step with ingested calls, inside the ingest transaction: a missed
  * inbound call opens (or adds to) its client's task; an answered call with that client closes it.
  */
 @Singleton
-public class MissedCallCallbacks {
+public class MissedCallCallbacks implements CallProjection {
     private final CallbackRepository callbacks;
 
     public MissedCallCallbacks(CallbackRepository callbacks) {
         this.callbacks = callbacks;
     }
 
-    @EventListener
-    void onCallChanged(CallChanged change) {
+    @Override
+    public int order() {
+        return CALLBACKS;
+    }
+
+    /** Only ended calls with a client touch a task; calls still ringing (most of a busy batch) cost nothing. */
+    @Override
+    public void project(List<CallChanged> changes) {
+        changes.forEach(this::apply);
+    }
+
+    private void apply(CallChanged change) {
         CallOutcome outcome = change.outcome();
         Long clientId = change.links().clientId();
         if (clientId == null || !outcome.ended()) {

@@ -16,6 +16,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.callcentre.crm.auth.Actor;
+import org.callcentre.crm.auth.Role;
 import org.callcentre.crm.shared.ApiResponse;
 import org.callcentre.crm.shared.PageRequest;
 
@@ -36,12 +37,16 @@ public class ClientController {
     public record NoteRequest(String text) {
     }
 
+    @Serdeable
+    public record MergeRequest(Long duplicateId) {
+    }
+
     /** {@code phone} finds the client with exactly that number; {@code q} searches names and phone digits. */
     @Get
     public ApiResponse<List<ClientView>> list(@Nullable @QueryValue Integer page, @Nullable @QueryValue Integer limit,
                                               @Nullable @QueryValue String phone, @Nullable @QueryValue String q,
-                                              Actor actor) {
-        return ApiResponse.page(clients.list(phone, q, PageRequest.of(page, limit), actor));
+                                              @Nullable @QueryValue String tag, Actor actor) {
+        return ApiResponse.page(clients.list(phone, q, tag, PageRequest.of(page, limit), actor));
     }
 
     @Get("/{id}")
@@ -58,5 +63,23 @@ public class ClientController {
     @Status(HttpStatus.CREATED)
     public ApiResponse<ClientNote> addNote(long id, @Body NoteRequest body, Actor actor) {
         return ApiResponse.of(clients.addNote(id, body.text(), actor));
+    }
+
+    @Patch("/{id}/notes/{noteId}")
+    public ApiResponse<ClientNote> editNote(long id, long noteId, @Body NoteRequest body, Actor actor) {
+        return ApiResponse.of(clients.editNote(id, noteId, body.text(), actor));
+    }
+
+    /** Folds a duplicate client into this one; an operator merges within their city. */
+    @Post("/{id}/merge")
+    public ApiResponse<ClientDetail> merge(long id, @Body MergeRequest body, Actor actor) {
+        return ApiResponse.of(clients.merge(id, body.duplicateId(), actor));
+    }
+
+    /** Erases the client's personal data on request (152-ФЗ); supervisors and admins only. */
+    @Post("/{id}/anonymise")
+    @Secured({Role.SUPERVISOR, Role.ADMIN})
+    public ApiResponse<ClientDetail> anonymise(long id, Actor actor) {
+        return ApiResponse.of(clients.anonymise(id, actor));
     }
 }

@@ -5,6 +5,7 @@ import org.callcentre.crm.shared.Db;
 import org.callcentre.crm.shared.Page;
 import org.callcentre.crm.shared.PageRequest;
 import org.callcentre.crm.shared.PagedQuery;
+import org.callcentre.crm.shared.PhoneNumbers;
 import org.callcentre.crm.shared.SqlFilter;
 
 import java.sql.ResultSet;
@@ -14,10 +15,15 @@ import java.util.Optional;
 
 @Singleton
 public class ClientRepository {
+    // the last contact reads the newest entry of calls_client_created_idx and the client's few chats
     private static final String SELECT = "SELECT c.*, ci.name AS city_name, "
-            + "ARRAY(SELECT p.phone FROM client_phones p WHERE p.client_id = c.id ORDER BY p.id) AS phones";
+            + "ARRAY(SELECT p.phone FROM client_phones p WHERE p.client_id = c.id ORDER BY p.id) AS phones, "
+            + "GREATEST((SELECT max(x.created_at) FROM calls x WHERE x.client_id = c.id), "
+            + "(SELECT max(v.last_message_at) FROM conversations v WHERE v.client_id = c.id)) AS last_contact_at";
     private static final String FROM = "FROM clients c LEFT JOIN cities ci ON ci.id = c.city_id";
     private static final int LAST_CALLS = 10;
+    /** Orders and call-backs cannot be without a number; an erased one is this non-existent one. */
+    static final String ERASED_PHONE = "+70000000000";
 
     private final Db db;
     private final PagedQuery pages;
@@ -37,17 +43,24 @@ public class ClientRepository {
 
     /**
      * @param phone  an E.164 number matched exactly
-     * @param query  a name fragment, or phone digits matched anywhere in a number
+     * @param query  a name fragment, or phone digits matched anywhere in a number; a whole number in
+     *               any format ({@code 8 (912) 345-67-89}) also finds its E.164 form
+     * @param tag    a tag the client carries, exactly
      * @param cityScope an operator's city: only its clients and those of no city; null for all
      */
-    public Page<Client> list(String phone, String query, Long cityScope, PageRequest page) {
+    public Page<Client> list(String phone, String query, String tag, Long cityScope, PageRequest page) {
         SqlFilter filter = new SqlFilter()
                 .when(phone, "EXISTS (SELECT 1 FROM client_phones p WHERE p.client_id = c.id AND p.phone = ?)")
+                .when(tag == null ? null : List.of(tag), "c.tags @> ?")
                 .when(cityScope, "(c.city_id = ? OR c.city_id IS NULL)");
         if (query != null) {
             String digits = query.replaceAll("[^0-9]", "");
-            // Fewer than three digits would match nearly every number and bury the name matches.
-            if (digits.length() >= 3) {
+            Optional<String> wholeNumber = digits.length() >= 10 ? PhoneNumbers.normalize(query) : Optional.empty();
+            if (wholeNumber.isPresent()) {
+                filter.always("(lower(c.name) LIKE ? OR EXISTS (SELECT 1 FROM client_phones p WHERE p.client_id = c.id AND (p.phone = ? OR p.phone LIKE ?)))",
+                        like(query.toLowerCase()), wholeNumber.get(), like(digits));
+            } else if (digits.length() >= 3) {
+                // Fewer than three digits would match nearly every number and bury the name matches.
                 filter.always("(lower(c.name) LIKE ? OR EXISTS (SELECT 1 FROM client_phones p WHERE p.client_id = c.id AND p.phone LIKE ?))",
                         like(query.toLowerCase()), like(digits));
             } else {
@@ -63,6 +76,51 @@ public class ClientRepository {
 
     public void update(long id, String name, Long cityId, List<String> tags) {
         db.update("UPDATE clients SET name = ?, city_id = ?, tags = ?, updated_at = now() WHERE id = ?", name, cityId, tags, id);
+    }
+
+    public void setFlags(long id, boolean vip, boolean doNotServe) {
+        db.update("UPDATE clients SET vip = ?, do_not_serve = ?, updated_at = now() WHERE id = ?", vip, doNotServe, id);
+    }
+
+    /** Locks both rows in id order, so that two merges of the same pair wait for each other instead of deadlocking. */
+    public void lockPair(long first, long second) {
+        db.query("SELECT id FROM clients WHERE id IN (?, ?) ORDER BY id FOR UPDATE", rs -> rs.getLong(1), first, second);
+    }
+
+    /**
+     * Moves everything of {@code duplicate} to {@code survivor}. Each client keeps at most one open
+     * call-back: the duplicate's is cancelled when the survivor already has one.
+     */
+    public void moveEverything(long duplicate, long survivor) {
+        db.update("""
+                UPDATE callbacks SET status = 'cancelled', closed_at = now(), updated_at = now()
+                 WHERE client_id = ? AND status IN ('open', 'in_progress')
+                   AND EXISTS (SELECT 1 FROM callbacks k WHERE k.client_id = ? AND k.status IN ('open', 'in_progress'))""",
+                duplicate, survivor);
+        for (String table : List.of("client_phones", "client_notes", "calls", "orders", "conversations", "callbacks")) {
+            db.update("UPDATE " + table + " SET client_id = ? WHERE client_id = ?", survivor, duplicate);
+        }
+    }
+
+    /**
+     * Erases what identifies the client (152-ФЗ): name, tags, phones, notes, the number and address
+     * on calls, orders and chats, the client's own chat messages, and the transcripts and order drafts
+     * of their calls. Calls, orders and chats stay
+     * as counted facts of the statistics, tied to a client with no name.
+     */
+    public void anonymise(long id) {
+        db.update("UPDATE clients SET name = NULL, tags = '{}', vip = false, do_not_serve = false, "
+                + "anonymised_at = now(), updated_at = now() WHERE id = ?", id);
+        db.update("DELETE FROM client_phones WHERE client_id = ?", id);
+        db.update("DELETE FROM client_notes WHERE client_id = ?", id);
+        db.update("DELETE FROM transcripts WHERE call_id IN (SELECT x.id FROM calls x WHERE x.client_id = ?)", id);
+        db.update("DELETE FROM call_drafts WHERE call_id IN (SELECT x.id FROM calls x WHERE x.client_id = ?)", id);
+        db.update("UPDATE calls SET client_phone = NULL, note = NULL WHERE client_id = ?", id);
+        db.update("UPDATE orders SET client_name = NULL, address = NULL, phone = ? WHERE client_id = ?", ERASED_PHONE, id);
+        db.update("UPDATE callbacks SET phone = ?, note = NULL WHERE client_id = ?", ERASED_PHONE, id);
+        db.update("UPDATE messages SET text = '' WHERE sender = 'client' "
+                + "AND conversation_id IN (SELECT v.id FROM conversations v WHERE v.client_id = ?)", id);
+        db.update("UPDATE conversations SET client_phone = NULL WHERE client_id = ?", id);
     }
 
     public void delete(long id) {
@@ -95,18 +153,28 @@ public class ClientRepository {
                 clientId, operatorId, text);
     }
 
+    public Optional<ClientNote> note(long clientId, long id) {
+        return db.queryOne("SELECT n.id, n.text, n.operator_id, o.login, n.created_at FROM client_notes n "
+                + "LEFT JOIN operators o ON o.id = n.operator_id WHERE n.id = ? AND n.client_id = ?", ClientRepository::mapNote, id, clientId);
+    }
+
+    public void updateNote(long id, String text) {
+        db.update("UPDATE client_notes SET text = ? WHERE id = ?", text, id);
+    }
+
     public ClientNote note(long id) {
         return db.queryOne("SELECT n.id, n.text, n.operator_id, o.login, n.created_at FROM client_notes n "
                         + "LEFT JOIN operators o ON o.id = n.operator_id WHERE n.id = ?", ClientRepository::mapNote, id)
                 .orElseThrow(() -> new IllegalStateException("Note " + id + " vanished"));
     }
 
-    public List<ClientCall> lastCalls(long clientId) {
+    /** @param cityScope an operator's city: only its calls, as in the call list; null for all */
+    public List<ClientCall> lastCalls(long clientId, Long cityScope) {
         return db.query("SELECT id, created_at, direction, status, operator_id, talk_seconds FROM calls "
-                        + "WHERE client_id = ? ORDER BY created_at DESC, id DESC LIMIT " + LAST_CALLS,
+                        + "WHERE client_id = ? AND (?::bigint IS NULL OR city_id = ?) ORDER BY created_at DESC, id DESC LIMIT " + LAST_CALLS,
                 rs -> new ClientCall(rs.getLong("id"), Db.getInstant(rs, "created_at"), rs.getString("direction"),
                         rs.getString("status"), Db.getLong(rs, "operator_id"), rs.getInt("talk_seconds")),
-                clientId);
+                clientId, cityScope, cityScope);
     }
 
     /** A LIKE pattern matching the text anywhere, with the text's own wildcards taken literally. */
@@ -116,7 +184,8 @@ public class ClientRepository {
 
     private static Client map(ResultSet rs) throws SQLException {
         return new Client(rs.getLong("id"), rs.getString("name"), Db.getLong(rs, "city_id"), rs.getString("city_name"),
-                Db.getTextArray(rs, "phones"), Db.getTextArray(rs, "tags"),
+                Db.getTextArray(rs, "phones"), Db.getTextArray(rs, "tags"), rs.getBoolean("vip"), rs.getBoolean("do_not_serve"),
+                Db.getInstant(rs, "anonymised_at"), Db.getInstant(rs, "last_contact_at"),
                 Db.getInstant(rs, "created_at"), Db.getInstant(rs, "updated_at"));
     }
 

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -45,9 +46,9 @@ public class ClientService {
     }
 
     @Transactional
-    public Page<ClientView> list(String phone, String q, PageRequest page, Actor actor) {
+    public Page<ClientView> list(String phone, String q, String tag, PageRequest page, Actor actor) {
         String e164 = PhoneNumbers.optional("phone", phone);
-        return clients.list(e164, q == null || q.isBlank() ? null : q.trim(), actor.cityScope(), page).map(Client::view);
+        return clients.list(e164, blankToNull(q), blankToNull(tag), actor.cityScope(), page).map(Client::view);
     }
 
     @Transactional
@@ -55,7 +56,7 @@ public class ClientService {
         Client client = find(id, actor);
         List<OrderView> clientOrders = orders.forClient(id, actor.cityScope()).stream()
                 .map(Order::view).toList();
-        return ClientDetail.of(client, clients.notes(id), clientOrders, clients.lastCalls(id));
+        return ClientDetail.of(client, clients.notes(id), clientOrders, clients.lastCalls(id, actor.cityScope()));
     }
 
     @Transactional
@@ -66,8 +67,17 @@ public class ClientService {
         Long cityId = request.city() == null ? current.cityId() : f.attempt("city", () -> cities.optionalId("city", request.city()));
         List<String> tags = request.tags() == null ? current.tags() : tags(f, request.tags());
         List<String> phones = request.phones() == null ? current.phones() : phones(f, request.phones());
+        boolean vip = request.vip() == null ? current.vip() : request.vip();
+        boolean doNotServe = request.doNotServe() == null ? current.doNotServe() : request.doNotServe();
+        f.check(current.anonymisedAt() == null || request.phones() == null && request.name() == null, "name",
+                "the client's personal data was erased; create a new client instead");
         f.throwIfAny();
+        Long scope = actor.cityScope();
+        if (scope != null && !Objects.equals(cityId, current.cityId()) && !scope.equals(cityId)) {
+            throw ApiException.forbidden("Operators move clients only into their own city");
+        }
         clients.update(id, name, cityId, tags);
+        clients.setFlags(id, vip, doNotServe);
         if (request.phones() != null) {
             clients.removePhonesExcept(id, phones);
             for (String phone : phones) {
@@ -81,6 +91,8 @@ public class ClientService {
                 .field("cityId", current.cityId(), cityId)
                 .field("tags", current.tags(), tags)
                 .field("phones", current.phones(), phones)
+                .field("vip", current.vip(), vip)
+                .field("doNotServe", current.doNotServe(), doNotServe)
                 .asMap());
         return get(id, actor);
     }
@@ -94,6 +106,75 @@ public class ClientService {
         long id = clients.insertNote(clientId, actor.id(), note);
         audit.record(actor, "create", "client_note", id, Map.of("clientId", clientId, "text", note));
         return clients.note(id);
+    }
+
+    /** Only the author edits a note: a note is what that person wrote. */
+    @Transactional
+    public ClientNote editNote(long clientId, long noteId, String text, Actor actor) {
+        find(clientId, actor);
+        ClientNote current = clients.note(clientId, noteId).orElseThrow(() -> ApiException.notFound("Note " + noteId));
+        if (current.operatorId() == null || !current.operatorId().equals(actor.id())) {
+            throw ApiException.forbidden("Only the author of a note may edit it");
+        }
+        Fields f = new Fields();
+        String note = f.required("text", text);
+        f.throwIfAny();
+        clients.updateNote(noteId, note);
+        audit.record(actor, "update", "client_note", noteId, new Changes().field("text", current.text(), note).asMap());
+        return clients.note(noteId);
+    }
+
+    /**
+     * Folds {@code duplicateId} into {@code id}: phones, notes, calls, orders, chats and call-backs
+     * move over, tags join, a blank name or city is filled, a flag set on either stays set; the
+     * duplicate is deleted. Audited on the survivor with what came from where.
+     */
+    @Transactional
+    public ClientDetail merge(long id, Long duplicateId, Actor actor) {
+        if (duplicateId == null) {
+            throw ApiException.badField("duplicateId", "is required");
+        }
+        if (duplicateId == id) {
+            throw ApiException.badField("duplicateId", "must be another client than the one kept");
+        }
+        clients.lockPair(id, duplicateId);
+        Client survivor = find(id, actor);
+        Client duplicate = clients.findById(duplicateId)
+                .filter(c -> actor.cityScope() == null || c.cityId() == null || actor.cityScope().equals(c.cityId()))
+                .orElseThrow(() -> ApiException.badField("duplicateId", "no such client"));
+        Set<String> tags = new LinkedHashSet<>(survivor.tags());
+        tags.addAll(duplicate.tags());
+        clients.moveEverything(duplicateId, id);
+        clients.update(id, survivor.name() == null ? duplicate.name() : survivor.name(),
+                survivor.cityId() == null ? duplicate.cityId() : survivor.cityId(), new ArrayList<>(tags));
+        clients.setFlags(id, survivor.vip() || duplicate.vip(), survivor.doNotServe() || duplicate.doNotServe());
+        clients.delete(duplicateId);
+        audit.record(actor, "merge", "client", id, new Changes().set("duplicateId", duplicateId)
+                .set("duplicateName", duplicate.name()).set("duplicatePhones", duplicate.phones()).asMap());
+        return get(id, actor);
+    }
+
+    /**
+     * Erases the client's personal data on their request (152-ФЗ, art. 21); the audit entry says who
+     * did it and when, and names no personal data itself.
+     */
+    @Transactional
+    public ClientDetail anonymise(long id, Actor actor) {
+        Client client = find(id, actor);
+        if (client.anonymisedAt() == null) {
+            clients.anonymise(id);
+            audit.record(actor, "anonymise", "client", id, Map.of("phones", client.phones().size()));
+        }
+        return get(id, actor);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    /** The client if the actor may see it, else a 404 (another city's client is not shown to exist). */
+    public Client visible(long id, Actor actor) {
+        return find(id, actor);
     }
 
     private Client find(long id, Actor actor) {

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import org.callcentre.crm.shared.Db;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,6 +30,14 @@ public class CallJobQueue {
     @Transactional
     public void enqueue(long callId, String kind) {
         db.update("INSERT INTO call_jobs (call_id, kind) VALUES (?, ?) ON CONFLICT (call_id, kind) DO NOTHING", callId, kind);
+    }
+
+    /** As {@link #enqueue}, for many calls in one statement, rows written in call id order. */
+    @Transactional
+    public void enqueueAll(Collection<Long> callIds, String kind) {
+        db.update("""
+                INSERT INTO call_jobs (call_id, kind) SELECT id, ? FROM unnest(CAST(? AS bigint[])) AS ids(id) ORDER BY id
+                ON CONFLICT (call_id, kind) DO NOTHING""", kind, callIds);
     }
 
     /** Queues the job again from its first attempt, whatever became of it before (an operator's retry). */

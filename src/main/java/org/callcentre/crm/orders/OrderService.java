@@ -123,6 +123,7 @@ public class OrderService {
         f.throwIfAny();
         requireOwnCity(fields.cityId(), actor);
         OrderLifecycle.checkMove(current.status(), status, actor.role());
+        OrderLifecycle.checkAmounts(current, fields, status, actor.role());
         Instant closedAt = status.equals(current.status()) ? current.closedAt()
                 : OrderLifecycle.closed(status) ? clock.instant() : null;
         Long clientId = fields.phone().equals(current.fields().phone()) && current.clientId() != null ? current.clientId()
@@ -135,6 +136,21 @@ public class OrderService {
         audit.record(actor, "update", "order", id, changes.asMap());
         orderChanges.publishEvent(new OrderChanged(id));
         return orders.findById(id).orElseThrow().view();
+    }
+
+    /**
+     * The 409 (or 403) that a move of the order to {@code status} would get now, without changing
+     * anything: a channel that must ask for more before the move (the amounts of a completion) asks
+     * only when the move can be made. The refusal does not spoil the caller's transaction.
+     */
+    @Transactional(noRollbackFor = ApiException.class)
+    public void checkMove(long id, String status, Actor actor) {
+        OrderLifecycle.checkMove(visible(orders.findById(id), id, actor).status(), status, actor.role());
+    }
+
+    /** Completed and cancelled orders are closed: no work is sent out for them. */
+    public static boolean closed(String status) {
+        return OrderLifecycle.closed(status);
     }
 
     /** An operator starts in their own city and is the order's operator unless they name another. */

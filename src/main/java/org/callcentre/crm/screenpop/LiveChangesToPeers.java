@@ -3,8 +3,11 @@ package org.callcentre.crm.screenpop;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.callcentre.crm.calls.ingest.CallChanged;
+import org.callcentre.crm.calls.ingest.CallProjection;
 import org.callcentre.crm.cluster.ClusterBus;
 import org.callcentre.crm.operators.WorkStatusChanged;
+
+import java.util.List;
 
 /**
  * Tells the other nodes of call and work-status changes, inside the transaction that makes them,
@@ -12,16 +15,22 @@ import org.callcentre.crm.operators.WorkStatusChanged;
  * operator states and wallboard). Costs nothing on a single node.
  */
 @Singleton
-class LiveChangesToPeers {
+class LiveChangesToPeers implements CallProjection {
     private final ClusterBus bus;
 
     LiveChangesToPeers(ClusterBus bus) {
         this.bus = bus;
     }
 
-    @EventListener
-    void onCallChanged(CallChanged change) {
-        bus.publish(CallMoved.TOPIC, CallMoved.of(change));
+    @Override
+    public int order() {
+        return PEERS;
+    }
+
+    /** A notice per call, sent by PostgreSQL with the commit (NOTIFY is transactional). */
+    @Override
+    public void project(List<CallChanged> changes) {
+        changes.forEach(change -> bus.publish(CallMoved.TOPIC, CallMoved.of(change)));
     }
 
     @EventListener

@@ -18,9 +18,14 @@ import java.util.List;
 public record PopCard(@Nullable Client client, @Nullable Campaign campaign, List<Order> openOrders,
                       List<ClientCall> recentCalls) {
 
-    /** @param notes the latest few, newest first */
+    /**
+     * @param vip        a client the centre treats with care, shown in colour
+     * @param doNotServe a client the centre refuses (abuse, fraud), shown in warning colour
+     * @param notes      the latest few, newest first
+     */
     @Serdeable
-    public record Client(long id, @Nullable String name, List<String> phones, List<String> tags, List<ClientNote> notes) {
+    public record Client(long id, @Nullable String name, List<String> phones, List<String> tags, boolean vip,
+                         boolean doNotServe, List<ClientNote> notes) {
     }
 
     /** The campaign of the dialled company number. */

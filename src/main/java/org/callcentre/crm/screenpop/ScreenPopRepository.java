@@ -26,7 +26,7 @@ public class ScreenPopRepository {
               'campaign', (SELECT json_build_object('rk', k.rk, 'city', kc.name, 'source', k.source)
                            FROM campaigns k JOIN cities kc ON kc.id = k.city_id WHERE k.rk = ?),
               'client', (SELECT json_build_object(
-                             'id', c.id, 'name', c.name, 'tags', c.tags,
+                             'id', c.id, 'name', c.name, 'tags', c.tags, 'vip', c.vip, 'doNotServe', c.do_not_serve,
                              'phones', ARRAY(SELECT p.phone FROM client_phones p WHERE p.client_id = c.id ORDER BY p.id),
                              'notes', (SELECT coalesce(json_agg(latest ORDER BY latest."createdAt" DESC, latest.id DESC), '[]')
                                        FROM (SELECT n.id, n.text, n.operator_id AS "operatorId", a.login AS "authorLogin",

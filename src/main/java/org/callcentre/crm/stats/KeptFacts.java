@@ -1,6 +1,7 @@
 package org.callcentre.crm.stats;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -15,31 +16,35 @@ import java.util.stream.Collectors;
 record KeptFacts(String table, String idColumn, String sourceIdColumn, FactKind kind) {
 
     /**
-     * One statement that re-derives the facts of one source row and adds (new − previous) to every
-     * rollup. Every part reads the snapshot from before the statement, so {@code previous} is the
-     * row as it was. Answers the days whose figures moved: none when the facts stayed the same (a
-     * call still ringing, an order edit that changes no figure).
+     * One statement that re-derives the facts of the given source rows and adds (new − previous) to
+     * every rollup. Every part reads the snapshot from before the statement, so {@code previous} is
+     * the rows as they were. Facts and rollup rows are written in key order, so two writers touching
+     * the same rows cannot deadlock. Answers the days whose figures moved: none when the facts stayed
+     * the same (a call still ringing, an order edit that changes no figure).
      */
-    Sql refresh(Sql source, long id) {
+    Sql refresh(Sql source, Collection<Long> ids) {
         List<String> columns = columns();
         String updates = columns.stream().filter(c -> !c.equals(idColumn)).map(c -> c + " = EXCLUDED." + c)
                 .collect(Collectors.joining(", "));
         String changed = "(" + columns.stream().map(c -> "f." + c).collect(Collectors.joining(", ")) + ") IS DISTINCT FROM ("
                 + columns.stream().map(c -> "EXCLUDED." + c).collect(Collectors.joining(", ")) + ")";
-        StringBuilder sql = new StringBuilder("WITH previous AS (SELECT * FROM " + table + " WHERE " + idColumn + " = ?), ")
-                .append("latest AS (").append(source.text()).append(" WHERE ").append(sourceIdColumn).append(" = ?), ")
+        StringBuilder sql = new StringBuilder("WITH previous AS (SELECT * FROM " + table + " WHERE " + idColumn
+                        + " = ANY(CAST(? AS bigint[]))), ")
+                .append("latest AS (").append(source.text()).append(" WHERE ").append(sourceIdColumn).append(" = ANY(CAST(? AS bigint[]))), ")
                 .append("saved AS (INSERT INTO ").append(table).append(" AS f (").append(String.join(", ", columns)).append(") ")
-                .append("SELECT ").append(String.join(", ", columns)).append(" FROM latest ")
-                .append("ON CONFLICT (").append(idColumn).append(") DO UPDATE SET ").append(updates).append(" WHERE ").append(changed)
-                .append(" RETURNING 1), ")
+                .append("SELECT ").append(String.join(", ", columns)).append(" FROM latest ORDER BY ").append(idColumn)
+                .append(" ON CONFLICT (").append(idColumn).append(") DO UPDATE SET ").append(updates).append(" WHERE ").append(changed)
+                .append(" RETURNING f.").append(idColumn).append("), ")
                 .append("delta AS (SELECT ").append(kind.keysAndMeasures()).append(" FROM latest UNION ALL ")
                 .append(kind.negated("previous")).append(")");
         sql.append(kind.upsertsIntoAll("delta"));
-        sql.append(" SELECT day FROM (SELECT day FROM previous UNION SELECT day FROM latest) d WHERE EXISTS (SELECT 1 FROM saved)");
+        sql.append(" SELECT day FROM (SELECT ").append(idColumn).append(", day FROM previous UNION SELECT ").append(idColumn)
+                .append(", day FROM latest) d WHERE ").append(idColumn).append(" IN (SELECT ").append(idColumn).append(" FROM saved)");
+        List<Long> sorted = ids.stream().sorted().distinct().toList();
         List<Object> params = new ArrayList<>();
-        params.add(id);
+        params.add(sorted);
         params.addAll(source.params());
-        params.add(id);
+        params.add(sorted);
         return new Sql(sql.toString(), params);
     }
 

@@ -2,6 +2,7 @@ package org.callcentre.crm.stats;
 
 import io.micronaut.serde.annotation.Serdeable;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +16,17 @@ import java.util.Map;
 public record PeriodStats(LocalDate startDate, LocalDate endDate, Calls calls, Outbound outbound, Orders orders,
                           List<Day> dailyStats) {
 
-    /** @param acceptanceRate answered ÷ total × 100, one decimal */
+    /**
+     * @param acceptanceRate     answered ÷ total × 100, one decimal
+     * @param averageTalkSeconds Σ talk of handled calls (answered, both directions) ÷ handled
+     * @param ahtSeconds         (talk + hold + wrap-up) of handled calls ÷ handled, as in the operators' list
+     */
     @Serdeable
-    public record Calls(long total, long accepted, long missed, double acceptanceRate) {
-        static Calls of(CallSums sums) {
-            return new Calls(sums.inbound(), sums.answered(), sums.missed(), Ratios.percent(sums.answered(), sums.inbound()));
+    public record Calls(long total, long accepted, long missed, double acceptanceRate, double averageTalkSeconds,
+                        double ahtSeconds) {
+        static Calls of(CallSums sums, int wrapUpSeconds) {
+            return new Calls(sums.inbound(), sums.answered(), sums.missed(), Ratios.percent(sums.answered(), sums.inbound()),
+                    Ratios.average(sums.talk(), sums.handled()), Ratios.average(sums.handlingSeconds(wrapUpSeconds), sums.handled()));
         }
     }
 
@@ -27,8 +34,9 @@ public record PeriodStats(LocalDate startDate, LocalDate endDate, Calls calls, O
     public record Outbound(long total, long answered) {
     }
 
+    /** @param revenue Σ result of the period's orders that are completed now */
     @Serdeable
-    public record Orders(long total, Map<String, Long> byStatus) {
+    public record Orders(long total, Map<String, Long> byStatus, BigDecimal revenue) {
     }
 
     /** @param calls inbound calls of the day; @param orders orders created that day */
@@ -36,14 +44,16 @@ public record PeriodStats(LocalDate startDate, LocalDate endDate, Calls calls, O
     public record Day(LocalDate date, long calls, long orders) {
     }
 
-    static PeriodStats of(StatsPeriod period, Map<LocalDate, CallSums> callsByDay, Map<LocalDate, OrderSums> ordersByDay) {
+    static PeriodStats of(StatsPeriod period, Map<LocalDate, CallSums> callsByDay, Map<LocalDate, OrderSums> ordersByDay,
+                          int wrapUpSeconds) {
         CallSums calls = callsByDay.values().stream().reduce(CallSums.NONE, CallSums::plus);
         OrderSums orders = ordersByDay.values().stream().reduce(OrderSums.NONE, OrderSums::plus);
         List<Day> days = period.days().stream()
                 .map(day -> new Day(day, callsByDay.getOrDefault(day, CallSums.NONE).inbound(),
                         ordersByDay.getOrDefault(day, OrderSums.NONE).orders()))
                 .toList();
-        return new PeriodStats(period.start(), period.end(), Calls.of(calls),
-                new Outbound(calls.outbound(), calls.outboundAnswered()), new Orders(orders.orders(), orders.byStatus()), days);
+        return new PeriodStats(period.start(), period.end(), Calls.of(calls, wrapUpSeconds),
+                new Outbound(calls.outbound(), calls.outboundAnswered()),
+                new Orders(orders.orders(), orders.byStatus(), orders.revenue()), days);
     }
 }

@@ -40,7 +40,8 @@ class PeriodStatsService {
         StatsPeriod period = StatsPeriod.parse(startDate, endDate, cities.zone(cityId), clock, settings.maxSpanDays());
         return PeriodStats.of(period,
                 reader.rollups(queries.operatorCallsByDay(operatorId, period), period, GroupKeys::day, CallSums::read),
-                reader.rollups(queries.operatorOrdersByDay(operatorId, period), period, GroupKeys::day, OrderSums::read));
+                reader.rollups(queries.operatorOrdersByDay(operatorId, period), period, GroupKeys::day, OrderSums::read),
+                settings.wrapUpSeconds());
     }
 
     /** Days are those of the default zone; each call and order counts on its own city's day. */
@@ -49,6 +50,7 @@ class PeriodStatsService {
         StatsPeriod period = StatsPeriod.parse(startDate, endDate, settings.defaultZone(), clock, settings.maxSpanDays());
         return PeriodStats.of(period,
                 reader.rollups(queries.allCallsByDay(period), period, GroupKeys::day, CallSums::read),
-                reader.rollups(queries.allOrdersByDay(period), period, GroupKeys::day, OrderSums::read));
+                reader.rollups(queries.allOrdersByDay(period), period, GroupKeys::day, OrderSums::read),
+                settings.wrapUpSeconds());
     }
 }

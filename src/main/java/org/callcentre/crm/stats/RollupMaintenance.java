@@ -3,24 +3,33 @@ package org.callcentre.crm.stats;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.callcentre.crm.calls.ingest.CallChanged;
+import org.callcentre.crm.calls.ingest.CallProjection;
 import org.callcentre.crm.operators.WorkStatusChanged;
 import org.callcentre.crm.orders.OrderChanged;
+
+import java.util.List;
 
 /**
  * Hears of every change to calls, orders and work statuses inside the transaction that makes it,
  * so that a figure and its rollup are committed (or rolled back) together.
  */
 @Singleton
-class RollupMaintenance {
+class RollupMaintenance implements CallProjection {
     private final RollupWriter rollups;
 
     public RollupMaintenance(RollupWriter rollups) {
         this.rollups = rollups;
     }
 
-    @EventListener
-    void onCallChanged(CallChanged change) {
-        rollups.callChanged(change.callId());
+    @Override
+    public int order() {
+        return ROLLUPS;
+    }
+
+    /** One statement for the batch's calls: their facts, then every rollup, each in key order. */
+    @Override
+    public void project(List<CallChanged> changes) {
+        rollups.callsChanged(changes.stream().map(CallChanged::callId).toList());
     }
 
     @EventListener

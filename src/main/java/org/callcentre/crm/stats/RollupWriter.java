@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import org.callcentre.crm.shared.Db;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,12 +23,13 @@ class RollupWriter {
         this.changes = changes;
     }
 
-    public void callChanged(long callId) {
-        run(CallFacts.KEPT.refresh(CallFacts.source(settings), callId));
+    /** One statement for the whole set of calls, whatever its size. */
+    public void callsChanged(Collection<Long> callIds) {
+        run(CallFacts.KEPT.refresh(CallFacts.source(settings), callIds));
     }
 
     public void orderChanged(long orderId) {
-        run(OrderFacts.KEPT.refresh(OrderFacts.SOURCE, orderId));
+        run(OrderFacts.KEPT.refresh(OrderFacts.SOURCE, List.of(orderId)));
     }
 
     public void statusPeriodsClosed(long operatorId) {

@@ -58,4 +58,30 @@ class ClientCityScopeTest {
         assertEquals(200, supervisor.get("/api/clients/" + samaraClient).status());
         assertEquals(0, data.count("client_notes"));
     }
+
+    @Test
+    void anOperatorSeesOnlyTheirCitysCallsInAClientCard() {
+        long kazan = data.db().queryLong("SELECT id FROM cities WHERE name = 'Казань'");
+        long samara = data.db().queryLong("SELECT id FROM cities WHERE name = 'Самара'");
+        for (long city : new long[] {kazan, samara}) {
+            data.db().update("INSERT INTO calls (source, external_id, city_id, client_id, client_phone, direction, status, created_at) "
+                    + "VALUES ('mango', ?, ?, ?, '+79990000000', 'inbound', 'answered', now())", "call-" + city, city, cityless);
+        }
+        List<Long> seen = ((List<?>) olgaInKazan.get("/api/clients/" + cityless).data().get("lastCalls")).stream()
+                .map(call -> ((Number) ((Map<?, ?>) call).get("id")).longValue()).toList();
+        assertEquals(List.of(data.db().queryLong("SELECT id FROM calls WHERE city_id = ?", kazan)), seen);
+        assertEquals(2, ((List<?>) supervisor.get("/api/clients/" + cityless).data().get("lastCalls")).size());
+    }
+
+    @Test
+    void anOperatorMovesAClientOnlyIntoTheirOwnCity() {
+        long kazanClient = data.db().queryLong("SELECT client_id FROM client_phones WHERE phone = '+79161234567'");
+        assertEquals(403, olgaInKazan.patch("/api/clients/" + kazanClient, Map.of("city", "Самара")).status());
+        assertEquals(403, olgaInKazan.patch("/api/clients/" + cityless, Map.of("city", "Самара")).status());
+        assertEquals(0L, data.db().queryLong("SELECT count(*) FROM clients c JOIN cities ci ON ci.id = c.city_id "
+                + "WHERE ci.name = 'Самара' AND c.id <> ?", samaraClient), "nothing moved");
+        assertEquals(200, olgaInKazan.patch("/api/clients/" + cityless, Map.of("city", "Казань")).status());
+        assertEquals(200, olgaInKazan.patch("/api/clients/" + kazanClient, Map.of("name", "Казанский 2")).status());
+        assertEquals(200, supervisor.patch("/api/clients/" + kazanClient, Map.of("city", "Самара")).status());
+    }
 }

@@ -99,4 +99,32 @@ class ClientEditingTest {
         assertEquals(401, api.patch("/api/clients/" + ivan, Map.of("name", "x")).status());
         assertEquals("Иван", stored().get("name"));
     }
+
+    @Test
+    void vipAndDoNotServeFlagsAreSetAndAudited() {
+        Api.Reply reply = olga.patch("/api/clients/" + ivan, Map.of("vip", true, "doNotServe", true));
+        assertEquals(200, reply.status(), reply.toString());
+        assertEquals(true, stored().get("vip"));
+        assertEquals(true, stored().get("doNotServe"));
+        assertEquals(200, olga.patch("/api/clients/" + ivan, Map.of("doNotServe", false)).status());
+        assertEquals(false, stored().get("doNotServe"));
+        assertEquals(true, stored().get("vip"), "an absent flag keeps its value");
+        assertEquals(2L, data.db().queryLong("SELECT count(*) FROM audit_log WHERE entity = 'client' AND jsonb_exists(changes, 'doNotServe')"));
+    }
+
+    @Test
+    void onlyTheAuthorEditsANote() {
+        long noteId = ((Number) olga.post("/api/clients/" + ivan + "/notes", Map.of("text", "перезвонить")).data().get("id")).longValue();
+        Api.Reply edited = olga.patch("/api/clients/" + ivan + "/notes/" + noteId, Map.of("text", "перезвонить после 18"));
+        assertEquals(200, edited.status(), edited.toString());
+        assertEquals("перезвонить после 18", edited.data().get("text"));
+        Api.Reply blank = olga.patch("/api/clients/" + ivan + "/notes/" + noteId, Map.of("text", " "));
+        assertEquals(400, blank.status());
+        assertTrue(blank.errorFields().containsKey("text"));
+        data.user("pavel", "operator", null, "102");
+        Api pavel = api.login("pavel", TestData.PASSWORD);
+        assertEquals(403, pavel.patch("/api/clients/" + ivan + "/notes/" + noteId, Map.of("text", "чужая")).status());
+        assertEquals("перезвонить после 18", data.db().queryOne("SELECT text FROM client_notes WHERE id = ?", rs -> rs.getString(1), noteId).orElseThrow());
+        assertEquals(404, olga.patch("/api/clients/" + ivan + "/notes/999999", Map.of("text", "x")).status());
+    }
 }

@@ -68,6 +68,31 @@ class ClientSearchTest {
     }
 
     @Test
+    void aWholeNumberTypedInQFindsItsClientWhateverTheWriting() {
+        assertEquals(List.of("Иван Петров"), names("?q=" + encode("8 (916) 123-45-67")));
+        assertEquals(List.of("Иван Петров"), names("?q=" + encode("+7 916 1234567")));
+    }
+
+    @Test
+    void aTagFindsTheClientsThatCarryIt() {
+        long ivan = data.db().queryLong("SELECT client_id FROM client_phones WHERE phone = '+79161234567'");
+        assertEquals(200, olga.patch("/api/clients/" + ivan, Map.of("tags", List.of("VIP-заказчик", "опт"))).status());
+        assertEquals(List.of("Иван Петров"), names("?tag=" + encode("опт")));
+        assertEquals(List.of(), names("?tag=" + encode("оп")), "a tag matches whole");
+    }
+
+    @Test
+    void theListShowsTheLastContactReadFromCallsAndChats() {
+        long ivan = data.db().queryLong("SELECT client_id FROM client_phones WHERE phone = '+79161234567'");
+        data.db().update("INSERT INTO calls (source, external_id, client_id, direction, status, created_at) "
+                + "VALUES ('mango', 'e-1', ?, 'inbound', 'missed', '2026-02-01T10:00:00Z'), "
+                + "('mango', 'e-2', ?, 'inbound', 'answered', '2026-02-03T10:00:00Z')", ivan, ivan);
+        Map<String, Object> row = olga.get("/api/clients?q=" + encode("Иван П")).list().get(0);
+        assertEquals("2026-02-03T10:00:00Z", row.get("lastContactAt"));
+        assertEquals(null, olga.get("/api/clients?q=" + encode("Мария")).list().get(0).get("lastContactAt"));
+    }
+
+    @Test
     void newestFirstWithPagination() {
         Api.Reply reply = olga.get("/api/clients?limit=2");
         assertEquals(List.of("Пётр 100%", "Мария Иванова"), reply.list().stream().map(c -> c.get("name")).toList());

@@ -38,8 +38,9 @@ class OrderStatusTransitionsTest {
         boss = api.login("boss", TestData.PASSWORD);
     }
 
+    /** An order with its amounts, so that completing it is a matter of the status machine only (OrderCompletionTest). */
     private long newOrder() {
-        Api.Reply reply = olga.post("/api/orders", Map.of("phone", "+79161234567"));
+        Api.Reply reply = olga.post("/api/orders", Map.of("phone", "+79161234567", "result", 3000, "expenditure", 1200));
         assertEquals(201, reply.status(), reply.toString());
         return ((Number) reply.data().get("id")).longValue();
     }

@@ -72,7 +72,7 @@ class ExportsOpenInRealReadersTest {
         for (String status : List.of("assigned", "in_progress")) {
             assertEquals(200, admin.patch("/api/orders/" + completed, Map.of("status", status)).status());
         }
-        Api.Reply done = admin.patch("/api/orders/" + completed, Map.of("status", "completed", "result", 1500.50));
+        Api.Reply done = admin.patch("/api/orders/" + completed, Map.of("status", "completed", "result", 1500.50, "expenditure", 0));
         assertEquals(200, done.status(), done.toString());
     }
 

@@ -72,7 +72,7 @@ class OperatorsReportFiguresTest {
             for (String status : List.of("assigned", "in_progress")) {
                 assertEquals(200, boss.patch("/api/orders/" + id, Map.of("status", status)).status());
             }
-            assertEquals(200, boss.patch("/api/orders/" + id, Map.of("status", "completed", "result", 1000.25)).status());
+            assertEquals(200, boss.patch("/api/orders/" + id, Map.of("status", "completed", "result", 1000.25, "expenditure", 0)).status());
         }
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Moscow"));
         Map<String, CSVRecord> rows = byOperator("startDate=" + today.minusDays(1) + "&endDate=" + today.plusDays(1));

@@ -83,6 +83,7 @@ class ScreenPopTest {
                 "problem", "не сливает воду", "rk", "KZN-AVITO")).data();
         long clientId = number(order.get("clientId"));
         assertEquals(201, api.as(olga).post("/api/clients/" + clientId + "/notes", Map.of("text", "Звонить после 18:00")).status());
+        assertEquals(200, api.as(olga).patch("/api/clients/" + clientId, Map.of("doNotServe", true)).status());
 
         // An earlier call with the same client: olga dialled them and found the line busy.
         pbx.playFrom(OUTBOUND, 0);
@@ -99,6 +100,8 @@ class ScreenPopTest {
             assertEquals(clientId, number(client.get("id")));
             assertEquals(List.of("+79161234567"), client.get("phones"));
             assertEquals("Звонить после 18:00", map(list(client.get("notes")).get(0)).get("text"));
+            assertEquals(true, client.get("doNotServe"), "the operator is warned before answering");
+            assertEquals(false, client.get("vip"));
             Map<String, Object> campaign = map(pop.get("campaign"));
             assertEquals("KZN-AVITO", campaign.get("rk"));
             assertEquals("Казань", campaign.get("city"));

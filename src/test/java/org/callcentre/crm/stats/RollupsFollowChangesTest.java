@@ -137,7 +137,7 @@ class RollupsFollowChangesTest {
         for (String status : List.of("assigned", "in_progress")) {
             assertEquals(200, boss.patch("/api/orders/" + id, Map.of("status", status)).status());
         }
-        assertEquals(200, boss.patch("/api/orders/" + id, Map.of("status", "completed", "result", 5000, "clean", 3200.5)).status());
+        assertEquals(200, boss.patch("/api/orders/" + id, Map.of("status", "completed", "result", 5000, "expenditure", 1799.5, "clean", 3200.5)).status());
         orders = orders(olga.get("/api/stats/my?" + days).data());
         assertEquals(Map.of("new", 0, "assigned", 0, "in_progress", 0, "completed", 1, "cancelled", 0), orders.get("byStatus"));
         Map<String, Object> row = operatorRow("op101", days);

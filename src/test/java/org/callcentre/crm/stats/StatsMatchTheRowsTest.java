@@ -202,14 +202,18 @@ class StatsMatchTheRowsTest {
         assertFigures(rows.row("SELECT count(*) FILTER (WHERE " + INBOUND + ") AS total, count(*) FILTER (WHERE " + ANSWERED
                 + ") AS accepted, count(*) FILTER (WHERE " + INBOUND + " AND c.status <> 'answered') AS missed, "
                 + "coalesce(round(100.0 * count(*) FILTER (WHERE " + ANSWERED + ") / nullif(count(*) FILTER (WHERE " + INBOUND
-                + "), 0), 1), 0) AS acceptance_rate" + callsInRange, range[0], range[1]), map(stats.get("calls")), what);
+                + "), 0), 1), 0) AS acceptance_rate, "
+                + "coalesce(round(avg(c.talk_seconds) FILTER (WHERE " + HANDLED + "), 1), 0) AS average_talk_seconds, "
+                + "coalesce(round(avg(c.talk_seconds + c.hold_seconds + ?) FILTER (WHERE " + HANDLED + "), 1), 0) AS aht_seconds"
+                + callsInRange, settings.wrapUpSeconds(), range[0], range[1]), map(stats.get("calls")), what);
         assertFigures(rows.row("SELECT count(*) FILTER (WHERE c.direction = 'outbound' AND c.status <> 'ringing') AS total, "
                 + "count(*) FILTER (WHERE c.direction = 'outbound' AND c.status = 'answered') AS answered" + callsInRange,
                 range[0], range[1]), map(stats.get("outbound")), what);
 
         String ordersInRange = " FROM " + ORDERS + " WHERE " + ORDER_DAY + " BETWEEN ? AND ? AND " + orderFilter;
         Map<String, Object> orders = map(stats.get("orders"));
-        assertFigures(rows.row("SELECT count(*) AS total" + ordersInRange, range[0], range[1]), orders, what);
+        assertFigures(rows.row("SELECT count(*) AS total, coalesce(sum(o.result) FILTER (WHERE o.status = 'completed'), 0) AS revenue"
+                + ordersInRange, range[0], range[1]), orders, what);
         Map<String, Object> byStatus = new LinkedHashMap<>(Map.of("new", 0, "assigned", 0, "in_progress", 0, "completed", 0, "cancelled", 0));
         rows.rows("SELECT o.status, count(*) AS n" + ordersInRange + " GROUP BY o.status", range[0], range[1])
                 .forEach(r -> byStatus.put((String) r.get("status"), r.get("n")));

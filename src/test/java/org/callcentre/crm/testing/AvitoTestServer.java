@@ -2,7 +2,6 @@ package org.callcentre.crm.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.micronaut.serde.ObjectMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,7 +40,6 @@ public final class AvitoTestServer implements AutoCloseable {
     }
 
     private final HttpServer server;
-    private final ObjectMapper json = ObjectMapper.getDefault();
     private final Map<String, String> clients = new ConcurrentHashMap<>();
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
@@ -126,25 +124,25 @@ public final class AvitoTestServer implements AutoCloseable {
             }
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
             if (auth == null || !auth.startsWith("Bearer ") || !tokens.contains(auth.substring(7))) {
-                reply(exchange, 401, Map.of("error", Map.of("code", 401, "message", "Unauthorized")));
+                JsonHttp.reply(exchange, 401, Map.of("error", Map.of("code", 401, "message", "Unauthorized")));
                 return;
             }
             Matcher m;
             if (method.equals("POST") && (m = SEND.matcher(path)).matches()) {
                 send(exchange, Long.parseLong(m.group(1)), m.group(2), body);
             } else if (method.equals("GET") && (m = HISTORY.matcher(path)).matches()) {
-                reply(exchange, 200, Map.of("messages", history(m.group(2))));
+                JsonHttp.reply(exchange, 200, Map.of("messages", history(m.group(2))));
             } else if (method.equals("GET") && (m = CHAT.matcher(path)).matches()) {
-                reply(exchange, 200, chat(m.group(2)));
+                JsonHttp.reply(exchange, 200, chat(m.group(2)));
             } else if (method.equals("POST") && path.equals("/calltracking/v1/getCalls/")) {
-                Map<String, Object> filter = readJson(body);
+                Map<String, Object> filter = JsonHttp.read(body);
                 callRequests.add(filter);
                 int offset = ((Number) filter.getOrDefault("offset", 0)).intValue();
                 int limit = ((Number) filter.getOrDefault("limit", 100)).intValue();
                 List<Map<String, Object>> page = calls.subList(Math.min(offset, calls.size()), Math.min(offset + limit, calls.size()));
-                reply(exchange, 200, Map.of("calls", new ArrayList<>(page)));
+                JsonHttp.reply(exchange, 200, Map.of("calls", new ArrayList<>(page)));
             } else {
-                reply(exchange, 404, Map.of("error", Map.of("code", 404, "message", "Not found")));
+                JsonHttp.reply(exchange, 404, Map.of("error", Map.of("code", 404, "message", "Not found")));
             }
         }
     }
@@ -160,24 +158,24 @@ public final class AvitoTestServer implements AutoCloseable {
         }
         String secret = clients.get(form.get("client_id"));
         if (!"client_credentials".equals(form.get("grant_type")) || secret == null || !secret.equals(form.get("client_secret"))) {
-            reply(exchange, 401, Map.of("error", "invalid_client", "error_description", "invalid client"));
+            JsonHttp.reply(exchange, 401, Map.of("error", "invalid_client", "error_description", "invalid client"));
             return;
         }
         String token = "token-" + tokensIssued.incrementAndGet();
         tokens.add(token);
-        reply(exchange, 200, Map.of("access_token", token, "expires_in", 86400, "token_type", "Bearer"));
+        JsonHttp.reply(exchange, 200, Map.of("access_token", token, "expires_in", 86400, "token_type", "Bearer"));
     }
 
     @SuppressWarnings("unchecked")
     private void send(HttpExchange exchange, long userId, String chatId, String body) throws IOException {
-        Map<String, Object> request = readJson(body);
+        Map<String, Object> request = JsonHttp.read(body);
         if (!"text".equals(request.get("type")) || !(request.get("message") instanceof Map<?, ?> message)
                 || !(message.get("text") instanceof String text) || text.isBlank()) {
-            reply(exchange, 400, Map.of("error", Map.of("code", 400, "message", "message.text is required")));
+            JsonHttp.reply(exchange, 400, Map.of("error", Map.of("code", 400, "message", "message.text is required")));
             return;
         }
         if (failSends.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            reply(exchange, 500, Map.of("error", Map.of("code", 500, "message", "Internal Server Error")));
+            JsonHttp.reply(exchange, 500, Map.of("error", Map.of("code", 500, "message", "Internal Server Error")));
             return;
         }
         String id = "out-" + ids.incrementAndGet();
@@ -188,7 +186,7 @@ public final class AvitoTestServer implements AutoCloseable {
         answer.put("created", System.currentTimeMillis() / 1000);
         answer.put("direction", "out");
         answer.put("type", "text");
-        reply(exchange, 200, answer);
+        JsonHttp.reply(exchange, 200, answer);
     }
 
     private Map<String, Object> chat(String chatId) {
@@ -211,17 +209,5 @@ public final class AvitoTestServer implements AutoCloseable {
             }
         }
         return messages;
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> readJson(String body) throws IOException {
-        return body.isBlank() ? Map.of() : json.readValue(body, Map.class);
-    }
-
-    private void reply(HttpExchange exchange, int status, Object body) throws IOException {
-        byte[] bytes = json.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
     }
 }

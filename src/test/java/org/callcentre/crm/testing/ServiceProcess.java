@@ -125,6 +125,24 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** A plain stop (SIGTERM): the service shuts down as it would on the operator's machine. */
+    public void stop() throws InterruptedException {
+        processes.get(processes.size() - 1).destroy();
+        processes.get(processes.size() - 1).waitFor();
+    }
+
+    /** What the running (or last) process has logged so far. */
+    public String log() throws IOException {
+        return Files.readString(dataDir.resolve("service-" + (processes.size() - 1) + ".log"));
+    }
+
+    /** The port of the service's embedded PostgreSQL, as its log names it. */
+    public int embeddedPostgresPort() throws IOException {
+        Matcher m = Pattern.compile("Embedded PostgreSQL on port (\\d+)").matcher(log());
+        assertTrue(m.find(), "no embedded PostgreSQL in the log");
+        return Integer.parseInt(m.group(1));
+    }
+
     /** {@code kill -9}: no shutdown hook, no drain. */
     public void kill() throws InterruptedException {
         processes.get(processes.size() - 1).destroyForcibly().waitFor();
@@ -173,9 +191,14 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public String post(String token, String path, String body) throws Exception {
-        HttpResponse<String> response = http.send(json(path, token).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        return send(token, "POST", path, body, 201);
+    }
+
+    /** Any method with a JSON body, expecting {@code status}; returns the answer's body. */
+    public String send(String token, String method, String path, String body, int status) throws Exception {
+        HttpResponse<String> response = http.send(json(path, token).method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertEquals(201, response.statusCode(), response.body());
+        assertEquals(status, response.statusCode(), method + " " + path + ": " + response.body());
         return response.body();
     }
 

@@ -37,6 +37,10 @@ public final class SmtpTestServer implements AutoCloseable {
                 "crm.notifications.email.timeout", "5s");
     }
 
+    public int port() {
+        return port;
+    }
+
     public synchronized void start() {
         if (server == null) {
             server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -59,6 +63,17 @@ public final class SmtpTestServer implements AutoCloseable {
 
     public synchronized List<Mail> received() {
         return Arrays.stream(server.getReceivedMessages()).map(SmtpTestServer::mail).toList();
+    }
+
+    /** The Message-ID header of each received message, in arrival order. */
+    public synchronized List<String> messageIds() {
+        return Arrays.stream(server.getReceivedMessages()).map(m -> {
+            try {
+                return m.getMessageID();
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
     }
 
     private static Mail mail(MimeMessage m) {

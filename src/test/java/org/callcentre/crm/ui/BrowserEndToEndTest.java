@@ -136,7 +136,7 @@ class BrowserEndToEndTest {
             Map<String, Object> order = asOlga.post("/api/orders", Map.of("city", "Казань", "rk", "avito-kzn",
                     "phone", "+7916555" + String.format("%04d", i), "typeEquipment", "Холодильник", "problem", "Не морозит")).data();
             for (String status : steps[i % steps.length]) {
-                Map<String, Object> change = "completed".equals(status) ? Map.of("status", status, "result", 4500) : Map.of("status", status);
+                Map<String, Object> change = "completed".equals(status) ? Map.of("status", status, "result", 4500, "expenditure", 0) : Map.of("status", status);
                 assertEquals(200, asOlga.patch("/api/orders/" + order.get("id"), change).status());
             }
         }

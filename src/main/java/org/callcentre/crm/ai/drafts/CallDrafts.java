@@ -15,20 +15,15 @@ import org.callcentre.crm.orders.OrderService;
 import org.callcentre.crm.orders.OrderView;
 import org.callcentre.crm.shared.ApiException;
 import org.callcentre.crm.shared.Db;
-import org.callcentre.crm.shared.Fields;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /** Drafts for calls: made when a transcript is stored, shown with the call, accepted into an order linked to it. */
 @Singleton
 public class CallDrafts {
-    private static final int MAX_TEXT = 50_000;
-
     private final OrderDrafts drafts;
     private final CallService calls;
     private final OrderService orders;
@@ -50,24 +45,7 @@ public class CallDrafts {
 
     @Transactional
     public OrderDraft draftFromText(OrderDraftRequest request) {
-        Fields f = new Fields();
-        String text = f.required("text", request.text(), MAX_TEXT);
-        String city = request.city() == null ? null : f.attempt("city", () -> {
-            cities.requireId("city", request.city());
-            return request.city();
-        });
-        LocalDateTime callTime = request.callTime() == null ? LocalDateTime.now(cities.defaultZone())
-                : f.attempt("callTime", () -> parseCallTime(request.callTime()));
-        f.throwIfAny();
-        return drafts.draft(text, city, callTime);
-    }
-
-    private static LocalDateTime parseCallTime(String value) {
-        try {
-            return OffsetDateTime.parse(value).toLocalDateTime();
-        } catch (DateTimeParseException e) {
-            throw ApiException.badField("callTime", "must be an ISO date-time with offset, e.g. 2026-03-10T11:20:00+03:00");
-        }
+        return drafts.draft(request);
     }
 
     /** Runs in the transaction that stores the transcript; the call's own city and local time frame the draft. */

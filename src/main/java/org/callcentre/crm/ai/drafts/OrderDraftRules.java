@@ -1,10 +1,10 @@
 package org.callcentre.crm.ai.drafts;
 
+import org.callcentre.crm.ai.language.Towns;
+
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The offline draft maker: dictionaries and word rules over the transcript, Russian-stemmed with
@@ -20,13 +20,11 @@ public final class OrderDraftRules {
     private static final List<List<String>> WRONG_NUMBER = List.of(RussianStems.stems("ошибся номером"),
             RussianStems.stems("ошиблась номером"), RussianStems.stems("куда я попал"), RussianStems.stems("куда я попала"));
 
-    private final Dictionary cities;
+    private final Towns towns;
 
-    /** @param cityNames the cities the service works in, as written in the CRM («Санкт-Петербург») */
-    public OrderDraftRules(List<String> cityNames) {
-        Map<String, List<String>> synonyms = new LinkedHashMap<>();
-        cityNames.forEach(name -> synonyms.put(name, List.of(name.replace('-', ' '))));
-        this.cities = new Dictionary(synonyms);
+    /** @param towns the towns a caller may name: the shipped list and the CRM's cities */
+    public OrderDraftRules(Towns towns) {
+        this.towns = towns;
     }
 
     /**
@@ -35,9 +33,6 @@ public final class OrderDraftRules {
      */
     public OrderDraft draft(String text, String city, LocalDateTime callTime) {
         Tokens t = Tokens.of(text);
-        Dictionary.Match heardCity = cities.first(t);
-        DraftField cityField = city != null ? new DraftField(city, "город звонка")
-                : heardCity == null ? null : new DraftField(heardCity.canonical(), heardCity.evidence());
         Dictionary.Match equipment = Equipment.TYPES.first(t);
         DraftField equipmentField = equipment == null ? null : new DraftField(equipment.canonical(), equipment.evidence());
         boolean priceQuestion = containsAny(t, PRICE);
@@ -45,6 +40,7 @@ public final class OrderDraftRules {
         DraftField address = AddressRule.find(t);
         DraftField visit = VisitTimeRule.find(t, callTime);
         DraftField name = ClientNameRule.find(t);
+        DraftField cityField = CityRule.find(t, towns, city, address != null || visit != null);
         String sentiment = containsAny(t, NEGATIVE) ? "negative" : containsAny(t, POSITIVE) ? "positive" : "neutral";
         String summary = summary(t, name, cityField, equipmentField, problem, address, visit, sentiment, priceQuestion);
         return new OrderDraft(cityField, address, equipmentField, problem, visit, name, summary, sentiment, GENERATOR, true);

@@ -3,8 +3,10 @@ package org.callcentre.crm.calls.ingest;
 import java.util.List;
 
 /**
- * Published (inside the ingest transaction) when a call's row changed; listeners that push to
- * browsers must act after commit.
+ * A call's row changed. Given to every {@link CallProjection} inside the ingest transaction, and
+ * published for {@code @TransactionalEventListener(AFTER_COMMIT)} listeners (pops, presence, the
+ * wallboard); a plain {@code @EventListener} of it would run inside the transaction, which the
+ * architecture test forbids: keep such work in a projection.
  */
 public record CallChanged(long callId, CallOutcome outcome, CallLinks links, List<CallEvent> newEvents) {
 }

@@ -21,7 +21,6 @@ import java.time.Instant;
  * @param extension   the operator extension (SIP address digits) this event concerns, if any
  * @param companyNumber the company's number that was called (Mango {@code line_number}, Asterisk DID)
  * @param waitSeconds authoritative wait from the PBX (Asterisk HoldTime, Mango summary), if given
- * @param talkSeconds authoritative talk time from the PBX, if given
  * @param ending      for {@link CallEventKind#ENDED}: how the call or leg ended, if the PBX said
  */
 @Serdeable
@@ -41,7 +40,6 @@ public record CallEvent(
         @Nullable String queue,
         @Nullable String disconnectReason,
         @Nullable Integer waitSeconds,
-        @Nullable Integer talkSeconds,
         @Nullable CallEnding ending,
         @Nullable String recordingRef) {
 
@@ -66,7 +64,6 @@ public record CallEvent(
         private String queue;
         private String disconnectReason;
         private Integer waitSeconds;
-        private Integer talkSeconds;
         private CallEnding ending;
         private String recordingRef;
 
@@ -88,13 +85,12 @@ public record CallEvent(
         public Builder queue(String queue) { this.queue = queue; return this; }
         public Builder disconnectReason(String reason) { this.disconnectReason = reason; return this; }
         public Builder waitSeconds(Integer seconds) { this.waitSeconds = seconds; return this; }
-        public Builder talkSeconds(Integer seconds) { this.talkSeconds = seconds; return this; }
         public Builder ending(CallEnding ending) { this.ending = ending; return this; }
         public Builder recording(String ref) { this.recordingRef = ref; return this; }
 
         public CallEvent build() {
             return new CallEvent(source, callKey, eventId, legId, sequence, occurredAt, kind, direction, callerNumber,
-                    calledNumber, extension, companyNumber, queue, disconnectReason, waitSeconds, talkSeconds, ending,
+                    calledNumber, extension, companyNumber, queue, disconnectReason, waitSeconds, ending,
                     recordingRef);
         }
     }

@@ -5,6 +5,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,31 +13,34 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The one way call events enter the domain, whatever PBX sent them. Each call's events are kept
+ * Applies a batch of call events in one transaction, for {@link IngestBuffer} (the {@link CallEvents} door). Each call's events are kept
  * once and its row re-derived from all of them, which is what makes ingestion idempotent and
- * indifferent to the order events arrive in. A batch costs a few statements per source plus one
- * upsert per changed call, not a round of queries per event.
+ * indifferent to the order events arrive in. Then every {@link CallProjection} runs once for the
+ * batch, in its declared order; {@link CallChanged} is published for listeners after commit.
  */
 @Singleton
-public class CallEventIngestor {
+class CallEventIngestor {
     private final CallEventStore events;
     private final CallTimelines timelines;
     private final CallLinker linker;
     private final CallRowWriter rows;
+    private final List<CallProjection> projections;
     private final ApplicationEventPublisher<CallChanged> changes;
 
-    public CallEventIngestor(CallEventStore events, CallTimelines timelines, CallLinker linker, CallRowWriter rows,
-                             ApplicationEventPublisher<CallChanged> changes) {
+    CallEventIngestor(CallEventStore events, CallTimelines timelines, CallLinker linker, CallRowWriter rows,
+                      List<CallProjection> projections, ApplicationEventPublisher<CallChanged> changes) {
         this.events = events;
         this.timelines = timelines;
         this.linker = linker;
         this.rows = rows;
+        this.projections = projections.stream()
+                .sorted(Comparator.comparingInt(CallProjection::order).thenComparing(p -> p.getClass().getName())).toList();
         this.changes = changes;
     }
 
     /** @return the calls that changed, in the order their first event appears in the batch */
     @Transactional
-    public List<CallChanged> ingest(List<CallEvent> batch) {
+    List<CallChanged> ingest(List<CallEvent> batch) {
         Map<String, List<CallEvent>> bySource = new LinkedHashMap<>();
         for (CallEvent event : batch) {
             bySource.computeIfAbsent(event.source(), k -> new ArrayList<>()).add(event);
@@ -44,7 +48,12 @@ public class CallEventIngestor {
         List<CallChanged> changed = new ArrayList<>();
         events.lockCalls(batch.stream().map(CallRef::of).distinct().toList());
         bySource.forEach((source, sourceEvents) -> changed.addAll(ingest(source, sourceEvents)));
-        changed.forEach(changes::publishEvent);
+        if (!changed.isEmpty()) {
+            List<CallChanged> byCallId = changed.stream().sorted(Comparator.comparingLong(CallChanged::callId)).toList();
+            projections.forEach(projection -> projection.project(byCallId));
+            // Heard only after commit (pops, presence, wallboard): no listener runs inside this transaction.
+            changed.forEach(changes::publishEvent);
+        }
         return changed;
     }
 

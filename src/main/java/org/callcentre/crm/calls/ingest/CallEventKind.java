@@ -16,5 +16,10 @@ public enum CallEventKind {
     ENDED,
     /** The PBX's closing account of the whole call (Mango summary, Asterisk CDR): figures to trust. */
     SUMMARY,
-    RECORDING_READY
+    RECORDING_READY,
+    /**
+     * An operator's phone joined the conversation (entered its bridge) with no dial answer naming it,
+     * as after a pickup. Weaker than {@link #ANSWERED}: it names the operator only when no answer does.
+     */
+    JOINED
 }

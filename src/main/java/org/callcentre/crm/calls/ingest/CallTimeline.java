@@ -37,6 +37,7 @@ public final class CallTimeline {
         String disconnectReason = null;
         String recording = null;
         String answeredBy = null;
+        String joinedBy = null;
         String lastRung = null;
         String startedBy = null;
         Instant answeredAt = null;
@@ -45,7 +46,6 @@ public final class CallTimeline {
         CallEnding callEnding = null;
         CallEnding lastLegEnding = null;
         Integer pbxWait = null;
-        Integer pbxTalk = null;
         Instant heldSince = null;
         long heldSeconds = 0;
         Set<String> legs = new HashSet<>();
@@ -60,7 +60,6 @@ public final class CallTimeline {
             disconnectReason = e.disconnectReason() == null ? disconnectReason : e.disconnectReason();
             recording = e.recordingRef() == null ? recording : e.recordingRef();
             pbxWait = e.waitSeconds() == null ? pbxWait : e.waitSeconds();
-            pbxTalk = e.talkSeconds() == null ? pbxTalk : e.talkSeconds();
             if (e.legId() != null) {
                 legs.add(e.legId());
             }
@@ -76,6 +75,11 @@ public final class CallTimeline {
                         heldSince = null;
                     }
                     answeredBy = e.extension() == null ? answeredBy : e.extension();
+                }
+                case JOINED -> {
+                    // A phone in the conversation that no dial answer named (a pickup): the answer if nothing better says so.
+                    answeredAt = answeredAt == null ? e.occurredAt() : answeredAt;
+                    joinedBy = e.extension() == null ? joinedBy : e.extension();
                 }
                 case HELD -> heldSince = heldSince == null ? e.occurredAt() : heldSince;
                 case RESUMED -> {
@@ -109,14 +113,15 @@ public final class CallTimeline {
         if (heldSince != null && endedAt != null) {
             heldSeconds += seconds(heldSince, endedAt);
         }
-        // An outbound call nobody answered still belongs to the operator who dialled it.
-        String operator = answeredBy != null ? answeredBy : lastRung != null ? lastRung : startedBy;
+        // The answer names the operator, whatever order the phones entered the bridge in; an outbound call
+        // nobody answered still belongs to the operator who dialled it.
+        String operator = answeredBy != null ? answeredBy : joinedBy != null ? joinedBy : lastRung != null ? lastRung : startedBy;
         CallEnding ending = callEnding != null ? callEnding : lastLegEnding;
 
         int wait = pbxWait != null ? pbxWait
                 : (int) seconds(createdAt, answeredAt != null ? answeredAt : (endedAt != null ? endedAt : createdAt));
-        int talk = pbxTalk != null ? pbxTalk
-                : (answeredAt != null && endedAt != null ? (int) Math.max(0, seconds(answeredAt, endedAt) - heldSeconds) : 0);
+        // One talk for every source, whether or when a PBX's closing summary arrives: end − answer − hold.
+        int talk = answeredAt != null && endedAt != null ? (int) Math.max(0, seconds(answeredAt, endedAt) - heldSeconds) : 0;
 
         String status;
         String missedReason = null;
@@ -132,7 +137,10 @@ public final class CallTimeline {
             status = "missed";
             missedReason = missedReason(ending, lastRung != null);
         }
-        return new CallOutcome(direction == null ? "inbound" : direction, status, missedReason, caller, called, company,
+        // No adapter could tell the direction: only an outside caller makes it a client's inbound call; a
+        // PBX's own call (an originated echo test on Local channels) has no outside party and is internal.
+        String resolvedDirection = direction != null ? direction : caller != null ? "inbound" : "internal";
+        return new CallOutcome(resolvedDirection, status, missedReason, caller, called, company,
                 operator, queue, createdAt, answeredAt, endedAt, Math.max(0, wait), (int) heldSeconds, Math.max(0, talk),
                 disconnectReason, recording);
     }

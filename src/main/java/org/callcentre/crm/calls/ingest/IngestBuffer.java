@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * new events queue behind it, so no call's events overtake each other.
  */
 @Context // started with the service: a spool left by a process that died is applied without waiting for new events
-public class IngestBuffer {
+class IngestBuffer implements CallEvents {
     private static final Logger LOG = LoggerFactory.getLogger(IngestBuffer.class);
 
     private final CallEventIngestor ingestor;
@@ -43,7 +43,7 @@ public class IngestBuffer {
     private int memoryEvents;
     private Instant keptSince;
 
-    public IngestBuffer(CallEventIngestor ingestor, ObjectMapper json,
+    IngestBuffer(CallEventIngestor ingestor, ObjectMapper json,
                         @Value("${crm.data-dir}") Path dataDir, @Value("${crm.ingest.spool-dir:}") String spoolDir,
                         @Value("${crm.ingest.buffer-events:10000}") int memoryLimit,
                         @Value("${crm.ingest.retry-interval:1s}") Duration retryInterval) {
@@ -58,23 +58,18 @@ public class IngestBuffer {
         replaying.scheduleWithFixedDelay(this::replay, 0, retryInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** What is kept now, for the health check. */
-    public record Backlog(int memoryEvents, long spooledBatches, Optional<Instant> since) {
-        public boolean empty() {
-            return memoryEvents == 0 && spooledBatches == 0;
-        }
-    }
-
     /**
      * Applies the events now or, while PostgreSQL is unreachable or older events wait, keeps them
      * for later. Any other failure is the caller's.
      */
-    public void ingest(List<CallEvent> batch) {
+    @Override
+    public void accept(List<CallEvent> batch) {
         ingest(batch, false);
     }
 
     /** As {@link #ingest}, but events that must be kept go to disk: the sender was told they arrived. */
-    public void ingestAcknowledged(List<CallEvent> batch) {
+    @Override
+    public void acceptAcknowledged(List<CallEvent> batch) {
         ingest(batch, true);
     }
 
@@ -83,7 +78,7 @@ public class IngestBuffer {
             return;
         }
         synchronized (this) {
-            if (!backlog().empty()) {
+            if (!kept().empty()) {
                 keep(batch, durable);
                 return;
             }
@@ -103,14 +98,16 @@ public class IngestBuffer {
         }
     }
 
-    public synchronized Backlog backlog() {
-        return new Backlog(memoryEvents, spool.unread(), Optional.ofNullable(keptSince));
+    @Override
+    public synchronized KeptEvents kept() {
+        return new KeptEvents(memoryEvents, spool.unread(), Optional.ofNullable(keptSince));
     }
 
     /** Waits until nothing is kept any more; false if that did not happen within {@code timeout}. */
-    public boolean awaitEmpty(Duration timeout) throws InterruptedException {
+    @Override
+    public boolean awaitKeptApplied(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!backlog().empty()) {
+        while (!kept().empty()) {
             if (System.nanoTime() > deadline) {
                 return false;
             }

@@ -27,7 +27,7 @@ class IngestHealthIndicator implements HealthIndicator {
 
     @Override
     public Publisher<HealthResult> getResult() {
-        IngestBuffer.Backlog backlog = buffer.backlog();
+        KeptEvents backlog = buffer.kept();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("bufferedEvents", backlog.memoryEvents());
         details.put("spooledBatches", backlog.spooledBatches());

@@ -38,7 +38,10 @@ import java.util.Set;
  * number being the caller id the dialplan presents to the client.
  * Operators' phones ringing, answering and holding come from Dial*, Agent*, BridgeEnter and
  * Hold/Unhold; a call ends when every channel it had has hung up, or when its caller abandons
- * the queue. Queue calls carry Asterisk's own {@code HoldTime} (wait) and {@code TalkTime} (talk).
+ * the queue. Queue calls carry Asterisk's own {@code HoldTime} (wait); talk is measured from the
+ * timestamps (answer to the last hang-up, less hold) for every call.
+ * The operator who answered is the one a {@code DialEnd} with {@code DialStatus: ANSWER} or an
+ * {@code AgentConnect}'s {@code Interface} names, never whoever entered a bridge last.
  *
  * <p>Read and deliberately not translated: {@code Newstate} (DialEnd says the same and who
  * answered whom), {@code BridgeLeave} and {@code QueueCallerLeave} (the Hangup, AgentComplete or
@@ -182,22 +185,28 @@ public class AmiCallEventTranslator {
                         .leg(e.getDestUniqueId()).extension(extension);
     }
 
-    /** An operator's phone in a bridge is talking: this also catches pickups, which dial nothing. */
+    /**
+     * An operator's phone in a bridge is talking: this catches pickups, which dial nothing. It does not
+     * say who answered — Asterisk bridges the legs in no fixed order, often the caller's own phone
+     * last — so it is a {@link CallEventKind#JOINED}, which names the operator only when no DialEnd
+     * or AgentConnect did; and the call's first channel (the caller's own phone on an internal or
+     * outbound call) never joins as the one who answered.
+     */
     private CallEvent.Builder bridgeEnter(BridgeEnterEvent e) {
         String extension = AmiChannels.extension(e.getChannel());
-        return extension == null ? null
-                : on(e, e.getLinkedId(), e.getUniqueId(), "BridgeEnter", e.getBridgeUniqueId(), CallEventKind.ANSWERED)
+        return extension == null || Objects.equals(e.getUniqueId(), e.getLinkedId()) ? null
+                : on(e, e.getLinkedId(), e.getUniqueId(), "BridgeEnter", e.getBridgeUniqueId(), CallEventKind.JOINED)
                         .leg(e.getUniqueId()).extension(extension);
     }
 
     /**
-     * The member's part of a queue call is over. After a transfer its TalkTime covers only the
-     * talk before the transfer, so the call's talk is then measured from its timestamps.
+     * The member's part of a queue call is over. Its {@code TalkTime} is not used: it counts the time
+     * on hold as talk and stops at a transfer, while every call's talk is end − answer − hold
+     * (docs/architecture.md), measured from the timestamps.
      */
     private CallEvent.Builder agentComplete(AgentCompleteEvent e) {
-        CallEvent.Builder b = on(e, e.getLinkedId(), e.getUniqueId(), "AgentComplete", e.getDestUniqueId(), CallEventKind.ENDED)
+        return on(e, e.getLinkedId(), e.getUniqueId(), "AgentComplete", e.getDestUniqueId(), CallEventKind.ENDED)
                 .leg(memberLeg(e.getDestUniqueId(), e.getUniqueId()));
-        return "transfer".equals(e.getReason()) ? b : b.talkSeconds(seconds(e.getTalkTime()));
     }
 
     /** A queue event about one member: the member's leg, and the extension behind its interface or channel. */

@@ -8,7 +8,7 @@ import jakarta.inject.Singleton;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.callcentre.crm.calls.ingest.CallEvent;
 import org.callcentre.crm.shared.DatabaseFaults;
-import org.callcentre.crm.calls.ingest.IngestBuffer;
+import org.callcentre.crm.calls.ingest.CallEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +45,7 @@ class AmiEventWorker {
     private static final int MAX_ATTEMPTS = 5;
 
     private final AmiCallEventTranslator translator;
-    private final IngestBuffer ingestor;
+    private final CallEvents ingestor;
     private final AmiReconciler reconciler;
     private final ApplicationEventPublisher<AmiOutage> outagesOver;
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
@@ -53,7 +53,7 @@ class AmiEventWorker {
     private final List<BlockingQueue<Object>> shards = new ArrayList<>();
     private final ExecutorService ingesting;
 
-    AmiEventWorker(AmiCallEventTranslator translator, IngestBuffer ingestor, AmiReconciler reconciler,
+    AmiEventWorker(AmiCallEventTranslator translator, CallEvents ingestor, AmiReconciler reconciler,
                    ApplicationEventPublisher<AmiOutage> outagesOver, @Value("${crm.ami.ingest-threads:2}") int ingestThreads) {
         this.translator = translator;
         this.ingestor = ingestor;
@@ -149,7 +149,7 @@ class AmiEventWorker {
      * it waits for them, or it would end live channels' calls from a stale picture.
      */
     private void awaitKeptEventsApplied() throws InterruptedException {
-        while (!ingestor.awaitEmpty(java.time.Duration.ofMinutes(1))) {
+        while (!ingestor.awaitKeptApplied(java.time.Duration.ofMinutes(1))) {
             LOG.info("AMI: reconciliation waits for the call events kept while PostgreSQL is unreachable");
         }
     }
@@ -212,7 +212,7 @@ class AmiEventWorker {
     private void ingestRetryingConflicts(List<CallEvent> events) {
         for (int attempt = 1; ; attempt++) {
             try {
-                ingestor.ingest(events);
+                ingestor.accept(events);
                 return;
             } catch (RuntimeException e) {
                 if (attempt >= MAX_ATTEMPTS || !DatabaseFaults.lockConflict(e)) {

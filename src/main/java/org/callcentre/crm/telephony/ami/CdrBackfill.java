@@ -3,7 +3,7 @@ package org.callcentre.crm.telephony.ami;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import org.callcentre.crm.calls.ingest.CallEvent;
-import org.callcentre.crm.calls.ingest.CallEventIngestor;
+import org.callcentre.crm.calls.ingest.CallEvents;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -17,7 +17,7 @@ import java.util.Set;
  * Recovers the calls of a gap from Asterisk's CDR table: those that began and ended within it
  * (widened by {@code crm.ami.cdr-margin} on both sides, for the two clocks and for a drop dated
  * from the last thing heard) and that the CRM has no row for. They enter through
- * {@link CallEventIngestor} like any AMI call. Calls the CRM knows were heard at least in part and
+ * {@link CallEvents} like any AMI call. Calls the CRM knows were heard at least in part and
  * are left to AMI and its reconciliation; one still going on at the reconnect has no CDR yet and
  * is heard from then on.
  */
@@ -30,10 +30,10 @@ class CdrBackfill {
     private final CdrTable table;
     private final CdrCallTranslator translator;
     private final AmiCallRepository calls;
-    private final CallEventIngestor ingestor;
+    private final CallEvents ingestor;
     private final Duration margin;
 
-    CdrBackfill(CdrTable table, CdrCallTranslator translator, AmiCallRepository calls, CallEventIngestor ingestor, AmiSettings settings) {
+    CdrBackfill(CdrTable table, CdrCallTranslator translator, AmiCallRepository calls, CallEvents ingestor, AmiSettings settings) {
         this.table = table;
         this.translator = translator;
         this.calls = calls;
@@ -61,12 +61,12 @@ class CdrBackfill {
             }
             batch.addAll(translator.events(call.getKey(), call.getValue()));
             if (++backfilled % CALLS_PER_BATCH == 0) {
-                ingestor.ingest(batch);
+                ingestor.accept(batch);
                 batch = new ArrayList<>();
             }
         }
         if (!batch.isEmpty()) {
-            ingestor.ingest(batch);
+            ingestor.accept(batch);
         }
         return new Result(inGap.size(), backfilled);
     }

@@ -29,8 +29,8 @@ import java.util.Set;
  *   <li>ANSWERED for each ANSWERED row that has someone to talk to: the operator rung, or on an
  *       operator's own outbound call the operator who dialled. An ANSWERED row without a party B is
  *       the PBX answering (IVR, queue music), not a person.</li>
- *   <li>SUMMARY at the last hang-up, with wait = first answer − start and talk = last hang-up −
- *       first answer; for a one-row call that is {@code duration − billsec} and {@code billsec}. A call
+ *   <li>SUMMARY at the last hang-up, with wait = first answer − start (for a one-row call
+ *       {@code duration − billsec}); talk follows from the answer and this end, as for every call. A call
  *       nobody answered ends as its last row's disposition says: BUSY busy, FAILED failed, otherwise
  *       missed, no answer if a phone rang or it was an outbound call, else the caller gave up.</li>
  * </ul>
@@ -89,10 +89,10 @@ class CdrCallTranslator {
         CallEvent.Builder summary = event(callKey, origin, "summary", end, CallEventKind.SUMMARY)
                 .queue(timeline.stream().map(CdrRow::queue).filter(Objects::nonNull).findFirst().orElse(null));
         if (firstAnswer != null) {
-            summary.waitSeconds(seconds(first.start(), firstAnswer)).talkSeconds(seconds(firstAnswer, end));
+            summary.waitSeconds(seconds(first.start(), firstAnswer));
         } else {
             boolean outbound = "outbound".equals(start.direction());
-            summary.waitSeconds(seconds(first.start(), end)).talkSeconds(0)
+            summary.waitSeconds(seconds(first.start(), end))
                     .ending(unanswered(timeline.get(timeline.size() - 1), operatorRang || outbound));
         }
         events.add(summary.build());

@@ -8,7 +8,7 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.callcentre.crm.calls.ingest.CallEvent;
-import org.callcentre.crm.calls.ingest.CallEventIngestor;
+import org.callcentre.crm.calls.ingest.CallEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,14 +32,14 @@ public class InboxWorker implements ApplicationEventListener<ServerStartupEvent>
     private static final int BATCH = 200;
 
     private final TelephonyInbox inbox;
-    private final CallEventIngestor ingestor;
+    private final CallEvents ingestor;
     private final TransactionOperations<Connection> transactions;
     private final Map<String, InboxTranslator> translators;
     private final int maxAttempts;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "telephony-inbox"));
     private final AtomicBoolean scheduled = new AtomicBoolean();
 
-    public InboxWorker(TelephonyInbox inbox, CallEventIngestor ingestor, TransactionOperations<Connection> transactions,
+    public InboxWorker(TelephonyInbox inbox, CallEvents ingestor, TransactionOperations<Connection> transactions,
                        List<InboxTranslator> translators, @Value("${crm.inbox.max-attempts:10}") int maxAttempts) {
         this.inbox = inbox;
         this.ingestor = ingestor;
@@ -118,7 +118,7 @@ public class InboxWorker implements ApplicationEventListener<ServerStartupEvent>
             return;
         }
         if (!events.isEmpty()) {
-            ingestor.ingest(events);
+            ingestor.acceptAcknowledged(events);
         }
         inbox.markProcessed(entry.id(), null);
     }

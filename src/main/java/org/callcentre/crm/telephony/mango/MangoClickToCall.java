@@ -14,6 +14,8 @@ import java.util.UUID;
 @Singleton
 @Requires(property = "crm.click-to-call", value = "mango")
 class MangoClickToCall implements ClickToCall {
+    /** Begins the id of every callback command sent from here: Mango repeats it on the call's legs. */
+    static final String COMMAND_ID_PREFIX = "crm-callback-";
     private final MangoCommands commands;
 
     MangoClickToCall(MangoCommands commands) {
@@ -22,7 +24,7 @@ class MangoClickToCall implements ClickToCall {
 
     @Override
     public void originate(String operatorExtension, String e164Phone) {
-        String json = "{\"command_id\":\"crm-" + UUID.randomUUID() + "\",\"from\":{\"extension\":\"" + operatorExtension
+        String json = "{\"command_id\":\"" + COMMAND_ID_PREFIX + UUID.randomUUID() + "\",\"from\":{\"extension\":\"" + operatorExtension
                 + "\"},\"to_number\":\"" + e164Phone.substring(1) + "\"}";
         try {
             String answer = commands.send("commands/callback", json);

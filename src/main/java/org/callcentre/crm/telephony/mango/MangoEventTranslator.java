@@ -61,9 +61,7 @@ public class MangoEventTranslator implements InboxTranslator {
         long seq = MangoJson.number(e, "seq");
         String fromExtension = MangoJson.text(e, "from", "extension");
         String toExtension = MangoJson.text(e, "to", "extension");
-        // A click-to-call first rings the operator's own phone; that leg belongs to an outbound call.
-        boolean callback = MangoJson.text(e, "command_id") != null || MangoJson.text(e, "callback_initiator") != null;
-        String direction = callback ? "outbound"
+        String direction = callbackLeg(e) ? "outbound"
                 : fromExtension != null ? (toExtension != null ? "internal" : "outbound") : "inbound";
         boolean outbound = "outbound".equals(direction);
         String extension = outbound ? (fromExtension != null ? fromExtension : toExtension)
@@ -94,6 +92,34 @@ public class MangoEventTranslator implements InboxTranslator {
                 .build();
     }
 
+    /**
+     * Whether this leg belongs to a callback (click-to-call), where Mango rings the operator's own phone
+     * before it dials the client. {@code command_id} alone does not say so: Mango puts the id of any
+     * command on the legs it makes — a route out of the IVR or a transfer too, whose leg rings an
+     * operator for a caller already on the line and is that caller's ring and answer. In order:
+     * <ul>
+     *   <li>{@code callback_initiator} is set on callback legs only;</li>
+     *   <li>a callback command this service sent is known by its id ({@link MangoClickToCall});</li>
+     *   <li>a leg {@code taken_from_call_id} another leg continues a call that exists (route, transfer,
+     *       pickup): never a callback;</li>
+     *   <li>another integration's command on a fresh leg is a callback only when no outside caller is on
+     *       it: Mango presents a callback to the operator from the company's line (or from nobody),
+     *       while a routed caller keeps their own number.</li>
+     * </ul>
+     */
+    private static boolean callbackLeg(JsonNode e) {
+        String commandId = MangoJson.text(e, "command_id");
+        if (MangoJson.text(e, "callback_initiator") != null
+                || (commandId != null && commandId.startsWith(MangoClickToCall.COMMAND_ID_PREFIX))) {
+            return true;
+        }
+        if (commandId == null || MangoJson.text(e, "from", "taken_from_call_id") != null) {
+            return false;
+        }
+        String fromNumber = MangoJson.text(e, "from", "number");
+        return fromNumber == null || fromNumber.equals(MangoJson.text(e, "to", "line_number"));
+    }
+
     /** The party's number when it is outside the company; extensions and SIP URIs are not clients. */
     private static String externalNumber(String extension, String number) {
         if (extension != null || number == null || number.startsWith("sip:") || number.contains("@")) {
@@ -102,7 +128,12 @@ public class MangoEventTranslator implements InboxTranslator {
         return number;
     }
 
-    /** Mango's closing account of a call; its times are the ones statistics are built on. */
+    /**
+     * Mango's closing account of a call; its times are the ones statistics are built on. It gives the
+     * answer and the end, not a talk figure: {@code end_time − talk_time} would count the time on hold
+     * as talk, so talk follows from these times less the hold the call events reported — the same
+     * figure whether the summary comes first, last or never.
+     */
     private List<CallEvent> summary(JsonNode s) {
         String entryId = MangoJson.required(s, "entry_id");
         long created = MangoJson.number(s, "create_time");
@@ -135,7 +166,6 @@ public class MangoEventTranslator implements InboxTranslator {
         events.add(CallEvent.builder(SOURCE, entryId, "summary:" + entryId + ":end", Instant.ofEpochSecond(end), CallEventKind.SUMMARY)
                 .extension(answered ? extension : null)
                 .waitSeconds((int) Math.max(0, (answered ? talk : end) - created))
-                .talkSeconds(answered ? (int) Math.max(0, end - talk) : 0)
                 .disconnectReason(reason == 0 ? null : String.valueOf(reason))
                 .ending(ending == null && !answered ? CallEnding.NORMAL : ending)
                 .build());

@@ -13,7 +13,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.callcentre.crm.shared.DatabaseFaults;
-import org.callcentre.crm.calls.ingest.IngestBuffer;
+import org.callcentre.crm.calls.ingest.CallEvents;
 import org.callcentre.crm.shared.ApiException;
 import org.callcentre.crm.telephony.inbox.InboxWorker;
 import org.callcentre.crm.telephony.inbox.TelephonyInbox;
@@ -40,10 +40,10 @@ public class MangoWebhookController {
     private final MangoEventTranslator translator;
     private final TelephonyInbox inbox;
     private final InboxWorker worker;
-    private final IngestBuffer buffer;
+    private final CallEvents buffer;
 
     public MangoWebhookController(MangoSettings settings, MangoEventTranslator translator, TelephonyInbox inbox, InboxWorker worker,
-                                  IngestBuffer buffer) {
+                                  CallEvents buffer) {
         this.settings = settings;
         this.translator = translator;
         this.inbox = inbox;
@@ -77,7 +77,7 @@ public class MangoWebhookController {
 
     private void keepUntilDatabaseReturns(String path, String json) {
         try {
-            buffer.ingestAcknowledged(translator.translate(path, json));
+            buffer.acceptAcknowledged(translator.translate(path, json));
         } catch (IllegalArgumentException unreadable) {
             // Stored, this event would be acknowledged and then set aside as unreadable: the same, without the row.
             LOG.warn("Mango {} not applied: {}", path, unreadable.getMessage());

@@ -1,8 +1,11 @@
 package org.callcentre.crm.ai.drafts;
 
+import org.callcentre.crm.ai.language.Towns;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
 import java.time.LocalDateTime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,17 +18,17 @@ class DraftEvaluationTest {
 
     @Test
     void theCommittedSetMeetsTheTargetOnAddressEquipmentAndVisitTime() throws Exception {
-        DraftEvaluation.Result result = DraftEvaluation.evaluate(SET, new OrderDraftRules(DraftEvaluation.CITIES));
-        assertTrue(result.transcripts() >= 60, "at least 60 transcripts");
+        List<EvalDraftsCommand.Scored> scored = EvalDraftsCommand.evaluate(SET, OrderDrafts.offline(List.of(), ZoneId.of("Europe/Moscow")));
+        assertTrue(scored.size() >= 60, "at least 60 transcripts");
+        EvalDraftsCommand.Tally tally = EvalDraftsCommand.Tally.of(scored);
         for (String field : new String[]{"address", "equipmentType", "visitDate"}) {
-            double f1 = result.scores().get(field).f1();
-            assertTrue(f1 >= 0.85, field + " F1 " + f1 + "; mistakes: " + result.mistakes());
+            assertTrue(tally.accuracy(field) >= 0.85, field + " accuracy " + tally.accuracy(field));
         }
     }
 
     @Test
     void aTranscriptWithAnAddressAndADateGivesADraftWithBothAndTheirWords() {
-        OrderDraft draft = new OrderDraftRules(DraftEvaluation.CITIES).draft(
+        OrderDraft draft = new OrderDraftRules(Towns.russian()).draft(
                 "добрый день меня зовут вера в казани у меня посудомойка не сливает воду улица баумана дом семь квартира "
                         + "девятнадцать приезжайте в четверг к одиннадцати",
                 null, LocalDateTime.parse("2026-03-10T11:00"));
@@ -43,7 +46,7 @@ class DraftEvaluationTest {
 
     @Test
     void writtenAddressesAndComplaintsAreReadToo() {
-        OrderDraftRules rules = new OrderDraftRules(DraftEvaluation.CITIES);
+        OrderDraftRules rules = new OrderDraftRules(Towns.russian());
         OrderDraft written = rules.draft("Адрес: ул. Ленина, дом 5, кв. 12, завтра после обеда", null, LocalDateTime.parse("2026-03-10T11:00"));
         assertEquals("ул. Ленина, д. 5, кв. 12", written.address().value());
         assertEquals("2026-03-11", written.visitDate().value());

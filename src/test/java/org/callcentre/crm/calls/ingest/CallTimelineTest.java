@@ -67,12 +67,48 @@ class CallTimelineTest {
     }
 
     @Test
-    void pbxFiguresWinOverTimestamps() {
+    void thePbxWaitWinsButTalkIsEndLessAnswerLessHoldWhenAndWhetherTheSummaryComes() {
         List<CallEvent> events = new ArrayList<>(answeredQueueCall());
-        events.add(at(72, CallEventKind.SUMMARY).waitSeconds(11).talkSeconds(59).build());
-        CallOutcome outcome = CallTimeline.fold(events);
-        assertEquals(11, outcome.waitSeconds());
-        assertEquals(59, outcome.talkSeconds());
+        events.add(at(72, CallEventKind.SUMMARY).waitSeconds(11).build());
+        CallOutcome withSummary = CallTimeline.fold(events);
+        assertEquals(11, withSummary.waitSeconds());
+        assertEquals(72 - 12 - 10, withSummary.talkSeconds());
+        assertEquals(CallTimeline.fold(answeredQueueCall()).talkSeconds(), withSummary.talkSeconds());
+    }
+
+    @Test
+    void anAnswerNamesTheOperatorWhateverPhoneJoinedTheConversationLast() {
+        CallOutcome outcome = CallTimeline.fold(List.of(
+                at(0, CallEventKind.STARTED).leg("a").direction("internal").extension("103").build(),
+                at(2, CallEventKind.RINGING).leg("b").extension("101").build(),
+                at(9, CallEventKind.ANSWERED).leg("b").extension("101").build(),
+                at(9, CallEventKind.JOINED).leg("b").extension("101").build(),
+                at(10, CallEventKind.JOINED).leg("c").extension("102").build(),
+                at(60, CallEventKind.ENDED).build()));
+        assertEquals("101", outcome.operatorExtension());
+    }
+
+    @Test
+    void aPhoneThatJoinedWithoutAnAnswerAnsweredIt() {
+        CallOutcome outcome = CallTimeline.fold(List.of(
+                at(0, CallEventKind.STARTED).leg("a").direction("inbound").caller("+79161234567").build(),
+                at(2, CallEventKind.RINGING).leg("b").extension("101").build(),
+                at(7, CallEventKind.JOINED).leg("c").extension("102").build(),
+                at(60, CallEventKind.ENDED).build()));
+        assertEquals("answered", outcome.status());
+        assertEquals("102", outcome.operatorExtension());
+        assertEquals(53, outcome.talkSeconds());
+    }
+
+    @Test
+    void aCallWithNoOutsidePartyAndNoToldDirectionIsInternal() {
+        CallOutcome outcome = CallTimeline.fold(List.of(
+                at(0, CallEventKind.STARTED).leg("a").build(),
+                at(10, CallEventKind.ENDED).leg("a").build()));
+        assertEquals("internal", outcome.direction());
+        assertEquals("inbound", CallTimeline.fold(List.of(
+                at(0, CallEventKind.STARTED).leg("a").caller("+79161234567").build(),
+                at(10, CallEventKind.ENDED).leg("a").build())).direction());
     }
 
     @Test

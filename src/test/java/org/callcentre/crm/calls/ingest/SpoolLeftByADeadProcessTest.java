@@ -52,7 +52,7 @@ class SpoolLeftByADeadProcessTest {
         Files.writeString(file, "[{\"source\":\"ami\",\"callKey\":\"cut-sh", java.nio.file.StandardOpenOption.APPEND);
 
         try (ApplicationContext restarted = ApplicationContext.builder("test").properties(Map.of("crm.ingest.spool-dir", dir.toString())).start()) {
-            assertTrue(restarted.getBean(IngestBuffer.class).awaitEmpty(Duration.ofSeconds(30)));
+            assertTrue(restarted.getBean(CallEvents.class).awaitKeptApplied(Duration.ofSeconds(30)));
         }
 
         assertFalse(Files.exists(file), "an applied spool is removed");

@@ -22,8 +22,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -66,15 +68,25 @@ class AmiCallEventTranslatorTest {
             CallOutcome outcome = CallTimeline.fold(events);
             JsonNode want = sample.expected();
             String name = sample.name() + " " + outcome;
-            assertEquals(want.get("status").getStringValue(), outcome.status(), name);
-            assertEquals(want.get("missedReason").isNull() ? null : want.get("missedReason").getStringValue(), outcome.missedReason(), name);
-            assertEquals(want.get("direction").getStringValue(), outcome.direction(), name);
-            assertEquals(want.get("operator").getStringValue(), outcome.operatorExtension(), name);
-            assertEquals(want.get("clientPhone").getStringValue(), PhoneNumbers.normalize(outcome.clientNumber()).orElse(null), name);
-            assertEquals("+78432507713", PhoneNumbers.normalize(outcome.companyNumber()).orElse(null), name);
-            assertEquals(want.get("waitSeconds").getIntValue(), outcome.waitSeconds(), name);
-            assertEquals(want.get("talkSeconds").getIntValue(), outcome.talkSeconds(), name);
-            assertEquals(want.get("holdSeconds").getIntValue(), outcome.holdSeconds(), name);
+            Map<String, Object> got = new HashMap<>();
+            got.put("status", outcome.status());
+            got.put("missedReason", outcome.missedReason());
+            got.put("direction", outcome.direction());
+            got.put("operator", outcome.operatorExtension());
+            got.put("clientPhone", PhoneNumbers.normalize(outcome.clientNumber()).orElse(null));
+            got.put("waitSeconds", outcome.waitSeconds());
+            got.put("talkSeconds", outcome.talkSeconds());
+            got.put("holdSeconds", outcome.holdSeconds());
+            for (Map.Entry<String, Object> figure : got.entrySet()) {
+                JsonNode value = want.get(figure.getKey());
+                if (value != null) {
+                    Object expected = value.isNull() ? null : value.isNumber() ? (Object) value.getIntValue() : value.getStringValue();
+                    assertEquals(expected, figure.getValue(), name + " " + figure.getKey());
+                }
+            }
+            // Only a call with the client on the line is on a company number (a campaign); calls between phones are on none.
+            JsonNode rk = want.get("rk");
+            assertEquals(rk == null || rk.isNull() ? null : "+78432507713", PhoneNumbers.normalize(outcome.companyNumber()).orElse(null), name);
             assertTrue(outcome.ended(), name);
         }
     }

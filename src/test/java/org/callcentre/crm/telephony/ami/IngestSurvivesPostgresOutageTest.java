@@ -5,7 +5,7 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.serde.ObjectMapper;
-import org.callcentre.crm.calls.ingest.IngestBuffer;
+import org.callcentre.crm.calls.ingest.CallEvents;
 import org.callcentre.crm.telephony.ScenarioRows;
 import org.callcentre.crm.telephony.mango.MangoScenario;
 import org.callcentre.crm.testing.Api;
@@ -46,7 +46,7 @@ class IngestSurvivesPostgresOutageTest {
     EmbeddedServer server;
     TestData data;
     AmiEventWorker worker;
-    IngestBuffer buffer;
+    CallEvents buffer;
     ObjectMapper mapper;
     HttpClient client;
 
@@ -72,7 +72,7 @@ class IngestSurvivesPostgresOutageTest {
         ApplicationContext context = server.getApplicationContext();
         data = context.getBean(TestData.class);
         worker = context.getBean(AmiEventWorker.class);
-        buffer = context.getBean(IngestBuffer.class);
+        buffer = context.getBean(CallEvents.class);
         mapper = context.getBean(ObjectMapper.class);
         client = context.createBean(HttpClient.class, server.getURL());
     }
@@ -96,7 +96,7 @@ class IngestSurvivesPostgresOutageTest {
     void databaseIsBack() throws InterruptedException {
         // a failed test must not leave the next one without its database
         postgres.resumeIfStopped();
-        assertTrue(buffer.awaitEmpty(Duration.ofSeconds(30)));
+        assertTrue(buffer.awaitKeptApplied(Duration.ofSeconds(30)));
         awaitPoolReconnected();
     }
 
@@ -118,12 +118,12 @@ class IngestSurvivesPostgresOutageTest {
         postgres.stop();
         asterisk.replay(traffic.subList(half, traffic.size()));
         asterisk.replay(AmiSample.probeCall("probe-3"));
-        Eventually.until("events kept, past the memory limit on disk", () -> buffer.backlog().spooledBatches() > 0);
+        Eventually.until("events kept, past the memory limit on disk", () -> buffer.kept().spooledBatches() > 0);
         assertTrue(Files.size(spoolDir.resolve("call-events.jsonl")) > 0);
         assertEquals("DEGRADED", ingestHealth(admin));
 
         postgres.resume();
-        assertTrue(buffer.awaitEmpty(Duration.ofSeconds(60)), "kept events applied once PostgreSQL is back");
+        assertTrue(buffer.awaitKeptApplied(Duration.ofSeconds(60)), "kept events applied once PostgreSQL is back");
         awaitPoolReconnected();
         assertEquals("UP", ingestHealth(admin));
         assertFalse(Files.exists(spoolDir.resolve("call-events.jsonl")), "the spool is removed once applied");
@@ -157,7 +157,7 @@ class IngestSurvivesPostgresOutageTest {
         assertEquals(answered, Files.readAllLines(spoolDir.resolve("call-events.jsonl")).size());
 
         postgres.resume();
-        assertTrue(buffer.awaitEmpty(Duration.ofSeconds(60)), "spooled webhooks applied once PostgreSQL is back");
+        assertTrue(buffer.awaitKeptApplied(Duration.ofSeconds(60)), "spooled webhooks applied once PostgreSQL is back");
         awaitPoolReconnected();
         mango.awaitApplied();
         assertEquals(withoutFault, ScenarioRows.allCalls(data));

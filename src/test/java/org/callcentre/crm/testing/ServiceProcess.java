@@ -83,11 +83,6 @@ public final class ServiceProcess implements AutoCloseable {
         return process;
     }
 
-    /** What the latest process has logged so far. */
-    public String log() throws IOException {
-        return Files.readString(dataDir.resolve("service-" + (processes.size() - 1) + ".log"));
-    }
-
     /**
      * The shaded jar the README runs ({@code java -jar target/callcentre-crm.jar}), given by failsafe. A jar
      * older than the compiled classes would test yesterday's code, so it fails the test instead.
@@ -148,12 +143,10 @@ public final class ServiceProcess implements AutoCloseable {
         processes.get(processes.size() - 1).destroyForcibly().waitFor();
     }
 
-    /** {@code kill <pid>}, what {@code docker stop} and systemd send; waits for the process to exit. */
+    /** {@link #stop()}, timed: how long the process took to exit after {@code kill <pid>}. */
     public Duration terminate() throws InterruptedException {
-        Process process = processes.get(processes.size() - 1);
         long start = System.nanoTime();
-        process.destroy();
-        process.waitFor();
+        stop();
         return Duration.ofNanos(System.nanoTime() - start);
     }
 

@@ -21,7 +21,7 @@ const en: Messages = {
   wallboard: { title: 'Wallboard', waiting: 'Calls waiting', longestWait: 'Longest wait', serviceLevel: 'Service level', abandonment: 'Abandoned', asa: 'Avg. speed of answer', aht: 'Avg. handling time', answeredToday: 'Answered today', inboundToday: 'Inbound today', operators: 'Operators', state: 'State', since: 'Since', updated: 'Updated {{time}}' },
   liveState: { available: 'available', ringing: 'ringing', on_call: 'on call', wrap_up: 'wrap-up', break: 'break', offline: 'offline' },
   stats: { title: 'Statistics', period: 'Period', today: 'Today', yesterday: 'Yesterday', week: '7 days', month: '30 days', from: 'From', to: 'To', badPeriod: 'Start date is after end date', operators: 'Operators', cities: 'Cities', campaigns: 'Campaigns', callsPerDay: 'Calls and orders per day', byHour: 'ASA and AHT by hour, s', ordersByStatus: 'Orders by status', name: 'Name', total: 'Total', accepted: 'Accepted', missed: 'Missed', rate: '% accepted', asa: 'ASA', aht: 'AHT', talk: 'Talk', ordersCreated: 'Orders', ordersCompleted: 'Completed', revenue: 'Revenue', inbound: 'Inbound', answered: 'Answered', orders: 'Orders', calls: 'Calls', hour: 'Hour', exportCsv: 'CSV', exportXlsx: 'XLSX', exportPdf: 'PDF', exportOperators: 'Operators report', exportFailed: 'Export failed: {{message}}', noCity: '(no city)', noCampaign: '(no RK)' },
-  admin: { operators: 'Operators', cities: 'Cities', campaigns: 'Campaigns', sipLines: 'SIP lines', masters: 'Masters', avito: 'Avito', apiKeys: 'API keys', audit: 'Audit log', integrations: 'Integrations', section: 'Administration sections', newItem: 'Add', editItem: 'Edit', confirmDelete: 'Delete “{{name}}”?' },
+  admin: { operators: 'Operators', cities: 'Cities', campaigns: 'Campaigns', sipLines: 'SIP lines', masters: 'Masters', avito: 'Avito', apiKeys: 'API keys', audit: 'Audit log', integrations: 'Integrations', notifications: 'Notifications', section: 'Administration sections', newItem: 'Add', editItem: 'Edit', confirmDelete: 'Delete “{{name}}”?' },
   operator: { login: 'Login', password: 'Password', passwordKeep: 'Password (empty: keep)', name: 'Name', role: 'Role', city: 'City', sipAddress: 'SIP address (extension)', status: 'Account', statusWork: 'Work status', block: 'Block', unblock: 'Unblock' },
   operatorStatus: { active: 'active', inactive: 'blocked', on_leave: 'on leave' },
   city: { name: 'Name', timezone: 'Time zone', workingHours: 'Working hours', closed: 'closed', from: 'from', to: 'to', days: { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' } },
@@ -54,6 +54,9 @@ const en: Messages = {
   taskKind: { task: 'task', callback: 'call back' },
   taskPriority: { low: 'low', normal: 'normal', high: 'high' },
   taskStatus: { open: 'open', done: 'done', cancelled: 'cancelled', all: 'all' },
+  notification: { createdAt: 'Created', channel: 'Channel', purpose: 'Purpose', recipient: 'Recipient', order: 'Order', state: 'State', attempts: 'Attempts', when: 'Sent / due', body: 'Text / error', retry: 'Retry', ofOrder: 'Notifications of the order' },
+  notificationState: { pending: 'pending', sending: 'sending', sent: 'sent', failed: 'failed', cancelled: 'cancelled' },
+  notificationChannel: { telegram: 'Telegram', email: 'E-mail', sms: 'SMS', operator: 'To operator' },
   errors: { required: 'Required', network: 'Server unreachable' },
 };
 

@@ -20,7 +20,7 @@ const ru = {
   wallboard: { title: 'Табло', waiting: 'Ждут ответа', longestWait: 'Дольше всех ждёт', serviceLevel: 'Уровень сервиса', abandonment: 'Брошенные', asa: 'Ср. ожидание (ASA)', aht: 'Ср. обработка (AHT)', answeredToday: 'Отвечено сегодня', inboundToday: 'Входящих сегодня', operators: 'Операторы', state: 'Состояние', since: 'С', updated: 'Обновлено {{time}}' },
   liveState: { available: 'свободен', ringing: 'звонок', on_call: 'разговор', wrap_up: 'поствызов', break: 'перерыв', offline: 'не в сети' },
   stats: { title: 'Статистика', period: 'Период', today: 'Сегодня', yesterday: 'Вчера', week: '7 дней', month: '30 дней', from: 'С', to: 'По', badPeriod: 'Дата начала позже даты конца', operators: 'Операторы', cities: 'Города', campaigns: 'Кампании', callsPerDay: 'Звонки и заказы по дням', byHour: 'ASA и AHT по часам, с', ordersByStatus: 'Заказы по статусам', name: 'Имя', total: 'Всего', accepted: 'Принято', missed: 'Пропущено', rate: '% принятых', asa: 'ASA', aht: 'AHT', talk: 'Разговор', ordersCreated: 'Заказов', ordersCompleted: 'Выполнено', revenue: 'Выручка', inbound: 'Входящие', answered: 'Отвечено', orders: 'Заказы', calls: 'Звонки', hour: 'Час', exportCsv: 'CSV', exportXlsx: 'XLSX', exportPdf: 'PDF', exportOperators: 'Отчёт по операторам', exportFailed: 'Экспорт не удался: {{message}}', noCity: '(без города)', noCampaign: '(без РК)' },
-  admin: { operators: 'Операторы', cities: 'Города', campaigns: 'Кампании', sipLines: 'SIP-линии', masters: 'Мастера', avito: 'Авито', apiKeys: 'API-ключи', audit: 'Журнал', integrations: 'Интеграции', section: 'Разделы администрирования', newItem: 'Добавить', editItem: 'Изменить', confirmDelete: 'Удалить «{{name}}»?' },
+  admin: { operators: 'Операторы', cities: 'Города', campaigns: 'Кампании', sipLines: 'SIP-линии', masters: 'Мастера', avito: 'Авито', apiKeys: 'API-ключи', audit: 'Журнал', integrations: 'Интеграции', notifications: 'Уведомления', section: 'Разделы администрирования', newItem: 'Добавить', editItem: 'Изменить', confirmDelete: 'Удалить «{{name}}»?' },
   operator: { login: 'Логин', password: 'Пароль', passwordKeep: 'Пароль (пусто — не менять)', name: 'Имя', role: 'Роль', city: 'Город', sipAddress: 'SIP-адрес (добавочный)', status: 'Учётная запись', statusWork: 'Рабочий статус', block: 'Заблокировать', unblock: 'Разблокировать' },
   operatorStatus: { active: 'активен', inactive: 'заблокирован', on_leave: 'в отпуске' },
   city: { name: 'Название', timezone: 'Часовой пояс', workingHours: 'Часы работы', closed: 'выходной', from: 'с', to: 'до', days: { mon: 'Пн', tue: 'Вт', wed: 'Ср', thu: 'Чт', fri: 'Пт', sat: 'Сб', sun: 'Вс' } },
@@ -53,6 +53,9 @@ const ru = {
   taskKind: { task: 'задача', callback: 'перезвонить' },
   taskPriority: { low: 'низкий', normal: 'обычный', high: 'высокий' },
   taskStatus: { open: 'открыта', done: 'выполнена', cancelled: 'отменена', all: 'все' },
+  notification: { createdAt: 'Создано', channel: 'Канал', purpose: 'Назначение', recipient: 'Получатель', order: 'Заказ', state: 'Состояние', attempts: 'Попытки', when: 'Отправлено / ждёт до', body: 'Текст / ошибка', retry: 'Повторить', ofOrder: 'Уведомления по заказу' },
+  notificationState: { pending: 'ждёт', sending: 'отправляется', sent: 'отправлено', failed: 'не доставлено', cancelled: 'отменено' },
+  notificationChannel: { telegram: 'Telegram', email: 'E-mail', sms: 'SMS', operator: 'Оператору' },
   errors: { required: 'Обязательное поле', network: 'Сервер недоступен' },
 };
 

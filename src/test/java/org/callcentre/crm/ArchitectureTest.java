@@ -90,9 +90,9 @@ class ArchitectureTest {
 
     @Test
     void notificationFeaturesDoNotKnowTheirChannelsAdapters() {
-        noClasses().that().resideInAnyPackage("..notifications.masters..", "..orders..")
+        noClasses().that().resideInAnyPackage("..notifications.masters..", "..notifications.visits..", "..orders..")
                 .should().dependOnClassesThat().resideInAnyPackage("..notifications.telegram..", "..notifications.email..",
-                        "jakarta.mail..")
+                        "..notifications.sms..", "jakarta.mail..")
                 .check(classes);
     }
 }

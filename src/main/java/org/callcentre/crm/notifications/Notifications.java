@@ -38,4 +38,13 @@ public class Notifications {
         Instant due = notification.notBefore() == null || notification.notBefore().isBefore(now) ? now : notification.notBefore();
         return outbox.insert(notification, due);
     }
+
+    /**
+     * Withdraws the order's notifications of this purpose that wait for their time (a reminder of a
+     * visit that moved); one already being sent goes on. Returns how many were withdrawn.
+     */
+    @Transactional
+    public int cancelPending(long orderId, String purpose) {
+        return outbox.cancelPending(orderId, purpose);
+    }
 }

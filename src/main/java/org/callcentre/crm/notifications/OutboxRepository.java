@@ -64,6 +64,12 @@ class OutboxRepository {
                 retryAt == null ? NotificationState.failed : NotificationState.pending, error, retryAt, id);
     }
 
+    /** Uses notifications_order_idx. */
+    int cancelPending(long orderId, String purpose) {
+        return db.update("UPDATE notifications SET state = 'cancelled', due_at = NULL "
+                + "WHERE order_id = ? AND purpose = ? AND state = 'pending'", orderId, purpose);
+    }
+
     /** Gives a failed notification another round of attempts. */
     boolean retry(long id, Instant now) {
         return db.update("UPDATE notifications SET state = 'pending', attempts = 0, due_at = ? WHERE id = ? AND state = 'failed'",

@@ -6,10 +6,8 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,14 +146,7 @@ public final class AvitoTestServer implements AutoCloseable {
     }
 
     private void token(HttpExchange exchange, String body) throws IOException {
-        Map<String, String> form = new HashMap<>();
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
+        Map<String, String> form = JsonHttp.form(body);
         String secret = clients.get(form.get("client_id"));
         if (!"client_credentials".equals(form.get("grant_type")) || secret == null || !secret.equals(form.get("client_secret"))) {
             JsonHttp.reply(exchange, 401, Map.of("error", "invalid_client", "error_description", "invalid client"));

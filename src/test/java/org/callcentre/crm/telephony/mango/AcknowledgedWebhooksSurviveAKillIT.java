@@ -39,8 +39,7 @@ class AcknowledgedWebhooksSurviveAKillIT {
     @Test
     void acknowledgedWebhooksOutliveAKillAndRetriesLeaveTheFaultFreeRows() throws Exception {
         try (ServiceProcess service = new ServiceProcess(dataDir, Map.of(
-                "CRM_MANGO_API_KEY", MangoWebhooks.KEY, "CRM_MANGO_API_SALT", MangoWebhooks.SALT,
-                "CRM_WEBHOOK_REQUESTS_PER_SECOND", "1000000", "CRM_WEBHOOK_BURST", "1000000"))) {
+                "CRM_MANGO_API_KEY", MangoWebhooks.KEY, "CRM_MANGO_API_SALT", MangoWebhooks.SALT))) {
             service.start();
             List<Hook> hooks = traffic(System.currentTimeMillis() / 1000 - 3600);
             Set<Hook> acknowledged = ConcurrentHashMap.newKeySet();

@@ -333,6 +333,28 @@ const scenarios = {
     await report('supervisor');
   },
 
+  /**
+   * An admin reads the notification log: a job card e-mail that failed (no SMTP server is set) shows
+   * as not delivered with its error, and the order it belongs to lists it too.
+   */
+  async 'notification-log'(page) {
+    await signIn(page, 'admin');
+    await page.getByRole('link', { name: 'Администрирование' }).click();
+    await open(page, 'Уведомления');
+    const failedRow = page.getByRole('row').filter({ hasText: 'не доставлено' });
+    await failedRow.first().waitFor({ timeout: TIMEOUT });
+    console.log(`RESULT failedRows=${await failedRow.count()}`);
+    console.log(`RESULT error=${(await text(failedRow.first())).includes('e-mail is off')}`);
+    console.log(`RESULT retryOffered=${await failedRow.first().getByRole('button', { name: 'Повторить' }).count()}`);
+    await shot(page, 'notification-log');
+    await failedRow.first().getByRole('link').click();
+    await page.getByRole('heading', { name: 'Уведомления по заказу', level: 2 }).waitFor({ timeout: TIMEOUT });
+    const orderRows = page.getByRole('region', { name: 'Уведомления по заказу' }).getByRole('row').filter({ hasText: 'E-mail' });
+    await orderRows.first().waitFor({ timeout: TIMEOUT });
+    await shot(page, 'order-notifications');
+    console.log(`RESULT orderRows=${await orderRows.count()}`);
+  },
+
   /** An operator sees no admin menu, and a deep link to an admin page shows "no access". */
   async 'operator-denied'(page) {
     await signIn(page, 'olga');

@@ -36,6 +36,7 @@ const AuditPage = named(() => import('../features/admin/AuditPage'), 'AuditPage'
 const AvitoAccountsPage = named(() => import('../features/admin/AvitoAccountsPage'), 'AvitoAccountsPage');
 const KnowledgePage = named(() => import('../features/knowledge/KnowledgePage'), 'KnowledgePage');
 const IntegrationsPage = named(() => import('../features/admin/IntegrationsPage'), 'IntegrationsPage');
+const NotificationsPage = named(() => import('../features/admin/NotificationsPage'), 'NotificationsPage');
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -100,6 +101,7 @@ export function App() {
                 <Route path="api-keys" element={<ApiKeysPage />} />
                 <Route path="audit" element={<AuditPage />} />
                 <Route path="integrations" element={<IntegrationsPage />} />
+                <Route path="notifications" element={<NotificationsPage />} />
               </Route>
               <Route path="*" element={<NotFound />} />
             </Route>

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { OrderNotifications } from './OrderNotifications';
 import { api, apiPage } from '../../shared/api/client';
 import { useCityOptions } from '../../shared/api/directories';
 import { ORDER_STATUSES, type Order } from '../../shared/api/types';
@@ -74,6 +75,7 @@ export function OrderFormPage() {
   };
   const callId = params.get('callId');
   return (
+    <>
     <form className="card order-form" onSubmit={submit} aria-labelledby="order-title" noValidate>
       <h1 id="order-title">{id ? t('order.detail', { id }) : t('order.new')}</h1>
       {callId && <p className="muted">{t('order.fromCall', { id: callId })}</p>}
@@ -100,5 +102,7 @@ export function OrderFormPage() {
         <button type="button" onClick={() => navigate(-1)}>{t('app.cancel')}</button>
       </div>
     </form>
+    {id && <OrderNotifications orderId={id} />}
+    </>
   );
 }

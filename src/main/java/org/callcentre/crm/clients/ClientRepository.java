@@ -97,7 +97,7 @@ public class ClientRepository {
                  WHERE client_id = ? AND status IN ('open', 'in_progress')
                    AND EXISTS (SELECT 1 FROM callbacks k WHERE k.client_id = ? AND k.status IN ('open', 'in_progress'))""",
                 duplicate, survivor);
-        for (String table : List.of("client_phones", "client_notes", "calls", "orders", "conversations", "callbacks")) {
+        for (String table : List.of("client_phones", "client_notes", "calls", "orders", "conversations", "callbacks", "tasks")) {
             db.update("UPDATE " + table + " SET client_id = ? WHERE client_id = ?", survivor, duplicate);
         }
     }
@@ -118,6 +118,7 @@ public class ClientRepository {
         db.update("UPDATE calls SET client_phone = NULL, note = NULL WHERE client_id = ?", id);
         db.update("UPDATE orders SET client_name = NULL, address = NULL, phone = ? WHERE client_id = ?", ERASED_PHONE, id);
         db.update("UPDATE callbacks SET phone = ?, note = NULL WHERE client_id = ?", ERASED_PHONE, id);
+        db.update("UPDATE tasks SET phone = NULL, note = NULL WHERE client_id = ?", id);
         db.update("UPDATE messages SET text = '' WHERE sender = 'client' "
                 + "AND conversation_id IN (SELECT v.id FROM conversations v WHERE v.client_id = ?)", id);
         db.update("UPDATE conversations SET client_phone = NULL WHERE client_id = ?", id);

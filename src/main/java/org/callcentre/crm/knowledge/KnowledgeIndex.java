@@ -1,28 +1,6 @@
 package org.callcentre.crm.knowledge;
 
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.MultiTerms;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.util.BytesRef;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -30,71 +8,105 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * An in-memory Lucene index of every question variant (and title) of the knowledge base, one
- * document per variant. Lucene finds the variants that share terms with a question; the confidence
- * of each is then worked out from the two term sets (see {@link Candidate}). Immutable: a change
- * of the knowledge base builds a new index, which is small (thousands of variants at most).
+ * An in-memory index of every question variant (and title) of the knowledge base, and of each
+ * entry's answer text. A question's terms ({@link TextTerms}) are compared with each variant's: a
+ * term the base never uses is read as the base's closest term by character trigrams
+ * ({@link Trigrams}: "холодилник", "скока" spelled anyhow), counted at that similarity. The
+ * confidence of a variant weighs what it shares by rarity (BM25 idf over the variants and
+ * answers): q = shared/question, d = shared/variant, confidence = q^0.6 · d^0.4; question terms
+ * found only in the entry's answer count half for q. An entry's answer also stands alone, at
+ * 0.75 · q^0.6 of the terms it shares: the suburb a zone lists, the brand or the small appliance an
+ * answer names. The best of these stands for the entry. Immutable: a change of the knowledge base builds a new index, which is
+ * small (thousands of variants at most), so a question is a scan of the variants.
  */
 public final class KnowledgeIndex {
-    private static final String TEXT = "text";
-    private static final String CITY = "city";
-    private static final String VARIANT = "variant";
-    private static final String ALL_CITIES = "*";
-    private static final int CANDIDATE_DOCS = 100;
     private static final double QUESTION_COVER_WEIGHT = 0.6;
+    private static final double ANSWER_TERM_SHARE = 0.5;
+    private static final double MIN_SIMILARITY = 0.55;
+    /**
+     * A word the base never uses: a noun weighs as much as the base's rarest word (a thing the base
+     * does not cover: "снег", "пицца"), any other word half that (the client's own account of a
+     * symptom: "грохочет", "не сливает").
+     */
+    private static final double UNKNOWN_WORD_SHARE = 0.5;
+    private static final double ANSWER_ALONE = 0.75;
     private static final double MAX_RATING_SHIFT = 0.2;
 
-    private final ClientTextAnalyzer analyzer;
+    private final TextTerms reader;
     private final List<Variant> variants = new ArrayList<>();
     private final Map<Long, IndexedEntry> entries = new LinkedHashMap<>();
+    private final Map<Long, Set<String>> answerTerms = new HashMap<>();
     private final Map<String, Double> idf = new HashMap<>();
-    private final Set<String> vocabulary = new HashSet<>();
+    private final Map<String, List<Integer>> postings = new HashMap<>();
+    private final Map<String, Set<Long>> answerPostings = new HashMap<>();
+    private final Set<String> cities = new HashSet<>();
     private final Map<Long, Double> ratingShift;
-    private final double unknownTermWeight;
-    private final IndexSearcher searcher;
+    private final Trigrams vocabulary;
+    private final Map<String, Match> nearest = new ConcurrentHashMap<>();
+    private final double unknownNounWeight;
 
-    private record Variant(long entryId, String text, Set<String> terms) {
+    private record Variant(long entryId, String text, Set<String> terms, double weight) {
     }
 
-    private KnowledgeIndex(List<IndexedEntry> source, Map<Long, Double> ratingShift, SynonymStems synonyms) {
-        this.analyzer = new ClientTextAnalyzer(synonyms);
+    /** A question term as the index reads it: the known term and how similar the written one is to it. */
+    private record Match(String term, double similarity) {
+    }
+
+    private KnowledgeIndex(List<IndexedEntry> source, Map<Long, Double> ratingShift, Lexicon lexicon) {
+        this.reader = new TextTerms(lexicon);
         this.ratingShift = Map.copyOf(ratingShift);
-        ByteBuffersDirectory directory = new ByteBuffersDirectory();
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
-            for (IndexedEntry entry : source) {
-                entries.put(entry.id(), entry);
-                Set<String> texts = new LinkedHashSet<>(entry.questions());
-                texts.add(entry.title());
-                for (String text : texts) {
-                    Set<String> terms = new LinkedHashSet<>(analyzer.terms(text));
-                    if (terms.isEmpty()) {
-                        continue;
-                    }
-                    Document doc = new Document();
-                    doc.add(new TextField(TEXT, text, Field.Store.NO));
-                    doc.add(new StringField(CITY, entry.city() == null ? ALL_CITIES : entry.city(), Field.Store.NO));
-                    doc.add(new StoredField(VARIANT, variants.size()));
-                    writer.addDocument(doc);
-                    variants.add(new Variant(entry.id(), text, terms));
+        List<Set<String>> texts = new ArrayList<>();
+        List<long[]> owners = new ArrayList<>();
+        List<String> raw = new ArrayList<>();
+        for (IndexedEntry entry : source) {
+            entries.put(entry.id(), entry);
+            if (entry.city() != null) {
+                cities.add(cityKey(entry.city()));
+            }
+            answerTerms.put(entry.id(), new HashSet<>(reader.terms(entry.answer())));
+            Set<String> seen = new LinkedHashSet<>(entry.questions());
+            seen.add(entry.title());
+            for (String text : seen) {
+                Set<String> terms = new LinkedHashSet<>(reader.terms(text));
+                if (!terms.isEmpty()) {
+                    texts.add(terms);
+                    owners.add(new long[]{entry.id()});
+                    raw.add(text);
                 }
             }
-            writer.commit();
-            DirectoryReader reader = DirectoryReader.open(directory);
-            this.searcher = new IndexSearcher(reader);
-            readTermStatistics(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException("in-memory index failed", e);
         }
-        this.unknownTermWeight = weight(0);
+        Map<String, Integer> docFreq = new HashMap<>();
+        texts.forEach(terms -> terms.forEach(t -> docFreq.merge(t, 1, Integer::sum)));
+        answerTerms.values().forEach(terms -> terms.forEach(t -> docFreq.merge(t, 1, Integer::sum)));
+        int n = texts.size() + answerTerms.size();
+        docFreq.forEach((term, df) -> idf.put(term, weight(n, df)));
+        this.unknownNounWeight = weight(n, 1);
+        for (int i = 0; i < texts.size(); i++) {
+            Set<String> terms = texts.get(i);
+            variants.add(new Variant(owners.get(i)[0], raw.get(i), terms, terms.stream().mapToDouble(this::weightOf).sum()));
+            for (String term : terms) {
+                postings.computeIfAbsent(term, t -> new ArrayList<>()).add(i);
+            }
+        }
+        answerTerms.forEach((entryId, terms) -> terms.forEach(
+                term -> answerPostings.computeIfAbsent(term, t -> new HashSet<>()).add(entryId)));
+        this.vocabulary = new Trigrams(idf.keySet());
     }
 
-    /** The standard index: the built-in synonyms; {@code ratingShift} by entry id, from {@link #ratingShift}. */
+    /** The standard index: the built-in lexicon; {@code ratingShift} by entry id, from {@link #ratingShift}. */
     public static KnowledgeIndex of(List<IndexedEntry> entries, Map<Long, Double> ratingShift) {
-        return new KnowledgeIndex(entries, ratingShift, SynonymStems.builtIn());
+        return of(entries, ratingShift, null);
+    }
+
+    /** With an admin's lexicon file ({@code crm.ai.lexicon-file}, null: none) on top of the built-in one. */
+    public static KnowledgeIndex of(List<IndexedEntry> entries, Map<Long, Double> ratingShift, Path lexiconFile) {
+        return new KnowledgeIndex(entries, ratingShift, Lexicon.load(lexiconFile));
     }
 
     public static KnowledgeIndex of(List<IndexedEntry> entries) {
@@ -118,29 +130,90 @@ public final class KnowledgeIndex {
         return entries.size();
     }
 
+    /**
+     * Whether the base answers clients of {@code city}: when some entries are for one city only,
+     * the cities they name are the ones served; a base without such entries serves every city.
+     */
+    public boolean serves(String city) {
+        return cities.isEmpty() || city == null || cities.contains(cityKey(city));
+    }
+
     /** Entries that may answer {@code question} in {@code city} (null: entries for every city only), best first. */
     public List<Candidate> search(String question, String city, int max) {
-        List<String> queryTerms = correctedTerms(question);
-        if (queryTerms.isEmpty() || variants.isEmpty()) {
+        Map<String, Match> query = new LinkedHashMap<>();
+        for (String term : reader.terms(question)) {
+            query.putIfAbsent(term, nearest.computeIfAbsent(term, this::nearestKnown));
+        }
+        if (query.isEmpty() || variants.isEmpty()) {
             return List.of();
         }
+        double queryWeight = 0;
+        Set<Integer> hits = new HashSet<>();
+        Set<Long> answerHits = new HashSet<>();
+        for (Map.Entry<String, Match> q : query.entrySet()) {
+            Match match = q.getValue();
+            queryWeight += match != null ? weightOf(match.term())
+                    : reader.isNoun(q.getKey()) ? unknownNounWeight : UNKNOWN_WORD_SHARE * unknownNounWeight;
+            if (match != null) {
+                hits.addAll(postings.getOrDefault(match.term(), List.of()));
+                answerHits.addAll(answerPostings.getOrDefault(match.term(), Set.of()));
+            }
+        }
+        String cityKey = city == null || city.isBlank() ? null : cityKey(city);
         Map<Long, Candidate> best = new HashMap<>();
-        double queryWeight = queryTerms.stream().mapToDouble(this::weightOf).sum();
-        for (ScoreDoc hit : hits(queryTerms, city)) {
-            Variant variant = variantOf(hit.doc);
+        for (long entryId : answerHits) {
+            IndexedEntry entry = entries.get(entryId);
+            if (entry.city() != null && !cityKey(entry.city()).equals(cityKey)) {
+                continue;
+            }
+            Set<String> answer = answerTerms.get(entryId);
             double shared = 0;
-            for (String term : queryTerms) {
-                if (variant.terms().contains(term)) {
-                    shared += weightOf(term);
+            boolean namesSomething = false;
+            for (Match match : query.values()) {
+                if (match != null && answer.contains(match.term())) {
+                    shared += weightOf(match.term()) * match.similarity();
+                    namesSomething |= !TextTerms.isQuestionWord(match.term());
                 }
             }
-            double variantWeight = variant.terms().stream().mapToDouble(this::weightOf).sum();
-            double raw = Math.pow(shared / queryWeight, QUESTION_COVER_WEIGHT)
-                    * Math.pow(shared / variantWeight, 1 - QUESTION_COVER_WEIGHT);
-            double confidence = Math.min(1, raw * (1 + ratingShift.getOrDefault(variant.entryId(), 0.0)));
-            Candidate current = best.get(variant.entryId());
+            if (!namesSomething) {
+                continue;
+            }
+            double confidence = ANSWER_ALONE * Math.pow(shared / queryWeight, QUESTION_COVER_WEIGHT)
+                    * (1 + ratingShift.getOrDefault(entryId, 0.0));
+            best.put(entryId, new Candidate(entryId, entry.category(), entry.title(), entry.answer(), entry.city(),
+                    Math.min(1, confidence), entry.title()));
+        }
+        for (int hit : hits) {
+            Variant variant = variants.get(hit);
+            IndexedEntry entry = entries.get(variant.entryId());
+            if (entry.city() != null && !cityKey(entry.city()).equals(cityKey)) {
+                continue;
+            }
+            Set<String> answer = answerTerms.get(entry.id());
+            double shared = 0;
+            double sharedWithAnswer = 0;
+            boolean namesSomething = false;
+            for (Match match : query.values()) {
+                if (match == null) {
+                    continue;
+                }
+                double w = weightOf(match.term()) * match.similarity();
+                if (variant.terms().contains(match.term())) {
+                    shared += w;
+                    namesSomething |= !TextTerms.isQuestionWord(match.term());
+                } else if (answer.contains(match.term())) {
+                    sharedWithAnswer += ANSWER_TERM_SHARE * w;
+                }
+            }
+            if (!namesSomething) {
+                continue;
+            }
+            double q = Math.min(1, (shared + sharedWithAnswer) / queryWeight);
+            double d = Math.min(1, shared / variant.weight());
+            double raw = Math.pow(q, QUESTION_COVER_WEIGHT) * Math.pow(d, 1 - QUESTION_COVER_WEIGHT);
+            double confidence = Math.min(1, raw * (1 + ratingShift.getOrDefault(entry.id(), 0.0)));
+            Candidate current = best.get(entry.id());
             if (current == null || confidence > current.confidence()) {
-                IndexedEntry entry = entries.get(variant.entryId());
                 best.put(entry.id(), new Candidate(entry.id(), entry.category(), entry.title(), entry.answer(), entry.city(),
                         confidence, variant.text()));
             }
@@ -151,61 +224,25 @@ public final class KnowledgeIndex {
                 .toList();
     }
 
-    private List<String> correctedTerms(String question) {
-        Set<String> terms = new LinkedHashSet<>();
-        for (String term : analyzer.terms(question == null ? "" : question)) {
-            terms.add(vocabulary.contains(term) ? term : TypoCorrection.correct(term, vocabulary));
+    /** The term itself when the base uses it, else the base's most similar term, else null (an unknown word). */
+    private Match nearestKnown(String term) {
+        if (idf.containsKey(term)) {
+            return new Match(term, 1);
         }
-        return new ArrayList<>(terms);
-    }
-
-    private ScoreDoc[] hits(List<String> terms, String city) {
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
-        for (String term : terms) {
-            query.add(new TermQuery(new Term(TEXT, term)), BooleanClause.Occur.SHOULD);
-        }
-        List<BytesRef> cities = new ArrayList<>(List.of(new BytesRef(ALL_CITIES)));
-        if (city != null && !city.isBlank()) {
-            cities.add(new BytesRef(city.trim()));
-        }
-        query.add(new TermInSetQuery(CITY, cities), BooleanClause.Occur.FILTER);
-        query.setMinimumNumberShouldMatch(1);
-        try {
-            return searcher.search(query.build(), CANDIDATE_DOCS).scoreDocs;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private Variant variantOf(int doc) {
-        try {
-            return variants.get(searcher.storedFields().document(doc).getField(VARIANT).numericValue().intValue());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void readTermStatistics(DirectoryReader reader) throws IOException {
-        Terms terms = MultiTerms.getTerms(reader, TEXT);
-        if (terms == null) {
-            return;
-        }
-        TermsEnum iterator = terms.iterator();
-        BytesRef term;
-        while ((term = iterator.next()) != null) {
-            String text = term.utf8ToString();
-            vocabulary.add(text);
-            idf.put(text, weight(iterator.docFreq()));
-        }
+        Trigrams.Similar similar = vocabulary.mostSimilar(term, MIN_SIMILARITY);
+        return similar == null ? null : new Match(similar.term(), similar.similarity());
     }
 
     /** Lucene's BM25 inverse document frequency over the variant documents. */
-    private double weight(int docFreq) {
-        int n = variants.size();
-        return Math.log(1 + (n - docFreq + 0.5) / (docFreq + 0.5));
+    private static double weight(int documents, int docFreq) {
+        return Math.log(1 + (documents - docFreq + 0.5) / (docFreq + 0.5));
     }
 
     private double weightOf(String term) {
-        return idf.getOrDefault(term, unknownTermWeight);
+        return idf.getOrDefault(term, unknownNounWeight);
+    }
+
+    private static String cityKey(String city) {
+        return city.trim().toLowerCase(Locale.ROOT).replace('ё', 'е');
     }
 }

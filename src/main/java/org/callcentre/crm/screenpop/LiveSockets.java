@@ -70,7 +70,8 @@ public class LiveSockets {
         return !supervisors.isEmpty();
     }
 
-    void toOperator(long operatorId, Object message) {
+    /** To every socket this node holds for the operator; other nodes push to theirs. */
+    public void toOperator(long operatorId, Object message) {
         Set<WebSocketSession> sessions = operators.get(operatorId);
         if (sessions != null) {
             send(sessions, message);

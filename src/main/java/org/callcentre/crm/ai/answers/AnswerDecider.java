@@ -4,11 +4,14 @@ import org.callcentre.crm.knowledge.Candidate;
 import org.callcentre.crm.knowledge.KnowledgeIndex;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * The one decision behind {@code POST /api/ai/answer}, the auto-responder and the evaluation
  * command: plain retrieval and rules, no database, so the evaluation measures exactly what runs.
+ * The rules that send a chat to a person come first (an intent of {@link HandoffIntent}, a
+ * configured keyword, a city the knowledge base does not serve); only then may retrieval answer.
  */
 public final class AnswerDecider {
     private static final int SOURCES = 3;
@@ -28,8 +31,15 @@ public final class AnswerDecider {
         List<AnswerSource> sources = candidates.stream()
                 .map(c -> new AnswerSource(c.entryId(), c.title(), c.category(), round(c.confidence()))).toList();
         double confidence = candidates.isEmpty() ? 0 : round(candidates.get(0).confidence());
+        Optional<HandoffIntent> intent = personalIntent(question, candidates);
+        if (intent.isPresent()) {
+            return AnswerDecision.handoff(intent.get().reason(), confidence, sources);
+        }
         if (policy.neverAloneKeywordIn(question) != null) {
             return AnswerDecision.handoff(AnswerDecision.NEVER_ALONE_KEYWORD, confidence, sources);
+        }
+        if (city != null && !city.isBlank() && !index.serves(city)) {
+            return AnswerDecision.handoff(AnswerDecision.CITY_NOT_SERVED, confidence, sources);
         }
         if (candidates.isEmpty()) {
             return AnswerDecision.handoff(AnswerDecision.NO_MATCH, 0, sources);
@@ -46,6 +56,23 @@ public final class AnswerDecider {
                 .map(c -> c.title() + ": " + c.answer()).collect(Collectors.joining("\n"));
         return new AnswerDecision(best.answer(), best.title(), confidence, false, AnswerDecision.ANSWERED, sources,
                 best.entryId(), false, reference);
+    }
+
+    /**
+     * The first intent a person must handle; a service outside the base's scope (installation,
+     * sales…) does not count when the best entry is itself about it ("Вывоз мусора" answers
+     * "вывезете мусор?").
+     */
+    private static Optional<HandoffIntent> personalIntent(String question, List<Candidate> candidates) {
+        String text = HandoffIntent.fold(question);
+        String bestEntry = candidates.isEmpty() ? ""
+                : HandoffIntent.fold(candidates.get(0).title() + " " + candidates.get(0).matchedQuestion());
+        for (HandoffIntent intent : HandoffIntent.values()) {
+            if (intent.in(text) && !(intent == HandoffIntent.OUT_OF_SCOPE && intent.in(bestEntry))) {
+                return Optional.of(intent);
+            }
+        }
+        return Optional.empty();
     }
 
     private static double round(double value) {

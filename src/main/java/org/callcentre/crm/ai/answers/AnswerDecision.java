@@ -8,7 +8,9 @@ import java.util.List;
 /**
  * What the AI does with one question: send {@code answer} (from the entry {@code title}), or hand
  * the chat to a person ({@code handoff}, answer and title null). {@code reason} says which rule
- * decided: answered, low_confidence, no_match, never_alone_category, never_alone_keyword.
+ * decided: answered, low_confidence, no_match, never_alone_category, never_alone_keyword, city_not_served
+ * (the base has city entries, none for this city), or the {@link HandoffIntent} found (complaint,
+ * dispute, refund, threat, personal_data, own_order, exact_part_price, out_of_scope, asks_for_person).
  * {@code reference} (not shown) is the text of the entries that reached the threshold, for the
  * language model to word the answer from.
  */
@@ -22,6 +24,7 @@ public record AnswerDecision(String answer, String title, double confidence, boo
     static final String NO_MATCH = "no_match";
     static final String NEVER_ALONE_CATEGORY = "never_alone_category";
     static final String NEVER_ALONE_KEYWORD = "never_alone_keyword";
+    static final String CITY_NOT_SERVED = "city_not_served";
 
     static AnswerDecision handoff(String reason, double confidence, List<AnswerSource> sources) {
         return new AnswerDecision(null, null, confidence, true, reason, sources, null, false, null);

@@ -135,7 +135,7 @@ class AiAnswerEndpointTest implements TestPropertyProvider {
         assertEquals(true, reply.data().get("handoff"));
         assertNull(reply.data().get("answer"));
         assertNull(reply.data().get("title"));
-        assertEquals("never_alone_category", reply.data().get("reason"));
+        assertEquals("own_order", reply.data().get("reason"));
         assertEquals(List.of(), prompts);
     }
 

@@ -103,7 +103,7 @@ class AutoResponderTest implements TestPropertyProvider {
         Eventually.until("the chat is queued", () -> "queued".equals(status(conversation())));
         Api.Reply queue = admin.get("/api/conversations?status=queued");
         assertEquals(1, queue.list().size());
-        assertEquals("never_alone_keyword", queue.list().get(0).get("queueReason"));
+        assertEquals("own_order", queue.list().get(0).get("queueReason"));
         assertEquals(List.of("client", "system"), messages(conversation()).stream().map(m -> m.get("sender")).toList());
 
         ask("m-2", "chat-1", "Алло, вы где?");

@@ -2,6 +2,8 @@ package org.callcentre.crm.ai.answers;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,19 +18,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The evaluation command as the README runs it, on the committed evaluation set (docs/eval) at the
- * threshold application.yml configures: the figures it prints must meet the targets.
+ * The evaluation command as docs/avito-ai.md runs it, on the development halves of the independent
+ * sets (docs/eval/independent/chats, two knowledge bases written blind) at the threshold
+ * application.yml configures: the hard bars of issue 12 (precision 90 %, no hand-off question
+ * answered) must hold on each. The test halves are only read by the final scorer, never here.
  */
 class EvalAnswersCommandTest {
+    private static final String SETS = "docs/eval/independent/chats/";
 
-    @Test
-    void theCommittedSetMeetsTheTargetsAtTheConfiguredThreshold() {
-        String out = run("--kb", "docs/eval/kb.csv", "--questions", "docs/eval/questions.jsonl");
-        assertTrue(figure(out, "questions: (\\d+)") >= 150, out);
+    @ParameterizedTest
+    @ValueSource(strings = {"repair", "cleaning"})
+    void theIndependentDevSetsMeetTheHardBarsAtTheConfiguredThreshold(String base) {
+        String out = run("--kb", SETS + "kb-" + base + ".csv", "--questions", SETS + "questions-" + base + "-dev.jsonl");
+        assertTrue(figure(out, "questions: (\\d+)") >= 60, out);
         assertTrue(figure(out, "precision of answers sent: ([0-9.]+) %") >= 90.0, out);
-        assertTrue(figure(out, "coverage of answerable questions: ([0-9.]+) %") >= 60.0, out);
+        assertTrue(figure(out, "coverage of answerable questions: ([0-9.]+) %") >= 40.0, out);
         assertEquals(0, figure(out, "missed hand-offs: (\\d+) of"), out);
-        assertTrue(out.contains("threshold: 0.50"), out);
+        assertTrue(out.contains("threshold: 0.55"), out);
     }
 
     @Test

@@ -1,0 +1,162 @@
+package org.callcentre.crm.knowledge;
+
+import org.apache.lucene.analysis.ru.RussianAnalyzer;
+import org.callcentre.crm.ai.language.Morphology;
+import org.tartarus.snowball.SnowballStemmer;
+import org.tartarus.snowball.ext.EnglishStemmer;
+import org.tartarus.snowball.ext.RussianStemmer;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How client questions and knowledge-base text are cut into terms: each word becomes its lemma in
+ * the Russian dictionary ({@link Morphology}: "стиральную" and "стиральной" are one term, which a
+ * stemmer cannot promise for "пришёл"/"придёт"), a misspelled word is first corrected by the
+ * dictionary's speller, colloquial words are read through the {@link Lexicon}, Latin words are
+ * stemmed (Porter), and stop words and greetings go. Question words (когда, где, сколько…) stay:
+ * in this domain they tell "when will the master come" from "where do you work".
+ */
+final class TextTerms {
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:-[\\p{L}\\p{N}]+)*");
+    private static final Set<String> KEPT_QUESTION_WORDS = Set.of("когда", "где", "куда", "можно", "нельзя", "зачем",
+            "почему", "какой", "какая", "сколько", "больше", "нет", "не", "без");
+    /** Words a message is padded with in a chat: greetings, politeness, fillers, the verbs of asking. */
+    private static final Set<String> FILLER_LEMMAS = Set.of("здравствуйте", "здравствовать", "здрасьте", "привет", "добрый",
+            "спасибо", "пожалуйста", "подсказать", "сказать", "скажите", "подскажите", "вот", "ну", "вообще", "просто",
+            "очень", "еще", "уже", "там", "тут", "это", "этот", "хотеть", "мочь", "быть", "вы", "ваш", "я", "мой", "мы",
+            "наш", "у", "который", "такой", "так", "какой-то", "какой-нибудь", "нибудь", "нить", "что-то", "вопрос",
+            "узнать", "интересовать", "интересно", "алло", "девушка", "ребята", "день", "вечер", "утро", "ли",
+            "бы", "же", "а", "и", "или", "но", "если", "типа", "короче", "блин");
+    private static final Set<String> STOP_FORMS = stopForms();
+
+    private final Lexicon lexicon;
+    private final Morphology morphology;
+    private final Map<String, List<String>> cache = new ConcurrentHashMap<>();
+
+    TextTerms(Lexicon lexicon) {
+        this.lexicon = lexicon;
+        this.morphology = Morphology.russian();
+    }
+
+    /** The terms of a text, in order, duplicates kept. */
+    List<String> terms(String text) {
+        List<String> terms = new ArrayList<>();
+        if (text == null) {
+            return terms;
+        }
+        Matcher m = WORD.matcher(fold(text));
+        while (m.find()) {
+            terms.addAll(cache.computeIfAbsent(m.group(), this::termsOfToken));
+        }
+        return terms;
+    }
+
+    private List<String> termsOfToken(String token) {
+        if (lexicon.contains(token) || token.indexOf('-') < 0) {
+            return termsOfWord(token);
+        }
+        List<String> terms = new ArrayList<>();
+        for (String part : token.split("-")) {
+            terms.addAll(termsOfWord(part));
+        }
+        return terms;
+    }
+
+    private List<String> termsOfWord(String word) {
+        List<String> meaning = lexicon.meaning(word);
+        if (meaning != null) {
+            return canonical(meaning);
+        }
+        if (word.chars().allMatch(Character::isDigit) || STOP_FORMS.contains(word)) {
+            return List.of();
+        }
+        if (word.chars().allMatch(c -> c < 128)) {
+            return List.of(stem(new EnglishStemmer(), word));
+        }
+        String lemma = lemma(word);
+        if (lemma == null) {
+            meaning = lexicon.meaning(stem(word));
+            if (meaning != null) {
+                return canonical(meaning);
+            }
+            String fixed = morphology.spellingFix(word);
+            if (fixed == null) {
+                return List.of(word);
+            }
+            meaning = lexicon.meaning(fixed);
+            if (meaning != null) {
+                return canonical(meaning);
+            }
+            lemma = lemma(fixed);
+            if (lemma == null) {
+                return List.of(word);
+            }
+        }
+        meaning = lexicon.meaning(lemma);
+        if (meaning != null) {
+            return canonical(meaning);
+        }
+        return FILLER_LEMMAS.contains(lemma) || STOP_FORMS.contains(lemma) ? List.of() : List.of(lemma);
+    }
+
+    private List<String> canonical(List<String> words) {
+        List<String> terms = new ArrayList<>();
+        for (String w : words) {
+            String lemma = lemma(w);
+            terms.add(lemma == null ? w : lemma);
+        }
+        return terms;
+    }
+
+    /**
+     * The dictionary's lemma of a known word, null for a word it does not know. A common word is
+     * preferred to a proper name ("машиной" is "машина", not the surname "Машин").
+     */
+    private String lemma(String word) {
+        List<Morphology.Reading> readings = morphology.readings(word);
+        return readings.stream().filter(r -> !r.has("Name") && !r.has("Fam") && !r.has("Patr")).findFirst()
+                .or(() -> readings.stream().findFirst()).map(Morphology.Reading::lemma).orElse(null);
+    }
+
+    /** Whether {@code term} only asks (где, когда, сколько…) and names nothing the question is about. */
+    static boolean isQuestionWord(String term) {
+        return KEPT_QUESTION_WORDS.contains(term);
+    }
+
+    /** Whether the dictionary reads {@code term} (a lemma) first as a noun: a thing or a service, not a symptom. */
+    boolean isNoun(String term) {
+        List<Morphology.Reading> readings = morphology.readings(term);
+        return !readings.isEmpty() && readings.get(0).is("NN");
+    }
+
+    static String fold(String text) {
+        return text.toLowerCase(Locale.ROOT).replace('ё', 'е');
+    }
+
+    /** The Russian Snowball stem, for words the dictionary does not know. */
+    static String stem(String word) {
+        return stem(new RussianStemmer(), word);
+    }
+
+    private static String stem(SnowballStemmer stemmer, String word) {
+        stemmer.setCurrent(word);
+        stemmer.stem();
+        return stemmer.getCurrent();
+    }
+
+    private static Set<String> stopForms() {
+        Set<String> stop = new HashSet<>();
+        RussianAnalyzer.getDefaultStopSet().forEach(word -> stop.add(new String((char[]) word)));
+        stop.removeAll(KEPT_QUESTION_WORDS);
+        stop.addAll(FILLER_LEMMAS);
+        return Set.copyOf(stop);
+    }
+}

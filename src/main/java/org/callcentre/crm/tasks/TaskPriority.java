@@ -1,0 +1,5 @@
+package org.callcentre.crm.tasks;
+
+public enum TaskPriority {
+    low, normal, high
+}

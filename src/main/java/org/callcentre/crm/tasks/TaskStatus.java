@@ -1,0 +1,5 @@
+package org.callcentre.crm.tasks;
+
+public enum TaskStatus {
+    open, done, cancelled
+}

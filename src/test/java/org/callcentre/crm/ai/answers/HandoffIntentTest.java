@@ -1,0 +1,80 @@
+package org.callcentre.crm.ai.answers;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Each intent on phrasings written for this test (not taken from any evaluation set), and the
+ * near misses that must stay with the knowledge base: a question about the terms in general, in
+ * the future or the conditional, is not a claim about one's own case.
+ */
+class HandoffIntentTest {
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "COMPLAINT | Хочу написать жалобу на вашего сотрудника",
+            "COMPLAINT | ваш техник нахамил моей маме",
+            "COMPLAINT | мастер сломал мне ручку на холодильнике",
+            "COMPLAINT | клинеры разбили вазу, что теперь?",
+            "COMPLAINT | Отвратительный сервис, больше никогда не обращусь",
+            "COMPLAINT | после вашего ремонта опять течёт",
+            "COMPLAINT | оставлю отзыв на авито какие вы",
+            "COMPLAINT | плохо убрали, пыль так и не отмыли",
+            "DISPUTE | почему с меня взяли 5000 если в прайсе 3000",
+            "DISPUTE | вы мне насчитали лишнего",
+            "DISPUTE | мастер назвал цену 12 тыщ за насос, не многовато?",
+            "DISPUTE | у других дешевле в два раза",
+            "DISPUTE | пересчитайте счёт пожалуйста",
+            "DISPUTE | скидку мне так и не дали",
+            "REFUND | верните мне деньги за вызов",
+            "REFUND | хочу вернуть предоплату",
+            "REFUND | требую возврат",
+            "REFUND | когда будет возврат средств на карту",
+            "REFUND | компенсируйте испорченную вещь",
+            "THREAT | пойду в суд",
+            "THREAT | напишу в роспотребнадзор",
+            "THREAT | будем разговаривать с моим юристом",
+            "THREAT | вы об этом пожалеете",
+            "THREAT | вызову полицию",
+            "PERSONAL_DATA | мой номер +7 912 345-67-89",
+            "PERSONAL_DATA | вот номер карты 4276 1234 5678 9012",
+            "PERSONAL_DATA | пришлите фото паспорта?",
+            "PERSONAL_DATA | дайте телефон мастера который приходил",
+            "PERSONAL_DATA | удалите мои данные из базы",
+            "OWN_ORDER | где мастер? жду с утра",
+            "OWN_ORDER | по моей заявке кто-нибудь приедет?",
+            "OWN_ORDER | заказ 55123 когда выполните",
+            "OWN_ORDER | клинеры так и не пришли",
+            "OWN_ORDER | перенесите визит на пятницу",
+            "OWN_ORDER | мастер должен был позвонить вчера",
+            "OWN_ORDER | заказывали запчасть месяц назад, уже пришла?",
+            "OWN_ORDER | отмените мой заказ",
+            "EXACT_PART_PRICE | сколько стоит тэн для бойлера ariston abs80",
+            "EXACT_PART_PRICE | скажите точно сколько выйдет замена компрессора",
+            "EXACT_PART_PRICE | какая именно цена у насоса на мою машинку",
+            "OUT_OF_SCOPE | установите посудомойку?",
+            "OUT_OF_SCOPE | подключить плиту сможете",
+            "OUT_OF_SCOPE | продаёте новые холодильники",
+            "OUT_OF_SCOPE | куда деть старую стиралку",
+            "OUT_OF_SCOPE | примете на работу мастером? резюме есть",
+            "OUT_OF_SCOPE | утилизация старого телевизора",
+            "ASKS_FOR_PERSON | дайте оператора",
+            "ASKS_FOR_PERSON | можно живого человека",
+            "ASKS_FOR_PERSON | хватит бот, позовите кого-нибудь",
+            "ASKS_FOR_PERSON | свяжитесь со мной",
+            "ASKS_FOR_PERSON | мне нужен ваш руководитель"})
+    void eachIntentIsRecognisedInPhrasingsOfItsOwn(HandoffIntent intent, String text) {
+        assertEquals(Optional.of(intent), HandoffIntent.of(text), text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"а что если мастер что-то повредит?", "можно будет перенести время если не успею?", "сколько стоит замена насоса в посудомойке", "машинка сломалась, не отжимает", "когда у вас выходные", "машина течёт снизу", "у вас наверное дорого?", "как отменить заявку если передумаю", "сколько человек приедет убирать", "гарантия на работу какая", "суббота рабочий день?", "холодильник не морозит уже неделю", "где находится ваша мастерская", "если не понравится уборка что тогда"})
+    void questionsAboutTheTermsStayWithTheKnowledgeBase(String text) {
+        assertEquals(Optional.empty(), HandoffIntent.of(text), text);
+    }
+}

@@ -1,0 +1,56 @@
+package org.callcentre.crm.knowledge;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TextTermsTest {
+    private final TextTerms builtIn = new TextTerms(Lexicon.load(null));
+
+    @Test
+    void wordFormsBecomeTheirDictionaryLemmas() {
+        assertEquals(List.of("стиральный", "машина"), new TextTerms(Lexicon.none()).terms("стиральной машиной"));
+        assertEquals(new TextTerms(Lexicon.none()).terms("мастер пришёл"), new TextTerms(Lexicon.none()).terms("мастера придут"));
+    }
+
+    @Test
+    void greetingsAndFillersCarryNoTerms() {
+        assertEquals(List.of(), builtIn.terms("Здравствуйте, подскажите пожалуйста"));
+    }
+
+    @Test
+    void colloquialWordsAreReadThroughTheLexiconInAnyForm() {
+        Set<String> machine = Set.copyOf(builtIn.terms("стиральная машина"));
+        assertEquals(machine, Set.copyOf(builtIn.terms("стиралка")));
+        assertEquals(machine, Set.copyOf(builtIn.terms("стиралку")));
+        assertEquals(builtIn.terms("холодильник"), builtIn.terms("холодос"));
+        assertEquals(builtIn.terms("цена"), builtIn.terms("почём"));
+    }
+
+    @Test
+    void misspelledWordsAreCorrectedByTheDictionarysSpeller() {
+        assertEquals(builtIn.terms("диагностика"), builtIn.terms("диагностка"));
+    }
+
+    @Test
+    void anAdminsLexiconLineIsReadLikeTheBuiltInOnes() throws IOException {
+        TextTerms terms = new TextTerms(Lexicon.parse(new StringReader("# свои слова\nкондиционер = кондёр\n")));
+        assertEquals(terms.terms("кондиционер"), terms.terms("кондёр"));
+    }
+
+    @Test
+    void trigramsFindTheClosestKnownSpelling() {
+        Trigrams vocabulary = new Trigrams(List.of("холодильник", "холод", "гарантия"));
+        Trigrams.Similar similar = vocabulary.mostSimilar("халадильник", 0.5);
+        assertNotNull(similar);
+        assertEquals("холодильник", similar.term());
+        assertTrue(vocabulary.mostSimilar("пицца", 0.5) == null);
+    }
+}

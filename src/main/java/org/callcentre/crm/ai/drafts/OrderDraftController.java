@@ -38,7 +38,7 @@ public class OrderDraftController {
     }
 
     /** Per draft field, how often operators kept, changed or filled it when accepting drafts (dateFrom/dateTo: yyyy-MM-dd, optional). */
-    @Get("/api/ai/order-draft/edits{?dateFrom,dateTo}")
+    @Get("/api/ai/order-draft/edits")
     @Secured({Role.ADMIN, Role.SUPERVISOR})
     public ApiResponse<List<DraftFieldEdits>> edits(@Nullable @QueryValue String dateFrom, @Nullable @QueryValue String dateTo) {
         return ApiResponse.of(drafts.edits(dateFrom, dateTo));

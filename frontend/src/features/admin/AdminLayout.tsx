@@ -11,6 +11,7 @@ const SECTIONS = [
   ['api-keys', 'admin.apiKeys'],
   ['audit', 'admin.audit'],
   ['integrations', 'admin.integrations'],
+  ['notifications', 'admin.notifications'],
 ] as const;
 
 export function AdminLayout() {

@@ -56,3 +56,20 @@ export interface Order {
 export const ORDER_STATUSES = ['new', 'assigned', 'in_progress', 'completed', 'cancelled'] as const;
 export const CALL_STATUSES = ['ringing', 'answered', 'missed', 'busy', 'failed'] as const;
 export const DIRECTIONS = ['inbound', 'outbound', 'internal'] as const;
+
+/** An outbox row (`Notification`): a job card, a bot answer, a visit SMS, with how its delivery went. */
+export interface Notification {
+  id: number;
+  channel: 'telegram' | 'email' | 'sms' | 'operator';
+  purpose: string;
+  recipient: string;
+  subject: string | null;
+  body: string;
+  orderId: number | null;
+  state: 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
+  attempts: number;
+  lastError: string | null;
+  dueAt: string | null;
+  sentAt: string | null;
+  createdAt: string;
+}

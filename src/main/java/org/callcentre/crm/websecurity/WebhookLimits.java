@@ -1,83 +1,107 @@
 package org.callcentre.crm.websecurity;
 
 import io.micronaut.context.annotation.Value;
-import io.micronaut.context.env.Environment;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.convert.format.ReadableBytes;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import org.callcentre.crm.shared.ApiExceptionHandler;
 import org.callcentre.crm.shared.ErrorBody;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
- * What machines outside may send: every path under {@code /integrations/<source>/} and
- * {@code /api/integrations/<source>} (Mango, Avito, the website's leads, and any integration added
- * later) gets a body size limit and a rate limit per source, checked before the body is read or a
- * signature or key is looked at. Per node: a cluster of N nodes lets N times the rate through.
+ * What machines outside may send to every path under {@code /integrations/<source>/} and
+ * {@code /api/integrations/<source>} (Mango, Avito, the website's leads, any integration added later):
+ * a body size limit, checked before the body is read, and a budget of <b>failed</b> verifications per
+ * client address. The controller verifies the signature, key or path secret first; only a refusal
+ * (401 or 403) is charged, and once an address has spent its budget its refusals become 429 with
+ * {@code Retry-After}. A correctly signed request is never limited, however busy the PBX, and junk
+ * from one address cannot spend a PBX's budget. The client address is the peer's, or — only when the
+ * peer is one of {@code crm.webhooks.trusted-proxies} — the last address {@code X-Forwarded-For}
+ * names that is not itself a trusted proxy. Per node: a cluster of N nodes gives N budgets.
  */
 @ServerFilter({"/integrations/**", "/api/integrations/**"})
 class WebhookLimits {
-    private final long maxBodyBytes;
-    private final double defaultPerSecond;
-    private final int defaultBurst;
-    private final Environment environment;
-    /** Sources are read from the path, so anyone can invent one: past this many they share one bucket. */
-    private static final int MAX_SOURCES = 64;
+    /** Addresses are the sender's to choose: past this many they share one budget until the map is cleared. */
+    private static final int MAX_ADDRESSES = 10_000;
+    private static final String OVERFLOW = "other";
 
-    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final long maxBodyBytes;
+    private final double failuresPerSecond;
+    private final int failuresBurst;
+    private final Set<String> trustedProxies;
+    private final Map<String, TokenBucket> failures = new ConcurrentHashMap<>();
 
     WebhookLimits(@ReadableBytes @Value("${crm.webhooks.max-body-size:256KB}") long maxBodyBytes,
-                  @Value("${crm.webhooks.requests-per-second:50}") double defaultPerSecond,
-                  @Value("${crm.webhooks.burst:200}") int defaultBurst,
-                  Environment environment) {
+                  @Value("${crm.webhooks.failures-per-second:1}") double failuresPerSecond,
+                  @Value("${crm.webhooks.failures-burst:20}") int failuresBurst,
+                  @Value("${crm.webhooks.trusted-proxies:}") List<String> trustedProxies) {
         this.maxBodyBytes = maxBodyBytes;
-        this.defaultPerSecond = defaultPerSecond;
-        this.defaultBurst = defaultBurst;
-        this.environment = environment;
+        this.failuresPerSecond = failuresPerSecond;
+        this.failuresBurst = failuresBurst;
+        this.trustedProxies = trustedProxies.stream().map(String::trim).filter(p -> !p.isEmpty()).collect(Collectors.toUnmodifiableSet());
     }
 
     /** @return the refusal, or null to let the request through */
     @RequestFilter
     @Nullable
-    HttpResponse<ErrorBody> check(HttpRequest<?> request) {
+    HttpResponse<ErrorBody> checkSize(HttpRequest<?> request) {
         if (request.getContentLength() > maxBodyBytes) {
-            return refusal(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "too_large",
-                    "Request body is larger than " + maxBodyBytes + " bytes");
-        }
-        String path = source(request.getPath());
-        String source = buckets.containsKey(path) || buckets.size() < MAX_SOURCES ? path : "other";
-        Duration wait = buckets.computeIfAbsent(source, this::bucketFor).take(System.nanoTime());
-        if (!wait.isZero()) {
-            return refusal(HttpStatus.TOO_MANY_REQUESTS, "rate_limited", "Too many requests from " + source + "; retry later")
-                    .header("Retry-After", String.valueOf(ApiExceptionHandler.retryAfterSeconds(wait)));
+            return HttpResponse.<ErrorBody>status(HttpStatus.REQUEST_ENTITY_TOO_LARGE)
+                    .body(ErrorBody.of("too_large", "Request body is larger than " + maxBodyBytes + " bytes", Map.of()))
+                    .contentType(MediaType.APPLICATION_JSON_TYPE);
         }
         return null;
     }
 
-    /** {@code /integrations/mango/events/call} → {@code mango}; {@code /api/integrations/leads} → {@code leads}. */
-    static String source(String path) {
-        String rest = path.substring(path.indexOf("/integrations") + "/integrations".length());
-        String[] segments = rest.split("/");
-        return segments.length > 1 && !segments[1].isEmpty() ? segments[1] : "unknown";
+    /** A failed verification is charged to its address; past the budget it is answered 429. */
+    @ResponseFilter
+    void chargeFailedVerification(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        int status = response.code();
+        if (status != HttpStatus.UNAUTHORIZED.getCode() && status != HttpStatus.FORBIDDEN.getCode()) {
+            return;
+        }
+        String address = clientAddress(request);
+        if (failures.size() >= MAX_ADDRESSES && !failures.containsKey(address)) {
+            address = OVERFLOW;
+        }
+        Duration wait = failures.computeIfAbsent(address, a -> new TokenBucket(failuresPerSecond, failuresBurst, System.nanoTime()))
+                .take(System.nanoTime());
+        if (!wait.isZero()) {
+            @SuppressWarnings("unchecked")
+            MutableHttpResponse<Object> limited = (MutableHttpResponse<Object>) response;
+            limited.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .body(ErrorBody.of("rate_limited", "Too many failed verifications from " + address + "; retry later", Map.of()))
+                    .contentType(MediaType.APPLICATION_JSON_TYPE)
+                    .header("Retry-After", String.valueOf(ApiExceptionHandler.retryAfterSeconds(wait)));
+        }
     }
 
-    private TokenBucket bucketFor(String source) {
-        String prefix = "crm.webhooks.sources." + source + ".";
-        double perSecond = environment.getProperty(prefix + "requests-per-second", Double.class).orElse(defaultPerSecond);
-        int burst = environment.getProperty(prefix + "burst", Integer.class).orElse(defaultBurst);
-        return new TokenBucket(perSecond, burst, System.nanoTime());
-    }
-
-    private static io.micronaut.http.MutableHttpResponse<ErrorBody> refusal(HttpStatus status, String code, String message) {
-        return HttpResponse.<ErrorBody>status(status).body(ErrorBody.of(code, message, Map.of()))
-                .contentType(MediaType.APPLICATION_JSON_TYPE);
+    private String clientAddress(HttpRequest<?> request) {
+        String peer = request.getRemoteAddress().getAddress().getHostAddress();
+        if (!trustedProxies.contains(peer)) {
+            return peer;
+        }
+        List<String> forwarded = request.getHeaders().getAll("X-Forwarded-For").stream()
+                .flatMap(h -> Arrays.stream(h.split(","))).map(String::trim).filter(a -> !a.isEmpty()).toList();
+        for (int i = forwarded.size() - 1; i >= 0; i--) {
+            if (!trustedProxies.contains(forwarded.get(i))) {
+                return forwarded.get(i);
+            }
+        }
+        return peer;
     }
 }

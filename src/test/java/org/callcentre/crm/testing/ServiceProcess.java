@@ -1,12 +1,16 @@
 package org.callcentre.crm.testing;
 
+import org.callcentre.crm.telephony.mango.MangoSignature;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -44,6 +48,26 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts a process and waits until its /health answers 200. */
     public void start() throws Exception {
+        Process process = launch();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("service exited: " + log());
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(uri("/health")).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("service did not become healthy");
+    }
+
+    /** Starts a process without waiting for it to come up, for a test that stops it while it starts. */
+    public Process launch() throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path log = dataDir.resolve("service-" + processes.size() + ".log");
         ProcessBuilder builder = new ProcessBuilder(java.toString(), "-jar", serviceJar().toString())
@@ -56,21 +80,7 @@ public final class ServiceProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         Process process = builder.start();
         processes.add(process);
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("service exited: " + Files.readString(log));
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(uri("/health")).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("service did not become healthy");
+        return process;
     }
 
     /**
@@ -131,6 +141,30 @@ public final class ServiceProcess implements AutoCloseable {
     /** {@code kill -9}: no shutdown hook, no drain. */
     public void kill() throws InterruptedException {
         processes.get(processes.size() - 1).destroyForcibly().waitFor();
+    }
+
+    /** {@link #stop()}, timed: how long the process took to exit after {@code kill <pid>}. */
+    public Duration terminate() throws InterruptedException {
+        long start = System.nanoTime();
+        stop();
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** Posts a webhook signed the way Mango Office signs it; -1 when the process did not answer. */
+    public int postMango(String path, String json) {
+        String form = "vpbx_api_key=" + encode(MangoWebhooks.KEY) + "&sign=" + encode(MangoSignature.sign(MangoWebhooks.KEY, json, MangoWebhooks.SALT))
+                + "&json=" + encode(json);
+        try {
+            return http.send(HttpRequest.newBuilder(uri("/integrations/mango/" + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException | InterruptedException killed) {
+            return -1;
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     public URI uri(String path) {

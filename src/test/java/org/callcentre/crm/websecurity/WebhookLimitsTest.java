@@ -9,6 +9,7 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.callcentre.crm.testing.MangoWebhooks;
 import org.callcentre.crm.testing.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,14 +17,12 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
 @Property(name = "crm.webhooks.max-body-size", value = "4KB")
-@Property(name = "crm.webhooks.requests-per-second", value = "0.01")
-@Property(name = "crm.webhooks.burst", value = "3")
-@Property(name = "crm.webhooks.sources.leads.burst", value = "5")
+@Property(name = "crm.webhooks.failures-per-second", value = "0.01")
+@Property(name = "crm.webhooks.failures-burst", value = "3")
 class WebhookLimitsTest {
     @Inject
     @Client("/")
@@ -54,26 +53,25 @@ class WebhookLimitsTest {
     }
 
     @Test
-    void eachSourceHasItsOwnBudgetAndPathsNotYetRoutedAreLimitedToo() {
+    void onlyFailedVerificationsAreChargedAndACorrectlySignedWebhookIsNeverLimited() {
+        WebhookCalls mango = new WebhookCalls(client);
         for (int i = 0; i < 3; i++) {
-            assertNotEquals(429, form("/integrations/mango/events/call", "vpbx_api_key=x&sign=y&json={}").code());
+            assertEquals(401, mango.wronglySigned(null).code(), "refused by the signature check, not the limit");
         }
-        HttpResponse<?> limited = form("/integrations/mango/events/summary", "vpbx_api_key=x&sign=y&json={}");
+        HttpResponse<?> limited = mango.wronglySigned(null);
         assertEquals(429, limited.code());
         assertTrue(Long.parseLong(limited.getHeaders().get("Retry-After")) > 0);
-
-        // Avito's own budget, whether or not its controller exists yet
-        for (int i = 0; i < 3; i++) {
-            assertNotEquals(429, form("/integrations/avito/webhook", "a=b").code());
-        }
-        assertEquals(429, form("/integrations/avito/webhook", "a=b").code());
-
-        // the website's leads: its own, larger, burst
-        for (int i = 0; i < 5; i++) {
-            assertEquals(401, json("/api/integrations/leads").code(), "no key: refused by the key check, not the limit");
-        }
+        // the budget is the address's, whatever the source: the website's leads without a key too
         assertEquals(429, json("/api/integrations/leads").code());
-        assertEquals(0, data.count("telephony_inbox"));
+        // a peer that is no trusted proxy cannot buy a fresh budget by naming another client
+        assertEquals(429, mango.wronglySigned("203.0.113.9").code());
+
+        for (int i = 0; i < 300; i++) {
+            assertEquals(200, mango.signed(null).code(), "correctly signed webhook " + i + " from the same address");
+        }
+        new MangoWebhooks(client, data.db()).awaitApplied();
+        assertEquals(300, data.count("calls"), "every correctly signed webhook applied");
+        assertEquals(429, mango.wronglySigned(null).code(), "good requests give failures no budget back");
     }
 
     @Test

@@ -1,7 +1,10 @@
 package org.callcentre.crm.ai.drafts;
 
+import org.callcentre.crm.ai.language.Morphology;
 import org.callcentre.crm.ai.language.Towns;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -20,18 +23,28 @@ final class CityRule {
     private CityRule() {
     }
 
+    /** The towns named as places, in the order said. */
+    static List<Towns.Found> places(Tokens t, Towns towns) {
+        List<Towns.Found> places = new ArrayList<>();
+        for (Towns.Found f : towns.findAll(t.words())) {
+            boolean cued = f.start() == 0 || PLACE_CUES.contains(t.word(f.start() - 1));
+            // «ульяновский проспект», «московское шоссе»: a street named after a town
+            boolean street = AddressRule.isStreetType(t, f.end()) && Morphology.russian().readings(t.word(f.end() - 1)).stream()
+                    .findFirst().map(r -> r.is("ADJ")).orElse(false);
+            if (cued && !street && !NOT_A_TOWN_AFTER.contains(t.word(f.end()))) {
+                places.add(f);
+            }
+        }
+        return places;
+    }
+
     /**
      * @param lineCity the city of the number called (null when unknown)
      * @param visit    whether the call arranges a visit (an address or a day was agreed)
      */
     static DraftField find(Tokens t, Towns towns, String lineCity, boolean visit) {
-        Towns.Found named = null;
-        for (Towns.Found f : towns.findAll(t.words())) {
-            boolean cued = f.start() == 0 || PLACE_CUES.contains(t.word(f.start() - 1));
-            if (cued && !NOT_A_TOWN_AFTER.contains(t.word(f.end()))) {
-                named = f;
-            }
-        }
+        List<Towns.Found> places = places(t, towns);
+        Towns.Found named = places.isEmpty() ? null : places.get(places.size() - 1);
         if (named != null && (lineCity == null || !named.name().equals(lineCity))) {
             return new DraftField(named.name(), t.span(Math.max(0, named.start() - 1), named.end()));
         }

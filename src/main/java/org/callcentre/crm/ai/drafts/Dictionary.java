@@ -1,7 +1,6 @@
 package org.callcentre.crm.ai.drafts;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,14 +20,6 @@ final class Dictionary {
         phrases.sort((a, b) -> b.stems().size() - a.stems().size());
     }
 
-    static Dictionary of(Object... canonicalThenSynonyms) {
-        Map<String, List<String>> map = new LinkedHashMap<>();
-        for (int i = 0; i < canonicalThenSynonyms.length; i += 2) {
-            map.put((String) canonicalThenSynonyms[i], List.of((String[]) canonicalThenSynonyms[i + 1]));
-        }
-        return new Dictionary(map);
-    }
-
     /** The canonical name of the first mention, with its words and where it ends. */
     record Match(String canonical, int start, int end, String evidence) {
     }
@@ -42,5 +33,16 @@ final class Dictionary {
             }
         }
         return best;
+    }
+
+    /** True when one of the phrases starts at word {@code i}. */
+    boolean startsAt(Tokens t, int i) {
+        for (Phrase p : phrases) {
+            int n = p.stems().size();
+            if (i + n <= t.size() && t.stems().subList(i, i + n).equals(p.stems())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

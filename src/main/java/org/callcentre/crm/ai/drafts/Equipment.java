@@ -1,23 +1,15 @@
 package org.callcentre.crm.ai.drafts;
 
-/** The kinds of appliance the service repairs, as callers name them. */
+import org.callcentre.crm.ai.language.Appliances;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The kinds of appliance the service repairs, as callers name them (the shared lexicon), and brands, which end a problem phrase. */
 final class Equipment {
-    static final Dictionary TYPES = Dictionary.of(
-            "стиральная машина", new String[]{"стиральная машина", "стиралка", "стиральной"},
-            "холодильник", new String[]{"холодильник", "морозильник", "морозильная камера"},
-            "посудомоечная машина", new String[]{"посудомоечная машина", "посудомойка", "посудомоечной"},
-            "телевизор", new String[]{"телевизор"},
-            "ноутбук", new String[]{"ноутбук"},
-            "компьютер", new String[]{"компьютер"},
-            "кондиционер", new String[]{"кондиционер", "сплит система"},
-            "микроволновая печь", new String[]{"микроволновая печь", "микроволновка", "свч печь"},
-            "духовой шкаф", new String[]{"духовой шкаф", "духовка"},
-            "варочная панель", new String[]{"варочная панель"},
-            "плита", new String[]{"плита", "электроплита", "газовая плита"},
-            "газовый котёл", new String[]{"газовый котел", "котел"},
-            "бойлер", new String[]{"бойлер", "водонагреватель"},
-            "пылесос", new String[]{"пылесос"},
-            "кофемашина", new String[]{"кофемашина", "кофеварка"});
+    static final Dictionary TYPES = new Dictionary(Appliances.russian().names());
+    static final Dictionary BRANDS = new Dictionary(Appliances.russian().brands().stream()
+            .collect(Collectors.toMap(b -> b, List::of, (a, b) -> a)));
 
     private Equipment() {
     }

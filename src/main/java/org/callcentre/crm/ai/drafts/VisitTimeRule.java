@@ -34,7 +34,7 @@ final class VisitTimeRule {
     private static final Set<String> NOT_A_DAY_AFTER = Set.of("этажа", "этаж", "этаже", "подъезда", "подъезд", "подъезде",
             "дома", "дом", "корпуса", "корпус", "квартиры", "квартира", "микрорайона", "года", "год", "раза", "раз", "класса",
             "часа", "дня", "линии", "линия", "переулка", "переулок", "проезда", "проезд");
-    private static final Set<String> HALF = Set.of("половине", "половина", "пол");
+    private static final Set<String> HALF = Set.of("половине", "половина", "половины", "пол");
     private static final Set<String> TIME_PREPOSITIONS = Set.of("в", "во", "к", "с", "со", "около", "после", "на", "от",
             "между", "часов", "часам", "часиков", "часика", "часа", "примерно");
     /** After these a number is a count, not a clock time: «в два раза», «в пять лет», «на два часа работы». */
@@ -205,10 +205,14 @@ final class VisitTimeRule {
         }
         // «в половине одиннадцатого», «пол третьего», «полтретьего»
         if (HALF.contains(w) || w.startsWith("пол") && w.length() > 5 && SpokenNumbers.ordinalOf(w.substring(3)) != null) {
+            if (t.word(i - 1).equals("до")) {
+                // the end of an interval («с половины третьего до половины пятого»): its start counts
+                return null;
+            }
             boolean glued = !HALF.contains(w);
             Integer next = glued ? SpokenNumbers.ordinalOf(w.substring(3)) : SpokenNumbers.ordinalOf(t.word(i + 1));
             if (next != null && next >= 1 && next <= 12) {
-                int start = t.word(i - 1).equals("в") ? i - 1 : i;
+                int start = t.word(i - 1).equals("в") || t.word(i - 1).equals("с") ? i - 1 : i;
                 return clock(t, next - 1 == 0 ? 12 : next - 1, 30, start, i + (glued ? 1 : 2));
             }
             return null;

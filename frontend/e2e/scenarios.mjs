@@ -334,6 +334,46 @@ const scenarios = {
   },
 
   /**
+   * An operator schedules a call-back 15 s ahead from the client card, goes to the workspace and
+   * gets the reminder pushed on the socket at the due time (not asked for: data-via="push").
+   */
+  async 'task-reminder'(page) {
+    await signIn(page, 'olga');
+    await open(page, 'Клиенты');
+    await page.getByLabel('Телефон, имя', { exact: true }).fill('8 (912) 345-67-89');
+    await page.getByRole('row').filter({ hasText: 'Мария Кузнецова' }).click();
+    await page.getByRole('link', { name: 'Запланировать звонок' }).click();
+    await page.waitForURL(/\/tasks\/new\?/);
+    const due = new Date(Date.now() + 15_000);
+    // the wall time in the browser's zone (Moscow here), not in this script's
+    const local = await page.evaluate((at) => {
+      const d = new Date(at);
+      const pad = (n) => String(n).padStart(2, '0');
+      return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+    }, due.getTime());
+    await page.getByLabel('Когда', { exact: true }).fill(local);
+    await page.getByLabel('Заметка', { exact: true }).fill('Уточнить время визита мастера');
+    await page.getByLabel('Приоритет', { exact: true }).selectOption('high');
+    await page.getByRole('button', { name: 'Создать' }).click();
+    await page.waitForURL(/\/tasks\?created=\d+/, { timeout: TIMEOUT });
+    const taskId = new URL(page.url()).searchParams.get('created');
+    await page.getByRole('cell', { name: 'Перезвонить клиенту' }).waitFor({ timeout: TIMEOUT });
+    await shot(page, 'tasks');
+    await open(page, 'Рабочее место');
+    await page.locator('[data-testid="socket-state"][data-state="open"]').waitFor();
+    check(Date.now() < due.getTime(), 'the workspace connected only after the task was due: the test proves nothing');
+    const reminder = page.getByTestId('task-reminder').filter({ hasText: 'Перезвонить клиенту' });
+    await reminder.waitFor({ timeout: 40_000 });
+    console.log(`RESULT via=${await reminder.getAttribute('data-via')}`);
+    console.log(`RESULT lateMs=${Date.now() - due.getTime()}`);
+    console.log(`RESULT taskId=${taskId}`);
+    await shot(page, 'task-reminder');
+    await reminder.getByRole('button', { name: 'Понятно' }).click();
+    await reminder.waitFor({ state: 'detached' });
+    await step('seen');
+  },
+
+  /**
    * An admin reads the notification log: a job card e-mail that failed (no SMTP server is set) shows
    * as not delivered with its error, and the order it belongs to lists it too.
    */

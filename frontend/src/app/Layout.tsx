@@ -13,6 +13,7 @@ const MENU: [Area, string, string][] = [
   ['clients', '/clients', 'nav.clients'],
   ['calls', '/calls', 'nav.calls'],
   ['orders', '/orders', 'nav.orders'],
+  ['tasks', '/tasks', 'nav.tasks'],
   ['callbacks', '/callbacks', 'nav.callbacks'],
   ['conversations', '/conversations', 'nav.conversations'],
   ['knowledge', '/knowledge', 'nav.knowledge'],

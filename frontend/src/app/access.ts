@@ -7,6 +7,7 @@ export const ACCESS = {
   calls: ['operator', 'supervisor', 'admin'],
   orders: ['operator', 'supervisor', 'admin'],
   callbacks: ['operator', 'supervisor', 'admin'],
+  tasks: ['operator', 'supervisor', 'admin'],
   conversations: ['operator', 'supervisor', 'admin'],
   knowledge: ['supervisor', 'admin'],
   myStats: ['operator'],

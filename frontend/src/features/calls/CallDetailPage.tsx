@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router-dom';
 import { api } from '../../shared/api/client';
 import type { Call } from '../../shared/api/types';
 import { formatDateTime, formatDuration, formatPhone } from '../../shared/lib/format';
+import { newCallBackLink } from '../../shared/lib/taskLink';
 import { Badge } from '../../shared/ui/Badge';
 import { TextField } from '../../shared/ui/Field';
 import { formErrorsOf, NO_ERRORS } from '../../shared/ui/formErrors';
@@ -45,7 +46,10 @@ export function CallDetailPage() {
   };
   return (
     <div className="detail">
-      <h1>{t('call.detail', { id: c.id })}</h1>
+      <div className="toolbar">
+        <h1>{t('call.detail', { id: c.id })}</h1>
+        <Link className="button" to={newCallBackLink({ clientId: c.clientId, phone: c.phoneClient, callId: c.id })}>{t('task.scheduleCallBack')}</Link>
+      </div>
       <div className="detail-grid">
         <dl className="card facts">
           <dt>{t('call.date')}</dt><dd>{formatDateTime(c.dateCreate)}</dd>

@@ -1,10 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError } from '../../shared/api/client';
 import { useSession } from '../../shared/api/useSession';
 import { formatDateTime } from '../../shared/lib/format';
+import { newCallBackLink } from '../../shared/lib/taskLink';
 import { Field, TextField } from '../../shared/ui/Field';
 import { formErrorsOf, NO_ERRORS } from '../../shared/ui/formErrors';
 import { FormMessage } from '../../shared/ui/FormMessage';
@@ -31,9 +32,12 @@ export function ClientCardPage() {
   const c = client.data;
   return (
     <div className="detail">
-      <h1>
-        {c.anonymised ? t('client.anonymised') : c.name ?? t('client.noName')} <ClientFlags vip={c.vip} doNotServe={c.doNotServe} />
-      </h1>
+      <div className="toolbar">
+        <h1>
+          {c.anonymised ? t('client.anonymised') : c.name ?? t('client.noName')} <ClientFlags vip={c.vip} doNotServe={c.doNotServe} />
+        </h1>
+        {!c.anonymised && <Link className="button" to={newCallBackLink({ clientId: c.id, phone: c.phones[0] })}>{t('task.scheduleCallBack')}</Link>}
+      </div>
       <div className="detail-grid">
         <div>
           <dl className="card facts" aria-label={t('client.contacts')}>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { newCallBackLink } from '../../shared/lib/taskLink';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiError } from '../../shared/api/client';
 import { formatDateTime } from '../../shared/lib/format';
@@ -68,6 +69,7 @@ export function ConversationPage() {
         <h1>{t('chat.detail', { id: c.id })}</h1>
         <Badge tone={c.status}>{t(`chatStatus.${c.status}`)}</Badge>
         {c.status !== 'closed' && <button type="button" onClick={() => close.mutate()} disabled={close.isPending}>{t('chat.close')}</button>}
+        <Link className="button" to={newCallBackLink({ clientId: c.clientId, phone: c.clientPhone, conversationId: c.id })}>{t('task.scheduleCallBack')}</Link>
         {c.orderId ? (
           <Link to={`/orders/${c.orderId}`}>{t('call.order')} №{c.orderId}</Link>
         ) : (

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { newCallBackLink } from '../../shared/lib/taskLink';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { OrderNotifications } from './OrderNotifications';
 import { api, apiPage } from '../../shared/api/client';
 import { useCityOptions } from '../../shared/api/directories';
@@ -79,6 +80,9 @@ export function OrderFormPage() {
     <form className="card order-form" onSubmit={submit} aria-labelledby="order-title" noValidate>
       <h1 id="order-title">{id ? t('order.detail', { id }) : t('order.new')}</h1>
       {callId && <p className="muted">{t('order.fromCall', { id: callId })}</p>}
+      {id && existing.data && (
+        <p><Link to={newCallBackLink({ clientId: existing.data.clientId, phone: existing.data.phone, orderId: Number(id) })}>{t('task.scheduleCallBack')}</Link></p>
+      )}
       <div className="form-grid">
         {field('phone', 'tel')}
         {field('clientName')}

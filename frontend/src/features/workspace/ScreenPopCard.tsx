@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatDateTime, formatDuration, formatPhone } from '../../shared/lib/format';
+import { newCallBackLink } from '../../shared/lib/taskLink';
 import { Badge } from '../../shared/ui/Badge';
 import { PhoneLink } from '../../shared/ui/PhoneLink';
 import { orderDraftOf, type ScreenPop } from './screenPops';
@@ -44,6 +45,9 @@ export function ScreenPopCard({ pop, onDismiss }: { pop: ScreenPop; onDismiss: (
             {t('client.open')}
           </Link>
         )}
+        <Link className="button" to={newCallBackLink({ clientId: client?.id, phone: call.phoneClient, callId: call.id })}>
+          {t('task.scheduleCallBack')}
+        </Link>
         <Link className="button" to={`/calls/${call.id}`}>
           {t('call.detail', { id: call.id })}
         </Link>

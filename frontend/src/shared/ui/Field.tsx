@@ -34,6 +34,8 @@ export function TextField(props: {
   required?: boolean;
   autoComplete?: string;
   placeholder?: string;
+  /** For a time input: "1" lets seconds be given. */
+  step?: string;
 }) {
   return (
     <Field label={props.label} error={props.error}>
@@ -46,6 +48,7 @@ export function TextField(props: {
           required={props.required}
           autoComplete={props.autoComplete}
           placeholder={props.placeholder}
+          step={props.step}
           onChange={(e) => props.onChange(e.target.value)}
         />
       )}

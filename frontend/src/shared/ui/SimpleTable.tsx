@@ -9,7 +9,10 @@ export interface SimpleColumn<T> {
 }
 
 /** A plain table for short lists (directories, statistics rows). */
-export function SimpleTable<T>({ caption, rows, columns, rowKey }: { caption: string; rows: T[]; columns: SimpleColumn<T>[]; rowKey: (row: T) => string | number }) {
+/** `rowClass` marks rows the eye must find (an overdue task); the row's text says the same. */
+export function SimpleTable<T>({ caption, rows, columns, rowKey, rowClass }: {
+  caption: string; rows: T[]; columns: SimpleColumn<T>[]; rowKey: (row: T) => string | number; rowClass?: (row: T) => string | undefined;
+}) {
   const { t } = useTranslation();
   return (
     <div className="table-wrap">
@@ -33,7 +36,7 @@ export function SimpleTable<T>({ caption, rows, columns, rowKey }: { caption: st
             </tr>
           )}
           {rows.map((row) => (
-            <tr key={rowKey(row)}>
+            <tr key={rowKey(row)} className={rowClass?.(row)}>
               {columns.map((c) => (
                 <td key={c.key} className={c.numeric ? 'num' : undefined}>
                   {c.render(row)}

@@ -1,5 +1,7 @@
 package org.callcentre.crm.knowledge;
 
+import org.callcentre.crm.shared.SpreadsheetCells;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -13,7 +15,8 @@ import java.util.Objects;
 /**
  * The knowledge base as RFC 4180 CSV with the header {@code category,title,question,answer,city}:
  * one row per question variant, rows with the same title and city making one entry (an empty city
- * is every city). Reading checks everything first and names the line of the first problem.
+ * is every city). Reading checks everything first and names the line of the first problem. Cells that a
+ * spreadsheet would run as a formula are written with a leading apostrophe, which reading takes away again.
  */
 public final class KnowledgeCsv {
     public static final List<String> HEADER = List.of("category", "title", "question", "answer", "city");
@@ -29,7 +32,7 @@ public final class KnowledgeCsv {
         }
         Map<String, KbCsvEntry> entries = new LinkedHashMap<>();
         for (int i = 1; i < rows.size(); i++) {
-            List<String> row = rows.get(i);
+            List<String> row = rows.get(i).stream().map(SpreadsheetCells::restored).toList();
             if (row.size() == 1 && row.get(0).isBlank()) {
                 continue;
             }
@@ -86,7 +89,7 @@ public final class KnowledgeCsv {
             if (i > 0) {
                 out.write(',');
             }
-            String cell = cells.get(i);
+            String cell = SpreadsheetCells.neutralisedReversibly(cells.get(i));
             boolean quote = cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0;
             out.write(quote ? '"' + cell.replace("\"", "\"\"") + '"' : cell);
         }

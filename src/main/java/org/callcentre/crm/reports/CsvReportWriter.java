@@ -1,5 +1,7 @@
 package org.callcentre.crm.reports;
 
+import org.callcentre.crm.shared.SpreadsheetCells;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -56,22 +58,7 @@ final class CsvReportWriter implements ReportWriter {
         if (value instanceof LocalDateTime time) {
             return DATE_TIME.format(time);
         }
-        return neutralised(value.toString());
-    }
-
-    /**
-     * A cell starting with =, @, + or - is run as a formula by spreadsheet programs, so text that
-     * a caller or an operator typed could run one on the supervisor's machine; such text gets a
-     * leading apostrophe. Plain numbers and phone numbers (+7 916 …) are left as they are.
-     */
-    static String neutralised(String text) {
-        if (text.isEmpty()) {
-            return text;
-        }
-        char first = text.charAt(0);
-        boolean formula = first == '=' || first == '@' || first == '\t' || first == '\r'
-                || ((first == '+' || first == '-') && !text.matches("[+-][0-9 ().\\-]*"));
-        return formula ? "'" + text : text;
+        return SpreadsheetCells.neutralised(value.toString());
     }
 
     private String quoted(String text) {

@@ -18,7 +18,16 @@ final class CallFacts {
             List.of(new RollupTable("stats_call_operator_day", List.of("operator_id", "day"), "operator_id IS NOT NULL"),
                     new RollupTable("stats_call_campaign_day", List.of("city_id", "rk", "day"), null),
                     new RollupTable("stats_call_campaign_hour", List.of("city_id", "rk", "day", "hour"), null),
-                    new RollupTable("stats_call_city_hour", List.of("city_id", "day", "hour"), null))));
+                    new RollupTable("stats_call_city_hour", List.of("city_id", "day", "hour"), null),
+                    new RollupTable("stats_call_centre_day", List.of("day"), null),
+                    new RollupTable("stats_call_city_day", List.of("city_id", "day"), null),
+                    new RollupTable("stats_call_city_month", List.of("city_id", FactKind.MONTH), null),
+                    new RollupTable("stats_call_campaign_month", List.of("city_id", "rk", FactKind.MONTH), null),
+                    new RollupTable("stats_call_operator_month", List.of("operator_id", FactKind.MONTH), "operator_id IS NOT NULL"),
+                    new RollupTable("stats_call_centre_hour", List.of("day", "hour"), null),
+                    new RollupTable("stats_call_centre_month_hour", List.of(FactKind.MONTH, "hour"), null),
+                    new RollupTable("stats_call_city_month_hour", List.of("city_id", FactKind.MONTH, "hour"), null),
+                    new RollupTable("stats_call_campaign_month_hour", List.of("city_id", "rk", FactKind.MONTH, "hour"), null))));
 
     private static final String SOURCE = """
             SELECT c.id AS call_id, c.operator_id, c.city_id, c.rk,

@@ -14,18 +14,29 @@ import java.util.stream.Stream;
  * @param measures the summed columns
  */
 record FactKind(List<String> keys, List<String> extras, List<String> measures, List<RollupTable> rollups) {
+    /** The key of month rollups, derived from {@code day}; facts have no such column. */
+    static final String MONTH = "month";
 
     /** Adds the rows of {@code delta} (facts, or signed differences of facts) to one rollup. */
     String upsertInto(RollupTable rollup, String delta) {
         String keyList = String.join(", ", rollup.keys());
+        String keyValues = rollup.keys().stream().map(FactKind::keyValue).collect(Collectors.joining(", "));
         return "INSERT INTO " + rollup.name() + " AS r (" + keyList + ", " + String.join(", ", measures) + ") "
-                + "SELECT " + keyList + ", " + list(m -> "sum(" + m + ")") + " FROM " + delta
+                + "SELECT " + keyValues + ", " + list(m -> "sum(" + m + ")") + " FROM " + delta
                 + (rollup.condition() == null ? "" : " WHERE " + rollup.condition())
                 + " GROUP BY " + keyList
                 + " HAVING " + measures.stream().map(m -> "sum(" + m + ") <> 0").collect(Collectors.joining(" OR "))
                 // rows are locked in key order, so two writers touching the same rows cannot deadlock
                 + " ORDER BY " + keyList
                 + " ON CONFLICT (" + keyList + ") DO UPDATE SET " + list(m -> m + " = r." + m + " + EXCLUDED." + m);
+    }
+
+    /**
+     * A rollup key as a fact gives it: {@code month} is the calendar month of the fact's local day
+     * (so in its city's zone, as the day is); GROUP BY and ORDER BY then name the output column.
+     */
+    private static String keyValue(String key) {
+        return key.equals(MONTH) ? "date_trunc('month', day::timestamp)::date AS " + MONTH : key;
     }
 
     /** {@code , r0 AS (…), r1 AS (…)}: the upserts of {@code delta} into every rollup, to continue a WITH clause. */

@@ -13,7 +13,12 @@ final class OrderFacts {
             List.of("orders", "status_new", "status_assigned", "status_in_progress", "status_completed", "status_cancelled",
                     "revenue", "clean"),
             List.of(new RollupTable("stats_order_operator_day", List.of("operator_id", "day"), "operator_id IS NOT NULL"),
-                    new RollupTable("stats_order_campaign_day", List.of("city_id", "rk", "day"), null))));
+                    new RollupTable("stats_order_campaign_day", List.of("city_id", "rk", "day"), null),
+                    new RollupTable("stats_order_centre_day", List.of("day"), null),
+                    new RollupTable("stats_order_city_day", List.of("city_id", "day"), null),
+                    new RollupTable("stats_order_city_month", List.of("city_id", FactKind.MONTH), null),
+                    new RollupTable("stats_order_campaign_month", List.of("city_id", "rk", FactKind.MONTH), null),
+                    new RollupTable("stats_order_operator_month", List.of("operator_id", FactKind.MONTH), "operator_id IS NOT NULL"))));
 
     static final Sql SOURCE = new Sql("""
             SELECT o.id AS order_id, o.operator_id, o.city_id, o.rk,

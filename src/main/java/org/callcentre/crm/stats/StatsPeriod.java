@@ -60,6 +60,25 @@ record StatsPeriod(LocalDate start, LocalDate end, ZoneId zone) {
         return start.datesUntil(end.plusDays(1)).toList();
     }
 
+    /**
+     * The period as the days before its first whole calendar month, its whole months (by their
+     * first days) and the days after them; a period holding no whole month is all head. Empty
+     * pieces end before they start.
+     */
+    record Pieces(LocalDate headFrom, LocalDate headTo, LocalDate firstMonth, LocalDate lastMonth, LocalDate tailFrom,
+                  LocalDate tailTo) {
+    }
+
+    Pieces pieces() {
+        LocalDate firstMonth = start.getDayOfMonth() == 1 ? start : start.withDayOfMonth(1).plusMonths(1);
+        // the first day after the last whole month: the day after end if end closes its month
+        LocalDate afterMonths = end.plusDays(1).withDayOfMonth(1);
+        if (!firstMonth.isBefore(afterMonths)) {
+            return new Pieces(start, end, afterMonths, afterMonths.minusMonths(1), end.plusDays(1), end);
+        }
+        return new Pieces(start, firstMonth.minusDays(1), firstMonth, afterMonths.minusMonths(1), afterMonths, end);
+    }
+
     /** Whether figures of {@code day} (a local day of any zone) may fall into this period. */
     boolean mayInclude(LocalDate day) {
         // a day of another zone overlaps the neighbouring days of this one

@@ -8,11 +8,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
- * Every statement the statistics endpoints read with. All but the open work-status periods and the
- * waiting calls read rollups; each is a range of days on an index of its table.
+ * Every statement the statistics endpoints read with. All but the open work-status periods, the
+ * waiting calls and another service-level threshold read rollups; each is a range of days (or of
+ * months) on an index of its table, and a figure summed over a period reads its head and tail days
+ * and its whole months, so the rows read do not grow with the period's length.
  */
 @Singleton
 class StatsQueries {
@@ -35,25 +39,25 @@ class StatsQueries {
     }
 
     Sql allCallsByDay(StatsPeriod period) {
-        return sums(CallFacts.KEPT.kind(), "stats_call_campaign_day", "day", days(period));
+        return sums(CallFacts.KEPT.kind(), "stats_call_centre_day", "day", days(period));
     }
 
     Sql allOrdersByDay(StatsPeriod period) {
-        return sums(OrderFacts.KEPT.kind(), "stats_order_campaign_day", "day", days(period));
+        return sums(OrderFacts.KEPT.kind(), "stats_order_centre_day", "day", days(period));
     }
 
     /** @param cityId operators of this city only; null for all */
     Sql callsByOperator(StatsPeriod period, Long cityId) {
-        return sums(CallFacts.KEPT.kind(), "stats_call_operator_day", "operator_id", days(period).when(cityId, OF_CITY_OPERATORS));
+        return composed(CallFacts.KEPT.kind(), "stats_call_operator", "operator_id", period, keys -> keys.when(cityId, OF_CITY_OPERATORS));
     }
 
     Sql ordersByOperator(StatsPeriod period, Long cityId) {
-        return sums(OrderFacts.KEPT.kind(), "stats_order_operator_day", "operator_id", days(period).when(cityId, OF_CITY_OPERATORS));
+        return composed(OrderFacts.KEPT.kind(), "stats_order_operator", "operator_id", period, keys -> keys.when(cityId, OF_CITY_OPERATORS));
     }
 
     /** Time in closed work-status periods. */
     Sql statusByOperator(StatsPeriod period, Long cityId) {
-        return sums(StatusPieces.KIND, "stats_status_operator_day", "operator_id", days(period).when(cityId, OF_CITY_OPERATORS));
+        return composed(StatusPieces.KIND, "stats_status_operator", "operator_id", period, keys -> keys.when(cityId, OF_CITY_OPERATORS));
     }
 
     /** Time in the work-status periods still open, up to {@code now}. */
@@ -61,10 +65,13 @@ class StatsQueries {
         return afterOpenPieces(period, now, "operator_id", days(period).when(cityId, OF_CITY_OPERATORS));
     }
 
-    /** Without a campaign, from the city rollup: a campaign's hours would be read only to be added up again. */
+    /**
+     * Without a campaign, from the city rollup, and without a city either, from the centre's: a
+     * campaign's (a city's) hours would be read only to be added up again.
+     */
     Sql callsByHour(StatsPeriod period, Long cityId, String rk) {
-        return sums(CallFacts.KEPT.kind(), rk == null ? "stats_call_city_hour" : "stats_call_campaign_hour", "hour",
-                days(period).when(cityId, "city_id = ?").when(rk, "rk = ?"));
+        String rollup = rk != null ? "stats_call_campaign" : cityId != null ? "stats_call_city" : "stats_call_centre";
+        return composed(CallFacts.KEPT.kind(), rollup, "hour", period, keys -> keys.when(cityId, "city_id = ?").when(rk, "rk = ?"));
     }
 
     /** Answered and abandoned calls within a threshold other than the one the rollups count with. */
@@ -79,7 +86,8 @@ class StatsQueries {
 
     /** Time in closed work-status periods by the local hour of operators' cities. */
     Sql statusByHour(StatsPeriod period, Long cityId) {
-        return sums(StatusPieces.KIND, "stats_status_city_hour", "hour", days(period).when(cityId, "city_id = ?"));
+        return composed(StatusPieces.KIND, cityId == null ? "stats_status_centre" : "stats_status_city", "hour", period,
+                keys -> keys.when(cityId, "city_id = ?"));
     }
 
     Sql openStatusByHour(StatsPeriod period, Long cityId, Instant now) {
@@ -87,19 +95,19 @@ class StatsQueries {
     }
 
     Sql callsByCity(StatsPeriod period) {
-        return sums(CallFacts.KEPT.kind(), "stats_call_campaign_day", "city_id", days(period));
+        return composed(CallFacts.KEPT.kind(), "stats_call_city", "city_id", period, keys -> keys);
     }
 
     Sql ordersByCity(StatsPeriod period) {
-        return sums(OrderFacts.KEPT.kind(), "stats_order_campaign_day", "city_id", days(period));
+        return composed(OrderFacts.KEPT.kind(), "stats_order_city", "city_id", period, keys -> keys);
     }
 
     Sql callsByCampaign(StatsPeriod period) {
-        return sums(CallFacts.KEPT.kind(), "stats_call_campaign_day", "rk", days(period));
+        return composed(CallFacts.KEPT.kind(), "stats_call_campaign", "rk", period, keys -> keys);
     }
 
     Sql ordersByCampaign(StatsPeriod period) {
-        return sums(OrderFacts.KEPT.kind(), "stats_order_campaign_day", "rk", days(period));
+        return composed(OrderFacts.KEPT.kind(), "stats_order_campaign", "rk", period, keys -> keys);
     }
 
     /** Users who take calls, and anyone else with figures, of one city or all. */
@@ -124,6 +132,34 @@ class StatsQueries {
         String sums = kind.measures().stream().map(m -> "sum(" + m + ") AS " + m).collect(Collectors.joining(", "));
         return new Sql("SELECT " + groupBy + ", " + sums + " FROM " + from + filter.where() + " GROUP BY " + groupBy,
                 filter.params());
+    }
+
+    /**
+     * Sums of a period read as its head days, whole months and tail days ({@link StatsPeriod#pieces}),
+     * from the rollup {@code rollup + "_day"} (or {@code _hour}, by day and hour) and its month twin
+     * {@code rollup + "_month"} ({@code _month_hour}): each piece a range on an index, and at most about
+     * 61 day rows and a row a month per key, however long the period.
+     *
+     * @param keys adds the conditions on keys (operator, city, campaign) to each piece's filter
+     */
+    private static Sql composed(FactKind kind, String rollup, String groupBy, StatsPeriod period, UnaryOperator<SqlFilter> keys) {
+        boolean hourly = groupBy.equals("hour");
+        String dayTable = rollup + (hourly ? "_hour" : "_day");
+        String monthTable = rollup + (hourly ? "_month_hour" : "_month");
+        StatsPeriod.Pieces pieces = period.pieces();
+        String columns = groupBy + ", " + String.join(", ", kind.measures());
+        List<Object> params = new ArrayList<>();
+        List<String> selects = new ArrayList<>();
+        for (Map.Entry<String, SqlFilter> piece : List.of(
+                Map.entry(dayTable, new SqlFilter().always("day BETWEEN ? AND ?", pieces.headFrom(), pieces.headTo())),
+                Map.entry(monthTable, new SqlFilter().always(FactKind.MONTH + " BETWEEN ? AND ?", pieces.firstMonth(), pieces.lastMonth())),
+                Map.entry(dayTable, new SqlFilter().always("day BETWEEN ? AND ?", pieces.tailFrom(), pieces.tailTo())))) {
+            SqlFilter filter = keys.apply(piece.getValue());
+            selects.add("SELECT " + columns + " FROM " + piece.getKey() + filter.where());
+            params.addAll(List.of(filter.params()));
+        }
+        Sql sums = sums(kind, "(" + String.join(" UNION ALL ", selects) + ") pieces", groupBy, new SqlFilter());
+        return new Sql(sums.text(), params);
     }
 
     private Sql afterOpenPieces(StatsPeriod period, Instant now, String groupBy, SqlFilter filter) {

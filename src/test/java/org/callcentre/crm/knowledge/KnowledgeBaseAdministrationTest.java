@@ -104,6 +104,33 @@ class KnowledgeBaseAdministrationTest {
     }
 
     @Test
+    void formulaLikeCellsAreExportedAsTextAndImportedBackAsTheyWere() {
+        String answer = "=HYPERLINK(\"http://evil.example\",\"Скидка\")";
+        Api.Reply created = supervisor.post("/api/knowledge/entries", Map.of("category", "@SUM(A1)", "title", "-2+3+cmd!A0",
+                "questions", List.of("+cmd", "'уже с апострофом", "+7 (843) 250-77-13?"), "answer", answer));
+        assertEquals(201, created.status(), created.toString());
+
+        String exported = client.toBlocking().retrieve(io.micronaut.http.HttpRequest.GET("/api/knowledge/export")
+                .bearerAuth(supervisorToken()));
+        List<List<String>> rows = KnowledgeCsv.parse(new StringReader(exported));
+        for (List<String> row : rows.subList(1, rows.size())) {
+            for (String cell : row) {
+                assertTrue(cell.isEmpty() || "=@+-".indexOf(cell.charAt(0)) < 0 || cell.startsWith("+7 (843)"),
+                        "a spreadsheet would run " + cell);
+            }
+        }
+        assertEquals("'" + answer, rows.get(1).get(3));
+
+        data.db().update("DELETE FROM kb_entries");
+        assertEquals(200, supervisor.postRaw("/api/knowledge/import", exported, "text/csv").status());
+        Map<String, Object> back = supervisor.get("/api/knowledge/entries").list().get(0);
+        assertEquals(answer, back.get("answer"));
+        assertEquals("@SUM(A1)", back.get("category"));
+        assertEquals("-2+3+cmd!A0", back.get("title"));
+        assertEquals(List.of("+cmd", "'уже с апострофом", "+7 (843) 250-77-13?"), back.get("questions"));
+    }
+
+    @Test
     void aBadFileIsA400NamingTheLineAndImportsNothing() {
         Api.Reply header = supervisor.postRaw("/api/knowledge/import", "title,question\r\nx,y\r\n", "text/csv");
         assertEquals(400, header.status());

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -18,10 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * of) are left out: a rebuild never writes them, and they change no figure.
  */
 final class RollupSnapshot {
-    private static final List<String> TABLES = List.of("stats_call_facts", "stats_call_operator_day", "stats_call_campaign_day",
-            "stats_call_campaign_hour", "stats_call_city_hour", "stats_order_facts", "stats_order_operator_day", "stats_order_campaign_day",
-            "stats_status_applied", "stats_status_operator_day", "stats_status_city_hour");
-    private static final List<String> KEYS = List.of("call_id", "order_id", "operator_id", "city_id", "rk", "day", "hour",
+    /** Every rollup the application keeps, whichever it adds next. */
+    private static final List<String> TABLES = Stream.of(CallFacts.KEPT.tables(), OrderFacts.KEPT.tables(),
+            List.of("stats_status_applied"), StatusPieces.KIND.tables()).flatMap(List::stream).toList();
+    private static final List<String> KEYS = List.of("call_id", "order_id", "operator_id", "city_id", "rk", "day", "month", "hour",
             "through_id", "wait_seconds");
 
     private RollupSnapshot() {

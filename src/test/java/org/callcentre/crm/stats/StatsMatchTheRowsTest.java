@@ -55,6 +55,12 @@ class StatsMatchTheRowsTest {
     /** Ends today, so that the open work-status periods count. */
     private static final LocalDate MARCH_10 = LocalDate.parse("2025-03-10");
     private static final LocalDate MARCH_20 = LocalDate.parse("2025-03-20");
+    /**
+     * Read as its head days (January 20–31), a whole month (February) and its tail days (March
+     * 1–12) from the day and month rollups (issue 17); February alone is a month only, March 10–20
+     * days only.
+     */
+    private static final LocalDate[] ACROSS_MONTHS = {LocalDate.parse("2025-01-20"), LocalDate.parse("2025-03-12")};
 
     @Inject
     @Client("/")
@@ -165,12 +171,26 @@ class StatsMatchTheRowsTest {
 
     @Test
     void citiesAndCampaignsMatchTheRows() {
-        LocalDate[] february = {FEBRUARY_1, FEBRUARY_28};
-        List<Map<String, Object>> cities = boss.get("/api/stats/cities?" + dates(february)).list();
+        citiesAndCampaignsMatchTheRows(new LocalDate[] {FEBRUARY_1, FEBRUARY_28});
+    }
+
+    @Test
+    void rangesAcrossMonthBoundariesMatchTheRowsForCitiesCampaignsAndTheKpi() {
+        citiesAndCampaignsMatchTheRows(ACROSS_MONTHS);
+        assertKpi(boss.get("/api/stats/kpi?city=" + encode("Новосибирск") + "&" + dates(ACROSS_MONTHS)).data(), ACROSS_MONTHS,
+                centre.novosibirsk, null, settings.serviceLevelSeconds());
+        assertKpi(boss.get("/api/stats/kpi?rk=rk4&" + dates(ACROSS_MONTHS)).data(), ACROSS_MONTHS, null, "rk4", settings.serviceLevelSeconds());
+        // no whole month: every day from the day rollups, across the boundary
+        LocalDate[] noWholeMonth = {LocalDate.parse("2025-01-25"), LocalDate.parse("2025-02-10")};
+        assertKpi(boss.get("/api/stats/kpi?" + dates(noWholeMonth)).data(), noWholeMonth, null, null, settings.serviceLevelSeconds());
+    }
+
+    private void citiesAndCampaignsMatchTheRows(LocalDate[] range) {
+        List<Map<String, Object>> cities = boss.get("/api/stats/cities?" + dates(range)).list();
         List<Map<String, Object>> expected = rows.rows("SELECT coalesce(calls.city_id, orders.city_id) AS city_id, inbound, "
                 + "answered, missed, acceptance_rate, coalesce(orders, 0) AS orders, coalesce(orders_completed, 0) AS orders_completed, "
-                + "coalesce(revenue, 0) AS revenue FROM (" + sourceCalls("c.city_id", february) + ") calls "
-                + "FULL JOIN (" + sourceOrders("o.city_id", february) + ") orders ON orders.city_id = calls.city_id "
+                + "coalesce(revenue, 0) AS revenue FROM (" + sourceCalls("c.city_id", range) + ") calls "
+                + "FULL JOIN (" + sourceOrders("o.city_id", range) + ") orders ON orders.city_id = calls.city_id "
                 + "ORDER BY city_id NULLS LAST");
         assertEquals(4, cities.size(), "three cities and the calls of none: " + cities);
         assertEquals(expected.size(), cities.size());
@@ -180,11 +200,11 @@ class StatsMatchTheRowsTest {
             assertFigures(row, city, "city " + city.get("city"));
         }
 
-        List<Map<String, Object>> campaigns = boss.get("/api/stats/campaigns?" + dates(february)).list();
+        List<Map<String, Object>> campaigns = boss.get("/api/stats/campaigns?" + dates(range)).list();
         List<Map<String, Object>> expectedCampaigns = rows.rows("SELECT coalesce(calls.rk, orders.rk) AS rk, inbound, answered, "
                 + "missed, acceptance_rate, coalesce(orders, 0) AS orders, coalesce(orders_completed, 0) AS orders_completed, "
-                + "coalesce(revenue, 0) AS revenue FROM (" + sourceCalls("c.rk", february).replace("c.rk AS city_id", "c.rk AS rk")
-                + ") calls FULL JOIN (" + sourceOrders("o.rk", february).replace("o.rk AS city_id", "o.rk AS rk")
+                + "coalesce(revenue, 0) AS revenue FROM (" + sourceCalls("c.rk", range).replace("c.rk AS city_id", "c.rk AS rk")
+                + ") calls FULL JOIN (" + sourceOrders("o.rk", range).replace("o.rk AS city_id", "o.rk AS rk")
                 + ") orders ON coalesce(orders.rk, '') = coalesce(calls.rk, '')");
         assertEquals(7, campaigns.size(), "six campaigns and what came through none: " + campaigns);
         for (Map<String, Object> campaign : campaigns) {
@@ -321,7 +341,7 @@ class StatsMatchTheRowsTest {
     }
 
     private static LocalDate[][] ranges() {
-        return new LocalDate[][] {{FEBRUARY_1, FEBRUARY_28}, {MARCH_10, MARCH_20}};
+        return new LocalDate[][] {{FEBRUARY_1, FEBRUARY_28}, {MARCH_10, MARCH_20}, ACROSS_MONTHS};
     }
 
     private static String dates(LocalDate[] range) {

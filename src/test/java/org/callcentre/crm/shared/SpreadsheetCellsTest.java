@@ -1,11 +1,11 @@
-package org.callcentre.crm.reports;
+package org.callcentre.crm.shared;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-class CsvFormulaNeutralisingTest {
+class SpreadsheetCellsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
@@ -19,6 +19,6 @@ class CsvFormulaNeutralisingTest {
             "Перезвонить завтра|Перезвонить завтра",
     })
     void textThatASpreadsheetWouldRunGetsAnApostrophe(String cell, String expected) {
-        assertEquals(expected, CsvReportWriter.neutralised(cell));
+        assertEquals(expected, SpreadsheetCells.neutralised(cell));
     }
 }

@@ -51,7 +51,7 @@ public class TranscriptController {
     @Transactional
     public ApiResponse<CallTranscriptView> get(long callId, Actor actor) {
         calls.get(callId, actor);
-        return ApiResponse.of(view(callId));
+        return ApiResponse.of(view(callId, actor));
     }
 
     /**
@@ -66,11 +66,13 @@ public class TranscriptController {
         String kind = recordings.findByCall(callId).isPresent() ? CallJobQueue.TRANSCRIBE : CallJobQueue.FETCH_RECORDING;
         jobs.requeue(callId, kind);
         audit.record(actor, "retry", "call_job", callId, Map.of("kind", kind));
-        return ApiResponse.of(view(callId));
+        return ApiResponse.of(view(callId, actor));
     }
 
-    private CallTranscriptView view(long callId) {
+    private CallTranscriptView view(long callId, Actor actor) {
+        List<CallJobStatus> statuses = jobs.statuses(callId).stream()
+                .map(job -> actor.is(Role.admin) ? job : job.withPlainReason()).toList();
         return new CallTranscriptView(recordings.findByCall(callId).map(r -> r.id()).orElse(null),
-                jobs.statuses(callId), transcripts.find(callId).orElse(null));
+                statuses, transcripts.find(callId).orElse(null));
     }
 }

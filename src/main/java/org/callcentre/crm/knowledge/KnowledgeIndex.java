@@ -31,10 +31,10 @@ public final class KnowledgeIndex {
     private static final double MIN_SIMILARITY = 0.55;
     /**
      * A word the base never uses: a noun weighs as much as the base's rarest word (a thing the base
-     * does not cover: "снег", "пицца"), any other word half that (the client's own account of a
+     * does not cover: "снег", "пицца"), any other word a quarter of that (the client's own account of a
      * symptom: "грохочет", "не сливает").
      */
-    private static final double UNKNOWN_WORD_SHARE = 0.5;
+    private static final double UNKNOWN_WORD_SHARE = 0.25;
     private static final double ANSWER_ALONE = 0.75;
     private static final double MAX_RATING_SHIFT = 0.2;
 

@@ -12,7 +12,6 @@ import org.callcentre.crm.asr.AsrSettings;
 import org.callcentre.crm.telephony.mango.MangoSettings;
 import org.reactivestreams.Publisher;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -24,7 +23,7 @@ import java.util.concurrent.ExecutorService;
  * {@code integrations} in {@code /health}: what is configured for Mango, Avito, the language model
  * and speech recognition, and the last sign of life of each — for the admin's integrations page.
  * Always UP: an integration nobody configured is a choice, not a fault (AMI, SIP lines and the
- * database have indicators of their own). No secret, key or full URL is shown.
+ * database have indicators of their own). No secret, key, URL or host is shown.
  */
 @Singleton
 class IntegrationsHealthIndicator implements HealthIndicator {
@@ -62,8 +61,8 @@ class IntegrationsHealthIndicator implements HealthIndicator {
         }
         details.put("mango", mangoDetails);
         details.put("avito", avitoDetails);
-        details.put("llm", llm.configured() ? Map.of("configured", true, "host", String.valueOf(URI.create(llm.url()).getHost()))
-                : Map.of("configured", false));
+        // not the host: /health details reach every signed-in user, and an internal host name is no operator's business
+        details.put("llm", Map.of("configured", llm.configured()));
         boolean vosk = !"pocketsphinx".equalsIgnoreCase(asr.engine());
         Path model = Path.of(vosk ? asr.modelDir() : asr.pocketsphinxModelDir());
         details.put("asr", Map.of("engine", vosk ? "vosk" : "pocketsphinx", "language", vosk ? asr.language() : "en",

@@ -22,10 +22,10 @@ import java.util.Optional;
 @Singleton
 public class AiAnswerService {
     private static final int MAX_QUESTION = 2000;
+    private static final int MAX_CITY = 100;
 
     private final KnowledgeBase knowledge;
-    private final AnswerDecider decider;
-    private final LlmClient llm;
+    private final AnswerFlow flow;
     private final AiAnswerRepository answers;
     private final CityDirectory cities;
     private final AuditLog audit;
@@ -33,29 +33,27 @@ public class AiAnswerService {
     public AiAnswerService(KnowledgeBase knowledge, AiSettings settings, LlmClient llm, AiAnswerRepository answers,
                            CityDirectory cities, AuditLog audit) {
         this.knowledge = knowledge;
-        this.decider = new AnswerDecider(settings.policy());
-        this.llm = llm;
+        this.flow = new AnswerFlow(new AnswerDecider(settings.policy()), llm);
         this.answers = answers;
         this.cities = cities;
         this.audit = audit;
     }
 
-    /** The decision for a question, worded by the language model when one is configured and answers in time. */
+    /** The decision for a question ({@link AnswerFlow}) on the current knowledge base. */
     public AnswerDecision decide(String question, String city) {
-        AnswerDecision decision = decider.decide(knowledge.index(), question, city);
-        if (decision.handoff() || !llm.configured()) {
-            return decision;
-        }
-        return llm.answer(question, decision.reference()).map(decision::reworded).orElse(decision);
+        return flow.decide(knowledge.index(), question, city);
     }
 
     /** {@code POST /api/ai/answer}: decides, stores and returns the answer with its id (for rating). */
     public AiAnswer ask(QuestionRequest request, Actor actor) {
         Fields f = new Fields();
         String question = f.required("question", request.question(), MAX_QUESTION);
-        Long cityId = f.attempt("city", () -> cities.optionalId("city", request.city()));
+        String city = f.optional("city", request.city(), MAX_CITY);
         f.throwIfAny();
-        AnswerDecision decision = decide(question, cityId == null ? null : request.city().trim());
+        // a city the CRM does not know is no error: a person answers (city_not_served)
+        Long cityId = city == null ? null : cities.findId(city).orElse(null);
+        AnswerDecision decision = city != null && cityId == null
+                ? AnswerDecision.handoff(AnswerDecision.CITY_NOT_SERVED, 0, List.of()) : decide(question, city);
         return store(question, cityId, decision, actor);
     }
 

@@ -26,6 +26,17 @@ public record AnswerDecision(String answer, String title, double confidence, boo
     static final String NEVER_ALONE_KEYWORD = "never_alone_keyword";
     static final String CITY_NOT_SERVED = "city_not_served";
 
+    static final String LLM_CHOICE = "llm_choice";
+    static final String LLM_HANDOFF = "llm_handoff";
+
+    /**
+     * Whether a hand-off rule decided (an intent, a keyword, a city not served, a never-alone
+     * category): such a decision is final, the language model never sees the question.
+     */
+    boolean guarded() {
+        return handoff && !LOW_CONFIDENCE.equals(reason) && !NO_MATCH.equals(reason);
+    }
+
     static AnswerDecision handoff(String reason, double confidence, List<AnswerSource> sources) {
         return new AnswerDecision(null, null, confidence, true, reason, sources, null, false, null);
     }

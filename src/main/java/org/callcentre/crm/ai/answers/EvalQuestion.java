@@ -1,7 +1,10 @@
 package org.callcentre.crm.ai.answers;
 
-/** One line of an evaluation file: what a client asks, in which city, and the entry title or "handoff" expected. */
-public record EvalQuestion(int line, String question, String city, String expected) {
+/**
+ * One line of an evaluation file: what a client asks, in which city, the entry title or "handoff"
+ * expected, and the line's kind (ordinary, typo, near-miss-handoff…; "-" when the file has none).
+ */
+public record EvalQuestion(int line, String question, String city, String expected, String kind) {
     public static final String HANDOFF = "handoff";
 
     public boolean expectsHandoff() {

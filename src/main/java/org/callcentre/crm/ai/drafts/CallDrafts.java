@@ -14,11 +14,14 @@ import org.callcentre.crm.orders.OrderRequest;
 import org.callcentre.crm.orders.OrderService;
 import org.callcentre.crm.orders.OrderView;
 import org.callcentre.crm.shared.ApiException;
+import org.callcentre.crm.shared.DateRange;
 import org.callcentre.crm.shared.Db;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Drafts for calls: made when a transcript is stored, shown with the call, accepted into an order linked to it. */
@@ -91,8 +94,32 @@ public class CallDrafts {
         db.update("UPDATE orders SET call_id = ? WHERE id = ?", callId, orderId);
         db.update("UPDATE calls SET order_id = ?, updated_at = now() WHERE id = ?", orderId, callId);
         db.update("UPDATE call_drafts SET order_id = ? WHERE call_id = ?", orderId, callId);
+        for (DraftReview.Reviewed r : DraftReview.of(d, request)) {
+            db.update("INSERT INTO draft_field_reviews (call_id, field, outcome, generator) VALUES (?, ?, ?, ?)", callId,
+                    r.field().column(), r.outcome().column(), d.generator() == null ? "rules" : d.generator());
+        }
         audit.record(actor, "accept", "order_draft", callId, Map.of("orderId", orderId));
         return orders.get(orderId, actor);
+    }
+
+    /** Per draft field, what operators did with it when accepting drafts from {@code dateFrom} to {@code dateTo} (both optional). */
+    @Transactional
+    public List<DraftFieldEdits> edits(String dateFrom, String dateTo) {
+        DateRange period = DateRange.parse(dateFrom, dateTo, cities.defaultZone());
+        Map<String, DraftFieldEdits> byField = new LinkedHashMap<>();
+        for (DraftReview.Field f : DraftReview.Field.values()) {
+            byField.put(f.column(), DraftFieldEdits.of(f.column(), 0, 0, 0, 0, 0));
+        }
+        db.query("""
+                SELECT field, count(*) AS accepted,
+                       count(*) FILTER (WHERE outcome = 'kept') AS kept, count(*) FILTER (WHERE outcome = 'changed') AS changed,
+                       count(*) FILTER (WHERE outcome = 'filled') AS filled, count(*) FILTER (WHERE outcome = 'empty') AS empty
+                FROM draft_field_reviews
+                WHERE reviewed_at >= coalesce(?::timestamptz, '-infinity') AND reviewed_at < coalesce(?::timestamptz, 'infinity')
+                GROUP BY field""", rs -> DraftFieldEdits.of(rs.getString("field"), rs.getLong("accepted"), rs.getLong("kept"),
+                        rs.getLong("changed"), rs.getLong("filled"), rs.getLong("empty")), period.from(), period.toExclusive())
+                .forEach(e -> byField.put(e.field(), e));
+        return List.copyOf(byField.values());
     }
 
     private static String value(DraftField field) {

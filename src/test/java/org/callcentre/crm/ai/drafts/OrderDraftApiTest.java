@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -95,5 +96,20 @@ class OrderDraftApiTest {
         assertEquals(409, op.post("/api/calls/" + callId + "/order-draft/accept", Map.of()).status());
         assertEquals(1, data.count("orders"));
         assertTrue(data.db().queryLong("SELECT count(*) FROM audit_log WHERE entity = 'order_draft'") == 1);
+
+        data.user("sup", "supervisor", null, null);
+        Api supervisor = new Api(client).login("sup", TestData.PASSWORD);
+        List<Map<String, Object>> edits = supervisor.get("/api/ai/order-draft/edits").list();
+        Map<String, Map<String, Object>> byField = new java.util.HashMap<>();
+        edits.forEach(e -> byField.put((String) e.get("field"), e));
+        assertEquals(6, byField.size(), String.valueOf(edits));
+        assertEquals(1, ((Number) byField.get("problem").get("changed")).intValue(), "the operator rewrote the problem");
+        assertEquals(1.0, ((Number) byField.get("problem").get("editedShare")).doubleValue());
+        assertEquals(1, ((Number) byField.get("address").get("kept")).intValue());
+        assertEquals(1, ((Number) byField.get("visit_date").get("kept")).intValue(), "the day booked at 09:00 is the draft's day");
+        assertEquals(0, ((Number) supervisor.get("/api/ai/order-draft/edits?dateFrom=2000-01-01&dateTo=2000-01-02").list().get(0)
+                .get("accepted")).intValue());
+        assertEquals(400, supervisor.get("/api/ai/order-draft/edits?dateFrom=yesterday").status());
+        assertEquals(403, op.get("/api/ai/order-draft/edits").status());
     }
 }

@@ -60,6 +60,6 @@ function Entry({ entry }: { entry: TimelineEntry }) {
 type Translate = ReturnType<typeof useTranslation>['t'];
 
 function statusText(t: Translate, entry: TimelineEntry): string {
-  const key = { call: 'callStatus', order: 'orderStatus', callback: 'callbackStatus', chat: 'chatStatus', note: '' }[entry.kind];
+  const key = { call: 'callStatus', order: 'orderStatus', callback: 'callbackStatus', chat: 'chatStatus', task: 'taskStatus', note: '' }[entry.kind];
   return t(`${key}.${entry.status}`, { defaultValue: entry.status ?? '' });
 }

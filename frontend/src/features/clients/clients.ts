@@ -25,7 +25,7 @@ export interface ClientCard extends ClientRow {
   notes: ClientNote[];
 }
 
-export type TimelineKind = 'call' | 'chat' | 'order' | 'callback' | 'note';
+export type TimelineKind = 'call' | 'chat' | 'order' | 'callback' | 'task' | 'note';
 
 /** One entry of `GET /api/clients/{id}/timeline` (see timeline.TimelineEntry). */
 export interface TimelineEntry {
@@ -58,6 +58,8 @@ export function entryLink(entry: Pick<TimelineEntry, 'kind' | 'id'>): string | n
       return `/orders/${entry.id}`;
     case 'callback':
       return '/callbacks';
+    case 'task':
+      return '/tasks';
     default:
       return null;
   }

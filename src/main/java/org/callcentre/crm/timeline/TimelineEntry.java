@@ -10,7 +10,7 @@ import java.time.Instant;
  *
  * @param at      when it began: a call's start, a chat's first message, an order's or note's creation
  * @param status  the source's own state word (call {@code answered}, order {@code completed}, …)
- * @param title   call: direction; chat: the Avito ad's title; order: the equipment
+ * @param title   call: direction; chat: the Avito ad's title; order: the equipment; task: its title
  * @param text    call: disposition or note; chat: the client's latest message; order: the problem; note: its text
  * @param author  the operator who took the call, created the order or wrote the note
  * @param seconds call: talk time

@@ -41,6 +41,11 @@ class TimelineRepository {
               FROM callbacks b LEFT JOIN operators o ON o.id = b.operator_id
              WHERE b.client_id = ? AND (b.created_at, b.id) < (?, ?) %s
              ORDER BY b.created_at DESC, b.id DESC LIMIT ?""";
+    private static final String TASKS = """
+            SELECT 'task', %d, k.created_at, k.id, k.status, k.title, k.note, o.name, NULL::int, NULL::int, false, false
+              FROM tasks k LEFT JOIN operators o ON o.id = k.created_by
+             WHERE k.client_id = ? AND (k.created_at, k.id) < (?, ?) %s
+             ORDER BY k.created_at DESC, k.id DESC LIMIT ?""";
     private static final String NOTES = """
             SELECT 'note', %d, n.created_at, n.id, NULL, NULL, n.text, o.name, NULL::int, NULL::int, false, false
               FROM client_notes n LEFT JOIN operators o ON o.id = n.operator_id
@@ -74,6 +79,7 @@ class TimelineRepository {
         part(parts, params, CHATS, "v", TimelineKind.chat, clientId, cursor, cityScope, limit);
         part(parts, params, ORDERS, "r", TimelineKind.order, clientId, cursor, cityScope, limit);
         part(parts, params, CALLBACKS, "b", TimelineKind.callback, clientId, cursor, cityScope, limit);
+        part(parts, params, TASKS, "k", TimelineKind.task, clientId, cursor, cityScope, limit);
         // a note belongs to the client, not to a city
         part(parts, params, NOTES, null, TimelineKind.note, clientId, cursor, null, limit);
         params.add(limit);

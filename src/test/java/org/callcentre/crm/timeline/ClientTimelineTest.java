@@ -72,6 +72,9 @@ class ClientTimelineTest {
                 VALUES (?, '+79123456789', ?, 'стиральная машина', 'не сливает', ?, ?)""", kazan, ivan, olgaId, CALLED.plusSeconds(7200));
         data.db().update("INSERT INTO orders (city_id, phone, client_id, problem, created_at) VALUES (?, '+79123456789', ?, 'в Самаре', ?)",
                 samara, ivan, CALLED.plusSeconds(10800));
+        data.db().update("INSERT INTO tasks (kind, title, note, city_id, assignee_id, created_by, client_id, due_at, created_at) "
+                + "VALUES ('callback', 'Перезвонить', 'уточнить адрес', ?, ?, ?, ?, ?, ?)", kazan, olgaId, olgaId, ivan,
+                CALLED.plusSeconds(86400), CALLED.plusSeconds(14400));
         assertEquals(201, olga.post("/api/clients/" + ivan + "/notes", Map.of("text", "Просил звонить после 18")).status());
     }
 
@@ -88,16 +91,17 @@ class ClientTimelineTest {
     @Test
     void everySourceIsInOneNewestFirstList() {
         List<Map<String, Object>> entries = items(sveta.get("/api/clients/" + ivan + "/timeline"));
-        assertEquals(List.of("note:Просил звонить после 18", "order:в Самаре", "order:не сливает", "chat:Сколько стоит?",
+        assertEquals(List.of("note:Просил звонить после 18", "task:уточнить адрес", "order:в Самаре", "order:не сливает", "chat:Сколько стоит?",
                 "call:записан на ремонт", "callback:null"), kinds(entries));
-        Map<String, Object> call = entries.get(4);
+        Map<String, Object> call = entries.get(5);
         assertEquals("answered", call.get("status"));
         assertEquals("Ольга", call.get("author"));
         assertEquals(95, call.get("seconds"));
         assertEquals(true, call.get("transcript"));
         assertEquals(false, call.get("recording"));
-        assertEquals("Ремонт стиральных машин", entries.get(3).get("title"));
-        assertEquals(2, entries.get(5).get("count"));
+        assertEquals("Ремонт стиральных машин", entries.get(4).get("title"));
+        assertEquals("Перезвонить", entries.get(1).get("title"));
+        assertEquals(2, entries.get(6).get("count"));
         assertNull(sveta.get("/api/clients/" + ivan + "/timeline").data().get("next"));
     }
 
@@ -113,8 +117,8 @@ class ClientTimelineTest {
             uri = next == null ? null : "/api/clients/" + ivan + "/timeline?limit=2&before=" + next;
             pages++;
         }
-        assertEquals(3, pages);
-        assertEquals(List.of("note:Просил звонить после 18", "order:в Самаре", "order:не сливает", "chat:Сколько стоит?",
+        assertEquals(4, pages);
+        assertEquals(List.of("note:Просил звонить после 18", "task:уточнить адрес", "order:в Самаре", "order:не сливает", "chat:Сколько стоит?",
                 "call:записан на ремонт", "callback:null"), seen);
     }
 

@@ -49,8 +49,10 @@ class TimelineUsesIndexesTest {
                 + "FROM generate_series(1, ?) g", account, CLIENTS, CLIENTS * 3);
         data.db().update("INSERT INTO messages (conversation_id, sender, text, delivery_status, created_at) "
                 + "SELECT c.id, 'client', 'hi', 'received', c.created_at + g * interval '1 minute' FROM conversations c, generate_series(1, 4) g");
+        data.db().update("INSERT INTO tasks (title, city_id, assignee_id, client_id, due_at, created_at) SELECT 'task', ?, ?, 1 + g % ?, now(), "
+                + "timestamptz '2025-01-01T00:00:00Z' + g * interval '10 minutes' FROM generate_series(1, ?) g", kazan, operator, CLIENTS, CLIENTS * 3);
         data.db().update("CHECKPOINT");
-        for (String table : List.of("clients", "calls", "client_notes", "orders", "callbacks", "conversations", "messages")) {
+        for (String table : List.of("clients", "calls", "client_notes", "orders", "callbacks", "conversations", "messages", "tasks")) {
             data.db().update("VACUUM ANALYZE " + table);
         }
     }
@@ -68,10 +70,10 @@ class TimelineUsesIndexesTest {
                 TimelineRepository.Statement statement = TimelineRepository.statement(CLIENTS / 2, cursor, cityScope, 31);
                 String plan = String.join("\n", data.db().query("EXPLAIN " + statement.sql(), rs -> rs.getString(1), statement.params()));
                 for (String index : List.of("calls_client_created_idx", "orders_client_idx", "conversations_client_idx",
-                        "client_notes_client_idx", "callbacks_client_idx")) {
+                        "client_notes_client_idx", "callbacks_client_idx", "tasks_client_idx")) {
                     assertTrue(plan.contains(index), () -> index + " unused in\n" + plan);
                 }
-                for (String table : List.of("calls", "client_notes", "orders", "callbacks", "conversations", "messages")) {
+                for (String table : List.of("calls", "client_notes", "orders", "callbacks", "conversations", "messages", "tasks")) {
                     assertFalse(plan.contains("Seq Scan on " + table + " "), () -> table + " scanned in\n" + plan);
                 }
             }

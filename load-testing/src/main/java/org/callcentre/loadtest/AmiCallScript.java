@@ -4,68 +4,79 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The AMI events of one inbound queue call as Asterisk 18+ sends them: the trunk channel, the
- * queue, the member rung, answer, bridge, hang-up — sixteen events.
+ * The AMI events of one inbound queue call as Asterisk 18+ sends them (see
+ * {@code telephony/samples/ami}): the trunk channel, the queue, the member rung; then either
+ * answer, bridge, hang-up (eighteen events) or the caller abandoning while the member's phone
+ * still rings (twelve events).
  */
-final class AmiCallScript {
-    record TimedEvent(long atNanos, long order, String block, boolean ringing, String callKey) {
+final class AmiCallScript implements Timeline.Script<String> {
+    /** Events of an answered call; the stream's average per call lies between this and {@link #ABANDONED_EVENTS}. */
+    static final int ANSWERED_EVENTS = 18;
+    static final int ABANDONED_EVENTS = 12;
+
+    private final String did;
+    private final String queue;
+    private final long baseNanos = System.nanoTime();
+    private final long baseEpochMicros = System.currentTimeMillis() * 1000;
+
+    AmiCallScript(String did, String queue) {
+        this.did = did;
+        this.queue = queue;
     }
 
-    /** Ties between events of the same millisecond keep the order Asterisk sends them in. */
-    private static final java.util.concurrent.atomic.AtomicLong ORDER = new java.util.concurrent.atomic.AtomicLong();
-
-    private AmiCallScript() {
+    /** Asterisk's Uniqueid is "<epoch>.<counter>" and asterisk-java reads the counter as an int. */
+    static String linkedId(long sequence) {
+        return "1740000000." + (sequence * 2);
     }
 
-    static List<TimedEvent> call(long startNanos, long startEpochMicros, long sequence, String callerNumber, String did,
-                                 String extension, String queue, long ringMillis, long talkMillis) {
-        // Asterisk's Uniqueid is "<epoch>.<counter>" and asterisk-java reads the counter as an int.
-        String linkedId = "1740000000." + (sequence * 2);
+    @Override
+    public Timeline.Scripted<String> write(PlannedCall call, long startNanos) {
+        long sequence = call.sequence();
+        String linkedId = linkedId(sequence);
         String agentUniqueId = "1740000000." + (sequence * 2 + 1);
+        String extension = call.extension();
+        String caller = call.callerNumber();
         String trunk = "PJSIP/carrier-" + String.format("%08x", sequence);
         String agent = "PJSIP/" + extension + "-" + String.format("%08x", sequence);
-        List<TimedEvent> events = new ArrayList<>(18);
-        long answer = ringMillis + 50;
-        long hangup = answer + talkMillis;
-        Block b = new Block(startNanos, startEpochMicros);
-        events.add(b.at(0, "Newchannel", trunk, linkedId, linkedId, callerNumber, did, "from-trunk", ""));
-        events.add(b.at(1, "Newstate", trunk, linkedId, linkedId, callerNumber, did, "from-trunk", ""));
-        events.add(b.at(20, "QueueCallerJoin", trunk, linkedId, linkedId, callerNumber, did, "from-trunk",
-                "Queue: " + queue + "\r\nPosition: 1\r\nCount: 1\r\n"));
-        events.add(b.at(50, "Newchannel", agent, agentUniqueId, linkedId, extension, "s", "from-queue", ""));
-        events.add(b.at(50, "DialBegin", trunk, linkedId, linkedId, callerNumber, did, "from-trunk",
-                dest(agent, agentUniqueId, linkedId, extension) + "DialString: " + extension + "\r\n"));
-        events.add(b.ringing(50, "AgentCalled", trunk, linkedId, linkedId, callerNumber, did, "from-trunk",
-                "Queue: " + queue + "\r\nInterface: PJSIP/" + extension + "\r\nMemberName: Operator " + extension + "\r\n"
-                        + dest(agent, agentUniqueId, linkedId, extension)));
-        events.add(b.at(answer, "DialEnd", trunk, linkedId, linkedId, callerNumber, did, "from-trunk",
-                dest(agent, agentUniqueId, linkedId, extension) + "DialStatus: ANSWER\r\n"));
-        events.add(b.at(answer, "AgentConnect", trunk, linkedId, linkedId, callerNumber, did, "from-trunk",
-                "Queue: " + queue + "\r\nInterface: PJSIP/" + extension + "\r\nMemberName: Operator " + extension + "\r\nHoldTime: "
-                        + (answer / 1000) + "\r\nRingTime: " + (ringMillis / 1000) + "\r\n" + dest(agent, agentUniqueId, linkedId, extension)));
-        events.add(b.at(answer, "QueueCallerLeave", trunk, linkedId, linkedId, callerNumber, did, "from-trunk",
-                "Queue: " + queue + "\r\nPosition: 1\r\nCount: 0\r\n"));
-        events.add(b.at(answer + 1, "BridgeCreate", trunk, linkedId, linkedId, callerNumber, did, "from-trunk",
-                "BridgeUniqueid: br-" + sequence + "\r\nBridgeType: basic\r\nBridgeTechnology: simple_bridge\r\nBridgeNumChannels: 0\r\n"));
-        events.add(b.at(answer + 1, "BridgeEnter", trunk, linkedId, linkedId, callerNumber, did, "from-trunk",
-                "BridgeUniqueid: br-" + sequence + "\r\nBridgeType: basic\r\nBridgeNumChannels: 1\r\n"));
-        events.add(b.at(answer + 1, "BridgeEnter", agent, agentUniqueId, linkedId, extension, "s", "from-queue",
-                "BridgeUniqueid: br-" + sequence + "\r\nBridgeType: basic\r\nBridgeNumChannels: 2\r\n"));
-        events.add(b.at(hangup, "BridgeLeave", trunk, linkedId, linkedId, callerNumber, did, "from-trunk",
-                "BridgeUniqueid: br-" + sequence + "\r\nBridgeType: basic\r\nBridgeNumChannels: 1\r\n"));
-        events.add(b.at(hangup, "BridgeLeave", agent, agentUniqueId, linkedId, extension, "s", "from-queue",
-                "BridgeUniqueid: br-" + sequence + "\r\nBridgeType: basic\r\nBridgeNumChannels: 0\r\n"));
-        events.add(b.at(hangup, "BridgeDestroy", agent, agentUniqueId, linkedId, extension, "s", "from-queue",
-                "BridgeUniqueid: br-" + sequence + "\r\nBridgeType: basic\r\nBridgeTechnology: simple_bridge\r\nBridgeNumChannels: 0\r\n"));
-        events.add(b.at(hangup, "AgentComplete", trunk, linkedId, linkedId, callerNumber, did, "from-trunk",
-                "Queue: " + queue + "\r\nInterface: PJSIP/" + extension + "\r\nMemberName: Operator " + extension + "\r\nHoldTime: "
-                        + (answer / 1000) + "\r\nTalkTime: " + (talkMillis / 1000) + "\r\nReason: caller\r\n"
-                        + dest(agent, agentUniqueId, linkedId, extension)));
-        events.add(b.at(hangup + 1, "Hangup", trunk, linkedId, linkedId, callerNumber, did, "from-trunk",
-                "Cause: 16\r\nCause-txt: Normal Clearing\r\n"));
-        events.add(b.at(hangup + 2, "Hangup", agent, agentUniqueId, linkedId, extension, "s", "from-queue",
-                "Cause: 16\r\nCause-txt: Normal Clearing\r\n"));
-        return events;
+        Channel t = new Channel(startNanos, trunk, linkedId, linkedId, caller, did, "from-trunk");
+        Channel a = new Channel(startNanos, agent, agentUniqueId, linkedId, extension, "s", "from-queue");
+        String dest = dest(agent, agentUniqueId, linkedId, extension);
+        String member = "Queue: " + queue + "\r\nInterface: PJSIP/" + extension + "\r\nMemberName: Operator " + extension + "\r\n";
+        List<Timeline.Step<String>> events = new ArrayList<>(ANSWERED_EVENTS);
+        events.add(t.at(0, "Newchannel", ""));
+        events.add(t.at(1, "Newstate", ""));
+        events.add(t.at(20, "QueueCallerJoin", "Queue: " + queue + "\r\nPosition: 1\r\nCount: 1\r\n"));
+        events.add(a.at(50, "Newchannel", ""));
+        // DialBegin to the member's phone is the first event that says the extension rings.
+        events.add(t.mark(50, "DialBegin", dest + "DialString: " + extension + "\r\n", Timeline.Mark.RING));
+        events.add(t.at(50, "AgentCalled", member + dest));
+        long ringEnd = 50 + call.ringMillis();
+        if (!call.answered()) {
+            events.add(t.mark(ringEnd, "QueueCallerAbandon", "Queue: " + queue + "\r\nPosition: 1\r\nOriginalPosition: 1\r\nHoldTime: "
+                    + (ringEnd / 1000) + "\r\n", Timeline.Mark.RING_END));
+            events.add(t.at(ringEnd, "DialEnd", dest + "DialStatus: CANCEL\r\n"));
+            events.add(a.at(ringEnd + 1, "Hangup", "Cause: 16\r\nCause-txt: Normal Clearing\r\n"));
+            events.add(t.at(ringEnd + 2, "QueueCallerLeave", "Queue: " + queue + "\r\nPosition: 1\r\nCount: 0\r\n"));
+            events.add(t.at(ringEnd + 3, "Hangup", "Cause: 16\r\nCause-txt: Normal Clearing\r\n"));
+            return new Timeline.Scripted<>(linkedId, events);
+        }
+        long hangup = ringEnd + call.talkMillis();
+        String bridge = "BridgeUniqueid: br-" + sequence + "\r\nBridgeType: basic\r\n";
+        events.add(t.mark(ringEnd, "DialEnd", dest + "DialStatus: ANSWER\r\n", Timeline.Mark.RING_END));
+        events.add(t.at(ringEnd, "AgentConnect", member + "HoldTime: " + (ringEnd / 1000) + "\r\nRingTime: "
+                + (call.ringMillis() / 1000) + "\r\n" + dest));
+        events.add(t.at(ringEnd, "QueueCallerLeave", "Queue: " + queue + "\r\nPosition: 1\r\nCount: 0\r\n"));
+        events.add(t.at(ringEnd + 1, "BridgeCreate", bridge + "BridgeTechnology: simple_bridge\r\nBridgeNumChannels: 0\r\n"));
+        events.add(t.at(ringEnd + 1, "BridgeEnter", bridge + "BridgeNumChannels: 1\r\n"));
+        events.add(a.at(ringEnd + 1, "BridgeEnter", bridge + "BridgeNumChannels: 2\r\n"));
+        events.add(t.at(hangup, "BridgeLeave", bridge + "BridgeNumChannels: 1\r\n"));
+        events.add(a.at(hangup, "BridgeLeave", bridge + "BridgeNumChannels: 0\r\n"));
+        events.add(a.at(hangup, "BridgeDestroy", bridge + "BridgeTechnology: simple_bridge\r\nBridgeNumChannels: 0\r\n"));
+        events.add(t.at(hangup, "AgentComplete", member + "HoldTime: " + (ringEnd / 1000) + "\r\nTalkTime: "
+                + (call.talkMillis() / 1000) + "\r\nReason: caller\r\n" + dest));
+        events.add(t.at(hangup + 1, "Hangup", "Cause: 16\r\nCause-txt: Normal Clearing\r\n"));
+        events.add(a.at(hangup + 2, "Hangup", "Cause: 16\r\nCause-txt: Normal Clearing\r\n"));
+        return new Timeline.Scripted<>(linkedId, events);
     }
 
     private static String dest(String channel, String uniqueId, String linkedId, String extension) {
@@ -74,28 +85,27 @@ final class AmiCallScript {
                 + "DestExten: " + extension + "\r\nDestPriority: 1\r\nDestUniqueid: " + uniqueId + "\r\nDestLinkedid: " + linkedId + "\r\n";
     }
 
-    private record Block(long startNanos, long startEpochMicros) {
-        TimedEvent at(long offsetMillis, String event, String channel, String uniqueId, String linkedId, String callerNumber,
-                      String exten, String context, String extra) {
-            return new TimedEvent(startNanos + offsetMillis * 1_000_000, ORDER.getAndIncrement(), text(offsetMillis, event, channel, uniqueId, linkedId,
-                    callerNumber, exten, context, extra), false, linkedId);
+    /** One channel's standard header fields; its events carry the PBX time of their offset. */
+    private final class Channel {
+        private final long epochMicros;
+        private final String fields;
+
+        Channel(long startNanos, String channel, String uniqueId, String linkedId, String callerNumber, String exten, String context) {
+            this.epochMicros = baseEpochMicros + (startNanos - baseNanos) / 1000;
+            this.fields = "\r\nChannel: " + channel + "\r\nChannelState: 6\r\nChannelStateDesc: Up\r\nCallerIDNum: " + callerNumber
+                    + "\r\nCallerIDName: <unknown>\r\nConnectedLineNum: <unknown>\r\nConnectedLineName: <unknown>\r\nLanguage: ru\r\n"
+                    + "AccountCode: \r\nContext: " + context + "\r\nExten: " + exten + "\r\nPriority: 1\r\nUniqueid: " + uniqueId
+                    + "\r\nLinkedid: " + linkedId + "\r\n";
         }
 
-        TimedEvent ringing(long offsetMillis, String event, String channel, String uniqueId, String linkedId, String callerNumber,
-                           String exten, String context, String extra) {
-            return new TimedEvent(startNanos + offsetMillis * 1_000_000, ORDER.getAndIncrement(), text(offsetMillis, event, channel, uniqueId, linkedId,
-                    callerNumber, exten, context, extra), true, linkedId);
+        Timeline.Step<String> at(long offsetMillis, String event, String extra) {
+            return mark(offsetMillis, event, extra, Timeline.Mark.NONE);
         }
 
-        private String text(long offsetMillis, String event, String channel, String uniqueId, String linkedId, String callerNumber,
-                            String exten, String context, String extra) {
-            long micros = startEpochMicros + offsetMillis * 1000;
-            return "Event: " + event + "\r\nPrivilege: call,all\r\nTimestamp: " + (micros / 1_000_000) + "."
-                    + String.format("%06d", micros % 1_000_000) + "\r\nChannel: " + channel
-                    + "\r\nChannelState: 6\r\nChannelStateDesc: Up\r\nCallerIDNum: " + callerNumber + "\r\nCallerIDName: <unknown>\r\n"
-                    + "ConnectedLineNum: <unknown>\r\nConnectedLineName: <unknown>\r\nLanguage: ru\r\nAccountCode: \r\nContext: " + context
-                    + "\r\nExten: " + exten + "\r\nPriority: 1\r\nUniqueid: " + uniqueId + "\r\nLinkedid: " + linkedId + "\r\n"
-                    + extra + "\r\n";
+        Timeline.Step<String> mark(long offsetMillis, String event, String extra, Timeline.Mark mark) {
+            long micros = epochMicros + offsetMillis * 1000;
+            return new Timeline.Step<>(offsetMillis, "Event: " + event + "\r\nPrivilege: call,all\r\nTimestamp: " + (micros / 1_000_000) + "."
+                    + String.format("%06d", micros % 1_000_000) + fields + extra + "\r\n", mark);
         }
     }
 }

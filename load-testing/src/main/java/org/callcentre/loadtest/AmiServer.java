@@ -35,6 +35,11 @@ final class AmiServer implements AutoCloseable {
         return server.getLocalPort();
     }
 
+    /** A client has connected and got the banner. */
+    boolean connected() {
+        return out != null;
+    }
+
     boolean awaitLogin(long seconds) throws InterruptedException {
         return loggedIn.await(seconds, TimeUnit.SECONDS);
     }

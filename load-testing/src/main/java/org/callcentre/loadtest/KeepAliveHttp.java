@@ -1,6 +1,7 @@
 package org.callcentre.loadtest;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +11,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One HTTP/1.1 connection kept alive for a stream of GET requests, read to the end of each answer
+ * One HTTP/1.1 connection kept alive for a stream of requests, read to the end of each answer
  * (Content-Length or chunked). Plain blocking sockets, so that the load tool spends next to no CPU
  * of the two cores it shares with the service and PostgreSQL.
  */
@@ -35,14 +36,27 @@ final class KeepAliveHttp implements AutoCloseable {
 
     /** @param path already URL-encoded */
     Answer get(String path) throws IOException {
+        return exchange(("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n" + authorization
+                + "Accept: application/json\r\n\r\n").getBytes(StandardCharsets.US_ASCII), null);
+    }
+
+    /** @param path already URL-encoded */
+    Answer post(String path, String contentType, byte[] body) throws IOException {
+        return exchange(("POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n" + authorization
+                + "Content-Type: " + contentType + "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII), body);
+    }
+
+    private Answer exchange(byte[] head, byte[] requestBody) throws IOException {
         if (socket == null) {
             socket = new Socket(host, port);
             socket.setTcpNoDelay(true);
             in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
-            out = socket.getOutputStream();
+            out = new BufferedOutputStream(socket.getOutputStream(), 1 << 14);
         }
-        out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n" + authorization
-                + "Accept: application/json\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(head);
+        if (requestBody != null) {
+            out.write(requestBody);
+        }
         out.flush();
         String statusLine = line();
         int status = Integer.parseInt(statusLine.substring(9, 12));

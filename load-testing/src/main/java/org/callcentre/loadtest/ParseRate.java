@@ -3,7 +3,6 @@ package org.callcentre.loadtest;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
 
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -21,14 +20,13 @@ final class ParseRate {
             AtomicLong received = new AtomicLong();
             connection.addEventListener(event -> received.incrementAndGet());
             connection.login();
-            long epochMicros = System.currentTimeMillis() * 1000;
+            AmiCallScript script = new AmiCallScript("78430000000", "bench");
+            CallMix mix = new CallMix(1, 0.85, new long[]{1000, 1000}, new long[]{2000, 2000}, 100, 0, 0);
             StringBuilder stream = new StringBuilder();
             long expected = 0;
             for (int i = 0; i < calls; i++) {
-                List<AmiCallScript.TimedEvent> events = AmiCallScript.call(0, epochMicros, i, "7916" + (1_000_000 + i),
-                        "78430000000", String.valueOf(1000 + i % 100), "bench", 1000, 2000);
-                for (AmiCallScript.TimedEvent e : events) {
-                    stream.append(e.block());
+                for (Timeline.Step<String> e : script.write(mix.next(), System.nanoTime()).steps()) {
+                    stream.append(e.payload());
                     expected++;
                 }
             }

@@ -2,26 +2,17 @@ package org.callcentre.loadtest;
 
 import java.net.http.WebSocket;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/**
- * One operator's browser: receives screen-pops over the WebSocket and records, per call, how long
- * after the ringing event left the PBX side the pop arrived.
- */
+/** One operator's browser: hands each screen-pop's call key and arrival time to the {@link PopWatch}. */
 final class ScreenPopListener implements WebSocket.Listener {
     private static final Pattern EXTERNAL_ID = Pattern.compile("\"externalId\"\\s*:\\s*\"([^\"]+)\"");
 
-    private final ConcurrentHashMap<String, Long> ringingSentAt;
-    private final LatencyRecorder latencies;
-    private final AtomicLong pops;
+    private final PopWatch pops;
     private final StringBuilder partial = new StringBuilder();
 
-    ScreenPopListener(ConcurrentHashMap<String, Long> ringingSentAt, LatencyRecorder latencies, AtomicLong pops) {
-        this.ringingSentAt = ringingSentAt;
-        this.latencies = latencies;
+    ScreenPopListener(PopWatch pops) {
         this.pops = pops;
     }
 
@@ -35,11 +26,7 @@ final class ScreenPopListener implements WebSocket.Listener {
             if (message.contains("\"screen-pop\"")) {
                 Matcher m = EXTERNAL_ID.matcher(message);
                 if (m.find()) {
-                    Long sent = ringingSentAt.remove(m.group(1));
-                    if (sent != null) {
-                        latencies.record(now - sent);
-                        pops.incrementAndGet();
-                    }
+                    pops.popped(m.group(1), now);
                 }
             }
         }

@@ -44,7 +44,8 @@ public class AuthService {
 
     /**
      * A refused login still commits its audit row: the refusal is an answer, not an error. While the
-     * login or the address is locked out the password is not even checked.
+     * login or the address is locked out the password is not even checked. An unknown login costs the same
+     * bcrypt work as a wrong password, so the answer's speed does not tell which logins exist.
      */
     @Transactional(noRollbackFor = ApiException.class)
     public Tokens login(String login, String password, String ip) {
@@ -58,10 +59,14 @@ public class AuthService {
         Actor attempt = new Actor(found.map(Operator::id).orElse(null), name, Role.operator, null, ip);
         Optional<Duration> locked = throttle.lockedFor(name, ip);
         if (locked.isPresent()) {
-            audit.record(attempt, "login_locked", "auth", attempt.id(), Map.of("retryAfterSeconds", locked.get().toSeconds()));
+            // one row per lock and address is the evidence; a row per refused attempt would let a locked-out guesser fill the log
+            if (!throttle.lockRecorded(name, ip)) {
+                audit.record(attempt, "login_locked", "auth", attempt.id(), Map.of("retryAfterSeconds", locked.get().toSeconds()));
+            }
             throw ApiException.tooManyRequests("Too many failed logins; try again later", locked.get());
         }
-        if (found.isEmpty() || !hasher.matches(password, found.get().passwordHash())) {
+        boolean matches = found.isPresent() ? hasher.matches(password, found.get().passwordHash()) : hasher.matchesNothing(password);
+        if (!matches) {
             audit.record(attempt, "login_failed", "auth", null, Map.of("reason", "bad_credentials"));
             throw ApiException.unauthorized(BAD_CREDENTIALS);
         }

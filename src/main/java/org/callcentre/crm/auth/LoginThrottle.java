@@ -16,7 +16,8 @@ import java.util.Optional;
  * {@code max-failures-per-login} failures inside the window since its last success, an address while
  * it has {@code max-failures-per-address} failures inside the window. The lock lifts by itself when
  * enough failures leave the window; attempts refused while locked are recorded as
- * {@code login_locked} and do not extend it.
+ * {@code login_locked} (once per login, address and window) and do not extend it. An address with no failure in the
+ * window is not held by the login's lock, so that the owner with the right password still gets in.
  */
 @Singleton
 class LoginThrottle {
@@ -59,7 +60,10 @@ class LoginThrottle {
                 : db.query("SELECT at FROM audit_log WHERE action = 'login_failed' AND ip = ? AND at > ? ORDER BY at DESC LIMIT ?",
                         rs -> Db.getInstant(rs, "at"), address, since, maxPerAddress);
         Duration wait = Duration.ZERO;
-        if (byLogin.size() >= maxPerLogin) {
+        // An address with no failure in the window is clean: the login's lock does not stop it, so that guesses from
+        // elsewhere cannot keep the owner (the admin) out for ever; its first failure makes it subject to the lock.
+        boolean clean = byAddress.isEmpty();
+        if (byLogin.size() >= maxPerLogin && !clean) {
             wait = until(byLogin.get(maxPerLogin - 1), now);
         }
         if (byAddress.size() >= maxPerAddress) {
@@ -67,6 +71,13 @@ class LoginThrottle {
             wait = forAddress.compareTo(wait) > 0 ? forAddress : wait;
         }
         return wait.isZero() ? Optional.empty() : Optional.of(wait);
+    }
+
+    /** Whether this login's refusal from this address is already on record in the window. */
+    boolean lockRecorded(String login, String address) {
+        // audit_log_actor_at_idx
+        return db.queryOne("SELECT EXISTS (SELECT 1 FROM audit_log WHERE actor_login = ? AND at > ? AND action = 'login_locked' "
+                + "AND ip IS NOT DISTINCT FROM ?)", rs -> rs.getBoolean(1), login, clock.instant().minus(window), address).orElse(false);
     }
 
     /** The moment the oldest failure that still makes up the limit leaves the window. */

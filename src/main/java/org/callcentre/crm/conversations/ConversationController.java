@@ -54,6 +54,18 @@ public class ConversationController {
         return ApiResponse.of(delivery.deliver(messageId));
     }
 
+    /** The caller becomes the chat's owner; 409 naming the owner when someone else has it. */
+    @Post("/{id}/take")
+    public ApiResponse<Conversation> take(long id, Actor actor) {
+        return ApiResponse.of(conversations.take(id, actor));
+    }
+
+    @Post("/{id}/assign")
+    @Secured({Role.ADMIN, Role.SUPERVISOR})
+    public ApiResponse<Conversation> assign(long id, @Body AssignRequest body, Actor actor) {
+        return ApiResponse.of(conversations.assign(id, body, actor));
+    }
+
     @Post("/{id}/close")
     public ApiResponse<Conversation> close(long id, Actor actor) {
         return ApiResponse.of(conversations.close(id, actor));

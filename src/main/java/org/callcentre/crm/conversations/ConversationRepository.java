@@ -15,8 +15,9 @@ import java.util.Optional;
 
 @Singleton
 public class ConversationRepository {
-    private static final String SELECT = "SELECT v.*, c.name AS city_name";
-    private static final String FROM = "FROM conversations v LEFT JOIN cities c ON c.id = v.city_id";
+    private static final String SELECT = "SELECT v.*, c.name AS city_name, o.name AS assignee_name";
+    private static final String FROM = "FROM conversations v LEFT JOIN cities c ON c.id = v.city_id "
+            + "LEFT JOIN operators o ON o.id = v.assignee_id";
 
     private final Db db;
     private final PagedQuery pages;
@@ -102,6 +103,28 @@ public class ConversationRepository {
                 + "updated_at = now() WHERE id = ?", reason, conversationId);
     }
 
+    /**
+     * Makes the operator the owner unless another one owns the chat; the row lock makes two takes at
+     * once end with one owner. False when someone else has it (or it is closed).
+     */
+    public boolean take(long conversationId, long operatorId) {
+        return db.update("UPDATE conversations SET assignee_id = ?, assigned_at = now(), updated_at = now() "
+                + "WHERE id = ? AND status <> 'closed' AND (assignee_id IS NULL OR assignee_id = ?)",
+                operatorId, conversationId, operatorId) > 0;
+    }
+
+    /** A supervisor's assignment: the chat changes hands whoever had it. */
+    public void assign(long conversationId, long operatorId) {
+        db.update("UPDATE conversations SET assignee_id = ?, assigned_at = now(), updated_at = now() WHERE id = ?",
+                operatorId, conversationId);
+    }
+
+    /** Who should hear of a chat's changes at once: the users of its city and its owner. */
+    public List<Long> audience(long conversationId) {
+        return db.query("SELECT o.id FROM conversations v JOIN operators o ON o.city_id = v.city_id OR o.id = v.assignee_id "
+                + "WHERE v.id = ?", rs -> rs.getLong(1), conversationId);
+    }
+
     public void reopen(long conversationId) {
         db.update("UPDATE conversations SET status = 'open', queue_reason = NULL, queued_at = NULL, updated_at = now() "
                 + "WHERE id = ?", conversationId);
@@ -140,7 +163,8 @@ public class ConversationRepository {
                 rs.getString("external_chat_id"), Db.getLong(rs, "city_id"), rs.getString("city_name"), rs.getString("rk"),
                 rs.getString("item_id"), rs.getString("ad_title"), rs.getString("client_phone"), Db.getLong(rs, "client_id"),
                 Db.getLong(rs, "order_id"), rs.getString("status"), rs.getString("queue_reason"),
-                Db.getInstant(rs, "queued_at"), Db.getInstant(rs, "last_message_at"), Db.getInstant(rs, "created_at"));
+                Db.getInstant(rs, "queued_at"), Db.getInstant(rs, "last_message_at"), Db.getInstant(rs, "created_at"),
+                Db.getLong(rs, "assignee_id"), rs.getString("assignee_name"), Db.getInstant(rs, "assigned_at"));
     }
 
     private static Message message(ResultSet rs) throws SQLException {

@@ -1,5 +1,6 @@
 package org.callcentre.crm.conversations;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.callcentre.crm.audit.AuditLog;
@@ -7,6 +8,7 @@ import org.callcentre.crm.audit.Changes;
 import org.callcentre.crm.auth.Actor;
 import org.callcentre.crm.cities.CityDirectory;
 import org.callcentre.crm.knowledge.KnowledgeService;
+import org.callcentre.crm.operators.OperatorRepository;
 import org.callcentre.crm.orders.ExternalId;
 import org.callcentre.crm.orders.Order;
 import org.callcentre.crm.orders.OrderFields;
@@ -31,14 +33,19 @@ public class ConversationService {
     private final OrderService orders;
     private final KnowledgeService knowledge;
     private final AuditLog audit;
+    private final OperatorRepository operators;
+    private final ApplicationEventPublisher<ChatChanged> changes;
 
     public ConversationService(ConversationRepository conversations, CityDirectory cities, OrderService orders,
-                               KnowledgeService knowledge, AuditLog audit) {
+                               KnowledgeService knowledge, AuditLog audit, OperatorRepository operators,
+                               ApplicationEventPublisher<ChatChanged> changes) {
         this.conversations = conversations;
         this.cities = cities;
         this.orders = orders;
         this.knowledge = knowledge;
         this.audit = audit;
+        this.operators = operators;
+        this.changes = changes;
     }
 
     @Transactional
@@ -91,6 +98,7 @@ public class ConversationService {
         }
         audit.record(actor, "create", "message", messageId, new Changes().set("conversationId", id).set("text", text).asMap());
         lastClientQuestion(id).ifPresent(question -> knowledge.keepOperatorReply(question, text, conversation.cityId(), id, actor));
+        changes.publishEvent(new ChatChanged(id, ChatChanged.Kind.replied));
         return messageId;
     }
 
@@ -106,6 +114,45 @@ public class ConversationService {
     @Transactional
     public void queue(long id, String reason) {
         conversations.queue(id, reason);
+        changes.publishEvent(new ChatChanged(id, ChatChanged.Kind.queued));
+    }
+
+    /**
+     * The operator takes the chat: one owner at a time, so of two takes at once one wins and the
+     * other gets 409 naming the owner. Taking one's own chat again changes nothing.
+     */
+    @Transactional
+    public Conversation take(long id, Actor actor) {
+        Conversation conversation = visible(id, actor);
+        if (Conversation.CLOSED.equals(conversation.status())) {
+            throw ApiException.conflict("The chat is closed");
+        }
+        if (!conversations.take(id, actor.id())) {
+            Conversation now = find(id);
+            throw ApiException.conflict("The chat is taken by " + (now.assignee() == null ? "another operator" : now.assignee()));
+        }
+        if (!actor.id().equals(conversation.assigneeId())) {
+            audit.record(actor, "update", "conversation", id, new Changes().field("assigneeId", conversation.assigneeId(), actor.id()).asMap());
+            changes.publishEvent(new ChatChanged(id, ChatChanged.Kind.assigned));
+        }
+        return find(id);
+    }
+
+    /** A supervisor gives the chat to an operator of its city, whoever had it. */
+    @Transactional
+    public Conversation assign(long id, AssignRequest request, Actor actor) {
+        Conversation conversation = visible(id, actor);
+        Fields f = new Fields();
+        Long operatorId = request == null ? null : request.operatorId();
+        f.check(operatorId != null, "operatorId", "is required");
+        f.throwIfAny();
+        var operator = operators.findById(operatorId)
+                .filter(o -> Objects.equals(o.cityId(), conversation.cityId()))
+                .orElseThrow(() -> ApiException.badField("operatorId", "no operator " + operatorId + " works in the chat's city"));
+        conversations.assign(id, operator.id());
+        audit.record(actor, "update", "conversation", id, new Changes().field("assigneeId", conversation.assigneeId(), operator.id()).asMap());
+        changes.publishEvent(new ChatChanged(id, ChatChanged.Kind.assigned));
+        return find(id);
     }
 
     @Transactional
@@ -113,6 +160,7 @@ public class ConversationService {
         Conversation conversation = visible(id, actor);
         conversations.close(id);
         audit.record(actor, "update", "conversation", id, new Changes().field("status", conversation.status(), Conversation.CLOSED).asMap());
+        changes.publishEvent(new ChatChanged(id, ChatChanged.Kind.closed));
         return find(id);
     }
 

@@ -2,11 +2,13 @@ package org.callcentre.crm.auth;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.callcentre.crm.shared.ApiException;
 import org.callcentre.crm.testing.Api;
 import org.callcentre.crm.testing.TestData;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +29,8 @@ class LoginLockoutTest {
     @Inject
     TestData data;
     Api api;
+    @Inject
+    AuthService auth;
 
     @BeforeEach
     void setUp() {
@@ -102,5 +106,31 @@ class LoginLockoutTest {
         assertEquals(429, attempt("sveta", TestData.PASSWORD));
         assertEquals(1, data.db().queryLong(
                 "SELECT count(*) FROM audit_log WHERE action = 'login_locked' AND actor_login = 'sveta' AND ip = '127.0.0.1'"));
+    }
+
+    @Test
+    void theRightPasswordFromACleanAddressGetsInThoughTheLoginIsLockedElsewhere() {
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, attempt("olga", "wrong-password-" + i));
+        }
+        assertEquals(429, attempt("olga", TestData.PASSWORD), "the guessing address stays locked out");
+
+        ApiException wrong = assertThrows(ApiException.class, () -> auth.login("olga", "wrong-password-x", "198.51.100.9"));
+        assertEquals(HttpStatus.UNAUTHORIZED, wrong.status(), "a clean address's guess is checked, and counted");
+        ApiException thenLocked = assertThrows(ApiException.class, () -> auth.login("olga", TestData.PASSWORD, "198.51.100.9"));
+        assertEquals(HttpStatus.TOO_MANY_REQUESTS, thenLocked.status(), "after its first failure that address is held by the lock");
+        assertEquals("olga", auth.login("olga", TestData.PASSWORD, "203.0.113.7").user().login(), "the owner from another address");
+    }
+
+    @Test
+    void attemptsWhileLockedWriteOneAuditRowPerAddressAndWindow() {
+        for (int i = 0; i < 5; i++) {
+            attempt("olga", "wrong-password-" + i);
+        }
+        for (int i = 0; i < 20; i++) {
+            assertEquals(429, attempt("olga", "guess-" + i));
+        }
+        assertEquals(1, audited("login_locked", "olga"));
+        assertEquals(5, audited("login_failed", "olga"));
     }
 }

@@ -8,13 +8,17 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.callcentre.crm.calls.ingest.CallEvent;
+import org.callcentre.crm.calls.ingest.CallEventKind;
 import org.callcentre.crm.calls.ingest.CallEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -94,33 +98,59 @@ public class InboxWorker implements ApplicationEventListener<ServerStartupEvent>
         }
     }
 
+    /**
+     * The claimed entries are translated, then ingested in as few calls as possible (in the inbox's
+     * own transaction) and marked applied in one statement: every pop of the batch waits for one
+     * commit, and a batch costs the ingest's statements, not those times the entries. A call rung in
+     * the pending events that has later events in the batch is ingested up to its ring first, so that
+     * the ring is a change of its own and pops, though the call ends within the same batch.
+     */
     private int applyInTransaction(int max) {
         return transactions.executeWrite(status -> {
             List<TelephonyInbox.Entry> entries = inbox.claim(max, maxAttempts);
-            entries.forEach(this::apply);
+            List<CallEvent> pending = new ArrayList<>();
+            Set<String> rungInPending = new HashSet<>();
+            List<Long> applied = new ArrayList<>();
+            for (TelephonyInbox.Entry entry : entries) {
+                List<CallEvent> events = new ArrayList<>();
+                if (!translate(entry, events)) {
+                    continue;
+                }
+                applied.add(entry.id());
+                if (events.stream().anyMatch(e -> rungInPending.contains(e.callKey()))) {
+                    ingestor.acceptAcknowledged(pending);
+                    pending = new ArrayList<>();
+                    rungInPending.clear();
+                }
+                pending.addAll(events);
+                events.stream().filter(e -> e.kind() == CallEventKind.RINGING).forEach(e -> rungInPending.add(e.callKey()));
+            }
+            if (!pending.isEmpty()) {
+                ingestor.acceptAcknowledged(pending);
+            }
+            if (!applied.isEmpty()) {
+                inbox.markProcessed(applied);
+            }
             return entries.size();
         });
     }
 
-    private void apply(TelephonyInbox.Entry entry) {
+    /** @return true when the entry's events (if any) joined {@code events}; false when it was set aside */
+    private boolean translate(TelephonyInbox.Entry entry, List<CallEvent> events) {
         InboxTranslator translator = translators.get(entry.source());
         if (translator == null) {
             inbox.markProcessed(entry.id(), "no translator for source " + entry.source());
-            return;
+            return false;
         }
-        List<CallEvent> events;
         try {
-            events = translator.translate(entry.eventType(), entry.payload());
+            events.addAll(translator.translate(entry.eventType(), entry.payload()));
+            return true;
         } catch (IllegalArgumentException unreadable) {
             // A payload we cannot read will not become readable by retrying: keep it for inspection.
             LOG.warn("Telephony inbox entry {} ({} {}) not applied: {}", entry.id(), entry.source(), entry.eventType(), unreadable.getMessage());
             inbox.markProcessed(entry.id(), unreadable.getMessage());
-            return;
+            return false;
         }
-        if (!events.isEmpty()) {
-            ingestor.acceptAcknowledged(events);
-        }
-        inbox.markProcessed(entry.id(), null);
     }
 
     @PreDestroy

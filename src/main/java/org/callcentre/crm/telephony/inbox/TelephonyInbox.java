@@ -4,6 +4,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.callcentre.crm.shared.Db;
 
+import java.util.Collection;
 import java.util.List;
 
 /** Raw vendor events kept durably before they are acknowledged, then applied by {@link InboxWorker}. */
@@ -34,6 +35,12 @@ public class TelephonyInbox {
 
     public void markProcessed(long id, String error) {
         db.update("UPDATE telephony_inbox SET processed_at = now(), attempts = attempts + 1, last_error = ? WHERE id = ?", error, id);
+    }
+
+    /** The entries applied by one batch, in one statement. */
+    public void markProcessed(Collection<Long> ids) {
+        db.update("UPDATE telephony_inbox SET processed_at = now(), attempts = attempts + 1, last_error = NULL "
+                + "WHERE id = ANY(CAST(? AS bigint[]))", ids);
     }
 
     public void markFailed(long id, String error) {

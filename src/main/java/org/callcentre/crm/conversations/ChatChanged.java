@@ -1,0 +1,17 @@
+package org.callcentre.crm.conversations;
+
+/** A chat changed in a way its operators should see at once; published inside the transaction that changed it. */
+public record ChatChanged(long conversationId, Kind kind) {
+
+    public enum Kind {
+        /** waits for a person */
+        queued,
+        /** the client wrote */
+        message,
+        /** got an owner, or another one */
+        assigned,
+        /** an operator answered */
+        replied,
+        closed
+    }
+}

@@ -1,0 +1,64 @@
+package org.callcentre.crm.conversations;
+
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.annotation.TransactionalEventListener;
+import jakarta.inject.Singleton;
+import org.callcentre.crm.screenpop.LivePushQueue;
+import org.callcentre.crm.screenpop.LiveSockets;
+
+import java.sql.Connection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Pushes chat changes over /ws/operator to the users of the chat's city and to its owner (and to the
+ * supervisors' sockets), once the change is committed, so that lists and open chats update without
+ * polling. A node pushes to the sockets it holds.
+ */
+@Singleton
+class ChatPushes {
+    private final ConversationRepository conversations;
+    private final LiveSockets sockets;
+    private final LivePushQueue pushes;
+    private final TransactionOperations<Connection> tx;
+    private final ApplicationEventPublisher<ChatChanged> changes;
+
+    ChatPushes(ConversationRepository conversations, LiveSockets sockets, LivePushQueue pushes,
+               TransactionOperations<Connection> tx, ApplicationEventPublisher<ChatChanged> changes) {
+        this.changes = changes;
+        this.conversations = conversations;
+        this.sockets = sockets;
+        this.pushes = pushes;
+        this.tx = tx;
+    }
+
+    /** What a socket receives: {@code {"type":"chat","event":…,"conversation":{…}}}. */
+    @Serdeable
+    record ChatPush(String type, ChatChanged.Kind event, Conversation conversation) {
+    }
+
+    @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
+    void onChanged(ChatChanged change) {
+        pushes.submit("chat " + change.conversationId(), () -> push(change));
+    }
+
+    /** Heard inside the inbox's transaction: the push waits for its commit like any other change. */
+    @EventListener
+    void onClientMessage(ClientMessageReceived received) {
+        changes.publishEvent(new ChatChanged(received.conversationId(), ChatChanged.Kind.message));
+    }
+
+    private void push(ChatChanged change) {
+        Optional<Conversation> conversation = tx.executeRead(status -> conversations.find(change.conversationId()));
+        if (conversation.isEmpty()) {
+            return;
+        }
+        List<Long> audience = tx.executeRead(status -> conversations.audience(change.conversationId()));
+        ChatPush push = new ChatPush("chat", change.kind(), conversation.get());
+        audience.forEach(operator -> sockets.toOperator(operator, push));
+        sockets.toSupervisors(push);
+    }
+}

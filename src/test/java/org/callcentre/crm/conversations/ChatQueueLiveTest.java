@@ -1,0 +1,158 @@
+package org.callcentre.crm.conversations;
+
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.websocket.WebSocketClient;
+import jakarta.inject.Inject;
+import org.callcentre.crm.screenpop.LiveClient;
+import org.callcentre.crm.screenpop.LivePushQueue;
+import org.callcentre.crm.screenpop.Settle;
+import org.callcentre.crm.testing.Api;
+import org.callcentre.crm.testing.AvitoSetup;
+import org.callcentre.crm.testing.AvitoTestServer;
+import org.callcentre.crm.testing.AvitoWebhooks;
+import org.callcentre.crm.testing.TestData;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Chats reach operators over /ws/operator without polling: a new client message and a queued chat
+ * are pushed to the operators of the chat's city (not to another city's); of two operators taking
+ * the chat at once one owns it and the other is told who does, and both see the owner pushed.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ChatQueueLiveTest implements TestPropertyProvider {
+    private AvitoTestServer avito;
+    @Inject
+    @Client("/")
+    HttpClient client;
+    @Inject
+    @Client("/")
+    WebSocketClient ws;
+    @Inject
+    TestData data;
+    @Inject
+    ConversationService conversations;
+    @Inject
+    LivePushQueue pushes;
+    Api admin;
+    String webhook;
+    long pavelId;
+    long ivanId;
+
+    @Override
+    public Map<String, String> getProperties() {
+        avito = new AvitoTestServer();
+        return Map.of("crm.avito.api-url", avito.url());
+    }
+
+    @AfterAll
+    void stopAvito() {
+        avito.close();
+    }
+
+    @AfterEach
+    void settle() throws InterruptedException {
+        Settle.everything(data, pushes);
+    }
+
+    @BeforeEach
+    void setUp() {
+        data.reset();
+        avito.reset();
+        long moscow = data.city("Москва", "Europe/Moscow");
+        long kazan = data.city("Казань", "Europe/Moscow");
+        data.user("boss", "admin", null, null);
+        data.user("olga", "operator", moscow, "101");
+        pavelId = data.user("pavel", "operator", moscow, "102");
+        ivanId = data.user("ivan", "operator", kazan, "103");
+        admin = new Api(client).login("boss", TestData.PASSWORD);
+        webhook = AvitoSetup.account(admin, avito, "Москва");
+    }
+
+    @Test
+    void aNewChatIsPushedToItsCitysOperatorsAndOfTwoTakesAtOnceOneWins() throws Exception {
+        try (LiveClient olga = LiveClient.open(ws, "/ws/operator", token("olga"));
+             LiveClient pavel = LiveClient.open(ws, "/ws/operator", token("pavel"));
+             LiveClient ivan = LiveClient.open(ws, "/ws/operator", token("ivan"))) {
+            new Api(client).post(webhook, AvitoWebhooks.clientMessage("m-1", "chat-1", AvitoSetup.AVITO_USER, "Сколько стоит ремонт?"));
+            Map<String, Object> pushed = olga.await("chat", m -> "message".equals(m.get("event")));
+            long id = ((Number) conversation(pushed).get("id")).longValue();
+            pavel.await("chat", m -> "message".equals(m.get("event")) && id(m) == id);
+
+            conversations.queue(id, "test");
+            olga.await("chat", m -> "queued".equals(m.get("event")) && "queued".equals(conversation(m).get("status")));
+            pavel.await("chat", m -> "queued".equals(m.get("event")) && id(m) == id);
+
+            Api asOlga = new Api(client).login("olga", TestData.PASSWORD);
+            Api asPavel = new Api(client).login("pavel", TestData.PASSWORD);
+            CyclicBarrier together = new CyclicBarrier(2);
+            CompletableFuture<Api.Reply> a = CompletableFuture.supplyAsync(() -> take(together, asOlga, id));
+            CompletableFuture<Api.Reply> b = CompletableFuture.supplyAsync(() -> take(together, asPavel, id));
+            List<Api.Reply> replies = List.of(a.get(), b.get());
+            assertEquals(List.of(200, 409), replies.stream().map(Api.Reply::status).sorted().toList(), replies.toString());
+            Api.Reply won = replies.stream().filter(r -> r.status() == 200).findFirst().orElseThrow();
+            Api.Reply lost = replies.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();
+            String owner = (String) won.data().get("assignee");
+            assertEquals("The chat is taken by " + owner, lost.error().get("message"));
+
+            for (LiveClient socket : List.of(olga, pavel)) {
+                Map<String, Object> assigned = socket.await("chat", m -> "assigned".equals(m.get("event")));
+                assertEquals(owner, conversation(assigned).get("assignee"));
+            }
+            assertTrue(ivan.receivedWithin(Duration.ofSeconds(1)).stream().noneMatch(m -> "chat".equals(m.get("type"))),
+                    "Kazan's operator hears nothing of a Moscow chat");
+
+            Api.Reply given = admin.post("/api/conversations/" + id + "/assign", Map.of("operatorId", pavelId));
+            assertEquals(200, given.status(), given.toString());
+            assertEquals(pavelId, ((Number) given.data().get("assigneeId")).longValue());
+            pavel.await("chat", m -> "assigned".equals(m.get("event")) && Long.valueOf(pavelId).equals(assigneeId(m)));
+            assertEquals(400, admin.post("/api/conversations/" + id + "/assign", Map.of("operatorId", ivanId)).status(),
+                    "an operator of another city cannot be given the chat");
+            assertEquals(403, asOlga.post("/api/conversations/" + id + "/assign", Map.of("operatorId", pavelId)).status());
+        }
+    }
+
+    private static Api.Reply take(CyclicBarrier together, Api who, long id) {
+        try {
+            together.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return who.post("/api/conversations/" + id + "/take", Map.of());
+    }
+
+    private String token(String login) {
+        return (String) new Api(client).post("/api/auth/login", Map.of("login", login, "password", TestData.PASSWORD))
+                .body().get("accessToken");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> conversation(Map<String, Object> push) {
+        return (Map<String, Object>) push.get("conversation");
+    }
+
+    private static long id(Map<String, Object> push) {
+        return ((Number) conversation(push).get("id")).longValue();
+    }
+
+    private static Long assigneeId(Map<String, Object> push) {
+        Object id = conversation(push).get("assigneeId");
+        return id == null ? null : ((Number) id).longValue();
+    }
+}

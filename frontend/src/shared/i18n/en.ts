@@ -33,7 +33,7 @@ const en: Messages = {
   apiKey: { name: 'Name', prefix: 'Prefix', createdAt: 'Created', lastUsedAt: 'Last used', revokedAt: 'Revoked', revoke: 'Revoke', issued: 'New key. Copy it now: it will not be shown again:', copy: 'Copy' },
   audit: { at: 'Time', actor: 'Actor (login)', action: 'Action', entity: 'Entity', entityId: 'ID', ip: 'IP', changes: 'Changes' },
   integrations: { title: 'Integrations', intro: 'What is configured and its live state (read-only; secrets are never shown).', component: 'Component', status: 'State', details: 'Details', notConfigured: 'not configured' },
-  chat: { id: 'No.', detail: 'Chat no. {{id}}', status: 'Status', lastMessage: 'Last message', ad: 'Ad', phone: 'Phone', city: 'City', queueReason: 'Queued because', queuedAt: 'Queued since', channel: 'Channel', messages: 'Messages', reply: 'Reply to the client', send: 'Send', close: 'Close chat', createOrder: 'Create an order from the lead' },
+  chat: { id: 'No.', detail: 'Chat no. {{id}}', status: 'Status', lastMessage: 'Last message', ad: 'Ad', phone: 'Phone', city: 'City', queueReason: 'Queued because', queuedAt: 'Queued since', channel: 'Channel', messages: 'Messages', reply: 'Reply to the client', send: 'Send', close: 'Close chat', createOrder: 'Create an order from the lead', assignee: 'Owner', take: 'Take the chat' },
   chatStatus: { queued: 'waiting for an operator', open: 'open', closed: 'closed' },
   sender: { client: 'Client', operator: 'Operator', ai: 'AI', system: 'System' },
   delivery: { received: 'received', pending: 'sending', sent: 'delivered', retrying: 'failed, retrying', given_up: 'not delivered', nextAttempt: 'Attempts: {{count}}; next at {{time}}', attempts: 'Attempts: {{count}}; given up' },

@@ -32,7 +32,7 @@ const ru = {
   apiKey: { name: 'Название', prefix: 'Префикс', createdAt: 'Создан', lastUsedAt: 'Использован', revokedAt: 'Отозван', revoke: 'Отозвать', issued: 'Новый ключ. Скопируйте его сейчас — больше он показан не будет:', copy: 'Копировать' },
   audit: { at: 'Время', actor: 'Кто (логин)', action: 'Действие', entity: 'Объект', entityId: 'ID', ip: 'IP', changes: 'Изменения' },
   integrations: { title: 'Интеграции', intro: 'Что подключено и в каком состоянии (только чтение; секреты не показываются).', component: 'Компонент', status: 'Состояние', details: 'Подробности', notConfigured: 'не настроено' },
-  chat: { id: '№', detail: 'Чат №{{id}}', status: 'Статус', lastMessage: 'Последнее сообщение', ad: 'Объявление', phone: 'Телефон', city: 'Город', queueReason: 'Причина очереди', queuedAt: 'В очереди с', channel: 'Канал', messages: 'Сообщения', reply: 'Ответ клиенту', send: 'Отправить', close: 'Закрыть чат', createOrder: 'Создать заказ из лида' },
+  chat: { id: '№', detail: 'Чат №{{id}}', status: 'Статус', lastMessage: 'Последнее сообщение', ad: 'Объявление', phone: 'Телефон', city: 'Город', queueReason: 'Причина очереди', queuedAt: 'В очереди с', channel: 'Канал', messages: 'Сообщения', reply: 'Ответ клиенту', send: 'Отправить', close: 'Закрыть чат', createOrder: 'Создать заказ из лида', assignee: 'Ответственный', take: 'Взять чат' },
   chatStatus: { queued: 'ждёт оператора', open: 'открыт', closed: 'закрыт' },
   sender: { client: 'Клиент', operator: 'Оператор', ai: 'ИИ', system: 'Система' },
   delivery: { received: 'получено', pending: 'отправляется', sent: 'доставлено', retrying: 'ошибка, повтор', given_up: 'не доставлено', nextAttempt: 'Попыток: {{count}}; следующая {{time}}', attempts: 'Попыток: {{count}}; больше не пробуем' },

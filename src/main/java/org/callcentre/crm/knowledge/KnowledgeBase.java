@@ -19,13 +19,17 @@ import java.util.stream.Collectors;
 public class KnowledgeBase {
     private static final int OPERATOR_REPLIES = 5000;
     private final KnowledgeRepository repository;
+    /** An admin's lexicon on top of the built-in one ({@code crm.ai.lexicon-file}), null: none. */
+    private final java.nio.file.Path lexiconFile;
     private volatile Snapshot snapshot = new Snapshot("", KnowledgeIndex.of(List.of()));
 
     private record Snapshot(String signature, KnowledgeIndex index) {
     }
 
-    public KnowledgeBase(KnowledgeRepository repository) {
+    public KnowledgeBase(KnowledgeRepository repository,
+                         @io.micronaut.context.annotation.Value("${crm.ai.lexicon-file:}") String lexiconFile) {
         this.repository = repository;
+        this.lexiconFile = lexiconFile == null || lexiconFile.isBlank() ? null : java.nio.file.Path.of(lexiconFile);
     }
 
     @Transactional
@@ -54,6 +58,6 @@ public class KnowledgeBase {
         entries = OperatorReplies.asVariants(entries, repository.unlinkedOperatorReplies(OPERATOR_REPLIES));
         Map<Long, Double> shifts = repository.ratingsByEntry().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, r -> KnowledgeIndex.ratingShift(r.getValue()[0], r.getValue()[1])));
-        return KnowledgeIndex.of(entries, shifts);
+        return KnowledgeIndex.of(entries, shifts, lexiconFile);
     }
 }

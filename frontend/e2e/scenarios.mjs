@@ -395,6 +395,41 @@ const scenarios = {
     console.log(`RESULT orderRows=${await orderRows.count()}`);
   },
 
+  /**
+   * An operator opens her profile from her name, is refused a wrong current password and a short new
+   * one (each beside its field), changes it, and signs in again with the new one.
+   */
+  async profile(page) {
+    await signIn(page, 'olga');
+    await page.getByTestId('current-user').click();
+    await page.getByRole('heading', { name: 'Профиль', level: 1 }).waitFor({ timeout: TIMEOUT });
+    const current = page.getByLabel('Текущий пароль', { exact: true });
+    const fresh = page.getByLabel('Новый пароль', { exact: true });
+    const repeat = page.getByLabel('Новый пароль ещё раз', { exact: true });
+    await current.fill('not-my-password');
+    await fresh.fill('Snegopad-2026-kazan');
+    await repeat.fill('Snegopad-2026-kazan');
+    await page.getByRole('button', { name: 'Сменить пароль' }).click();
+    await page.locator('.field-invalid .field-error').first().waitFor({ timeout: TIMEOUT });
+    check((await current.getAttribute('aria-invalid')) === 'true', 'a wrong current password is shown beside its field');
+    await current.fill(password);
+    await fresh.fill('short');
+    await repeat.fill('short');
+    await page.getByRole('button', { name: 'Сменить пароль' }).click();
+    await page.waitForFunction(() => document.querySelector('input[name="newPassword"]')?.getAttribute('aria-invalid') === 'true', undefined, { timeout: TIMEOUT });
+    await shot(page, 'profile');
+    await fresh.fill('Snegopad-2026-kazan');
+    await repeat.fill('Snegopad-2026-kazan');
+    await page.getByRole('button', { name: 'Сменить пароль' }).click();
+    await page.waitForURL(/\/login\?passwordChanged=1&/, { timeout: TIMEOUT });
+    await page.getByText('Пароль изменён. Войдите с новым паролем.').waitFor();
+    await page.getByLabel('Логин', { exact: true }).fill('olga');
+    await page.getByLabel('Пароль', { exact: true }).fill('Snegopad-2026-kazan');
+    await page.getByRole('button', { name: 'Войти' }).click();
+    // back where she was
+    await page.getByRole('heading', { name: 'Профиль', level: 1 }).waitFor({ timeout: TIMEOUT });
+  },
+
   /** An operator sees no admin menu, and a deep link to an admin page shows "no access". */
   async 'operator-denied'(page) {
     await signIn(page, 'olga');

@@ -12,6 +12,7 @@ import { ClientsPage } from '../features/clients/ClientsPage';
 import { ClientCardPage } from '../features/clients/ClientCardPage';
 import { TasksPage } from '../features/tasks/TasksPage';
 import { TaskFormPage } from '../features/tasks/TaskFormPage';
+import { ProfilePage } from '../features/profile/ProfilePage';
 import { CallDetailPage } from '../features/calls/CallDetailPage';
 import { OrdersPage } from '../features/orders/OrdersPage';
 import { OrderFormPage } from '../features/orders/OrderFormPage';
@@ -86,6 +87,7 @@ export function App() {
               <Route path="orders/:id" element={<RequireArea area="orders"><OrderFormPage /></RequireArea>} />
               <Route path="tasks" element={<RequireArea area="tasks"><TasksPage /></RequireArea>} />
               <Route path="tasks/new" element={<RequireArea area="tasks"><TaskFormPage /></RequireArea>} />
+              <Route path="profile" element={<RequireArea area="profile"><ProfilePage /></RequireArea>} />
               <Route path="callbacks" element={<RequireArea area="callbacks"><CallbackList /></RequireArea>} />
               <Route path="conversations" element={<RequireArea area="conversations"><ConversationsPage /></RequireArea>} />
               <Route path="conversations/:id" element={<RequireArea area="conversations"><ConversationPage /></RequireArea>} />

@@ -42,7 +42,9 @@ export function Layout() {
               {LANGUAGES.map((l) => <option key={l} value={l}>{l.toUpperCase()}</option>)}
             </select>
           </label>
-          <span data-testid="current-user">{user.name ?? user.login} · {t(`roles.${user.role}`)}{user.city ? ` · ${user.city}` : ''}</span>
+          <NavLink to="/profile" data-testid="current-user" title={t('nav.profile')}>
+            {user.name ?? user.login} · {t(`roles.${user.role}`)}{user.city ? ` · ${user.city}` : ''}
+          </NavLink>
           <button type="button" onClick={() => void logout()}>{t('app.logout')}</button>
         </div>
       </header>

@@ -13,6 +13,7 @@ export const ACCESS = {
   myStats: ['operator'],
   wallboard: ['supervisor', 'admin'],
   stats: ['supervisor', 'admin'],
+  profile: ['operator', 'supervisor', 'admin'],
   admin: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

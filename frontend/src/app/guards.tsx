@@ -10,8 +10,9 @@ export function RequireSession({ children }: { children: ReactNode }) {
   const location = useLocation();
   if (!session) {
     const next = encodeURIComponent(location.pathname + location.search);
-    const expired = lastSessionChange() === 'expired' ? 'expired=1&' : '';
-    return <Navigate to={`/login?${expired}next=${next}`} replace />;
+    const reason = lastSessionChange();
+    const why = reason === 'expired' || reason === 'passwordChanged' || reason === 'signedOutEverywhere' ? `${reason}=1&` : '';
+    return <Navigate to={`/login?${why}next=${next}`} replace />;
   }
   return <>{children}</>;
 }

@@ -39,6 +39,8 @@ export function LoginPage() {
         <h1 id="login-title">{t('app.title')}</h1>
         <h2>{t('auth.title')}</h2>
         {params.get('expired') && <FormMessage message={t('app.sessionExpired')} />}
+        {params.get('passwordChanged') && <FormMessage kind="success" message={t('profile.changed')} />}
+        {params.get('signedOutEverywhere') && <FormMessage kind="success" message={t('profile.endedAll')} />}
         <TextField label={t('auth.login')} name="login" value={form.login} autoComplete="username" required
           error={errors.fields.login} onChange={(login) => setForm({ ...form, login })} />
         <TextField label={t('auth.password')} name="password" type="password" value={form.password} autoComplete="current-password" required

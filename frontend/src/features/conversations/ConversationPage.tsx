@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { newCallBackLink } from '../../shared/lib/taskLink';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiError } from '../../shared/api/client';
+import { useLiveSocket } from '../../shared/api/liveSocket';
 import { formatDateTime } from '../../shared/lib/format';
 import { Badge } from '../../shared/ui/Badge';
 import { Field } from '../../shared/ui/Field';
@@ -21,11 +22,14 @@ export function ConversationPage() {
   const { id } = useParams();
   const notify = useNotify();
   const queryClient = useQueryClient();
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['conversation', id] });
   const detail = useQuery({
     queryKey: ['conversation', id],
     queryFn: () => api<ConversationDetail>(`/api/conversations/${id}`),
-    // a client's new message or a retried delivery shows up without a reload
-    refetchInterval: 10_000,
+  });
+  // a client's new message, an owner or a reply is pushed: the chat reloads then, not on a timer
+  useLiveSocket('/ws/operator', (message) => {
+    if (message?.type === 'chat' && message.conversation?.id === Number(id)) refresh();
   });
   const answers = useQuery({
     queryKey: ['ai-answers', Number(id)],
@@ -33,7 +37,6 @@ export function ConversationPage() {
   });
   const [text, setText] = useState('');
   const [errors, setErrors] = useState(NO_ERRORS);
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['conversation', id] });
   const reply = useMutation({
     mutationFn: () => api<Message>(`/api/conversations/${id}/messages`, { method: 'POST', body: { text } }),
     onSuccess: () => {
@@ -44,6 +47,14 @@ export function ConversationPage() {
     onError: (error) => setErrors(formErrorsOf(error, ['text'], t('errors.network'))),
   });
   const failed = (error: unknown) => notify(error instanceof ApiError ? error.message : String(error), 'error');
+  const take = useMutation({
+    mutationFn: () => api<Conversation>(`/api/conversations/${id}/take`, { method: 'POST' }),
+    onSuccess: refresh,
+    onError: (error) => {
+      failed(error);
+      refresh();
+    },
+  });
   const close = useMutation({
     mutationFn: () => api<Conversation>(`/api/conversations/${id}/close`, { method: 'POST' }),
     onSuccess: refresh,
@@ -68,6 +79,9 @@ export function ConversationPage() {
       <div className="toolbar">
         <h1>{t('chat.detail', { id: c.id })}</h1>
         <Badge tone={c.status}>{t(`chatStatus.${c.status}`)}</Badge>
+        {c.status !== 'closed' && c.assigneeId === null && (
+          <button type="button" className="primary" onClick={() => take.mutate()} disabled={take.isPending}>{t('chat.take')}</button>
+        )}
         {c.status !== 'closed' && <button type="button" onClick={() => close.mutate()} disabled={close.isPending}>{t('chat.close')}</button>}
         <Link className="button" to={newCallBackLink({ clientId: c.clientId, phone: c.clientPhone, conversationId: c.id })}>{t('task.scheduleCallBack')}</Link>
         {c.orderId ? (
@@ -85,6 +99,7 @@ export function ConversationPage() {
           <dt>{t('call.rk')}</dt><dd>{c.rk ?? '—'}</dd>
           <dt>{t('chat.queueReason')}</dt><dd>{c.queueReason ?? '—'}</dd>
           <dt>{t('chat.queuedAt')}</dt><dd>{formatDateTime(c.queuedAt)}</dd>
+          <dt>{t('chat.assignee')}</dt><dd data-testid="assignee">{c.assignee ?? '—'}</dd>
         </dl>
         <section className="card" aria-labelledby="messages-title">
           <h2 id="messages-title">{t('chat.messages')}</h2>

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useCityOptions } from '../../shared/api/directories';
+import { useLiveSocket } from '../../shared/api/liveSocket';
 import { useInfiniteList } from '../../shared/api/useInfiniteList';
 import { formatDateTime, formatPhone } from '../../shared/lib/format';
 import { Badge } from '../../shared/ui/Badge';
@@ -12,7 +13,10 @@ import { RowCount } from '../../shared/ui/RowCount';
 import { VirtualTable, type Column } from '../../shared/ui/VirtualTable';
 import { CONVERSATION_STATUSES, type Conversation } from './conversation';
 
-/** Chats with clients; the default view is the operators' queue (status queued, oldest first). */
+/**
+ * Chats with clients; the default view is the operators' queue (status queued, oldest first). A chat
+ * change pushed over /ws/operator (a new chat, a message, an owner) reloads the list: no polling.
+ */
 export function ConversationsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -20,6 +24,9 @@ export function ConversationsPage() {
   const [filters, setFilters] = useState({ status: 'queued', city: '' });
   const query = useMemo(() => ({ ...filters }), [filters]);
   const { query: list, rows, loadMore, pagination } = useInfiniteList<Conversation>('/api/conversations', query);
+  const socket = useLiveSocket('/ws/operator', (message) => {
+    if (message?.type === 'chat') void list.refetch();
+  });
   const columns: Column<Conversation>[] = [
     { key: 'id', header: t('chat.id'), width: '4rem', render: (c) => c.id },
     { key: 'status', header: t('chat.status'), width: '8rem', render: (c) => <Badge tone={c.status}>{t(`chatStatus.${c.status}`)}</Badge> },
@@ -28,6 +35,7 @@ export function ConversationsPage() {
     { key: 'phone', header: t('chat.phone'), width: '10rem', render: (c) => formatPhone(c.clientPhone) || '—' },
     { key: 'city', header: t('chat.city'), width: '8rem', render: (c) => c.city ?? '—' },
     { key: 'reason', header: t('chat.queueReason'), width: '1fr', render: (c) => c.queueReason ?? '' },
+    { key: 'assignee', header: t('chat.assignee'), width: '9rem', render: (c) => c.assignee ?? '—' },
     { key: 'channel', header: t('chat.channel'), width: '6rem', render: (c) => c.channel },
   ];
   return (
@@ -35,6 +43,7 @@ export function ConversationsPage() {
       <div className="toolbar">
         <h1>{t('nav.conversations')}</h1>
         <RowCount pagination={pagination} />
+        <span className="visually-hidden" data-testid="socket-state" data-state={socket}>{socket}</span>
       </div>
       <form className="filters" aria-label={t('filters.title')} onSubmit={(e) => e.preventDefault()}>
         <SelectField label={t('filters.status')} name="status" value={filters.status} onChange={(status) => setFilters((f) => ({ ...f, status }))}

@@ -3,6 +3,8 @@ export interface Conversation {
   id: number; channel: string; accountId: number; externalChatId: string; city: string | null; rk: string | null;
   itemId: string | null; adTitle: string | null; clientPhone: string | null; clientId: number | null; orderId: number | null;
   status: 'open' | 'queued' | 'closed'; queueReason: string | null; queuedAt: string | null; lastMessageAt: string | null; createdAt: string;
+  /** the operator who owns the chat, and their name */
+  assigneeId: number | null; assignee: string | null; assignedAt: string | null;
 }
 export interface Message {
   id: number; conversationId: number; sender: 'client' | 'operator' | 'ai' | 'system'; operatorId: number | null; text: string;

@@ -16,7 +16,8 @@ export interface Session {
 }
 
 const KEY = 'crm.session';
-export type SessionChange = 'signed-in' | 'refreshed' | 'signed-out' | 'expired';
+/** Why the session changed; the last three end it, and the login page says which. */
+export type SessionChange = 'signed-in' | 'refreshed' | 'signed-out' | 'expired' | 'passwordChanged' | 'signedOutEverywhere';
 type Listener = (session: Session | null, reason: SessionChange) => void;
 const listeners = new Set<Listener>();
 let current: Session | null = read();

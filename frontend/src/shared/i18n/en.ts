@@ -2,7 +2,7 @@ import type { Messages } from './ru';
 
 const en: Messages = {
   app: { title: 'Call-centre CRM', language: 'Language', logout: 'Sign out', skip: 'Skip to content', loading: 'Loading…', noAccess: 'No access', noAccessText: 'Your role cannot open this page.', notFound: 'Page not found', retry: 'Retry', sessionExpired: 'Your session expired, please sign in again.', save: 'Save', cancel: 'Cancel', create: 'Create', edit: 'Edit', delete: 'Delete', close: 'Close', search: 'Search', all: 'All', yes: 'yes', no: 'no', empty: 'Nothing here', saved: 'Saved', rows: '{{count}} rows', rowsEstimated: 'about {{count}} rows', actions: 'Actions' },
-  nav: { tasks: 'Tasks', myStats: 'My statistics', clients: 'Clients', workspace: 'Workspace', calls: 'Calls', orders: 'Orders', callbacks: 'Call back', wallboard: 'Wallboard', stats: 'Statistics', admin: 'Administration', conversations: 'Chats', knowledge: 'Knowledge base', main: 'Main menu' },
+  nav: { profile: 'Profile', tasks: 'Tasks', myStats: 'My statistics', clients: 'Clients', workspace: 'Workspace', calls: 'Calls', orders: 'Orders', callbacks: 'Call back', wallboard: 'Wallboard', stats: 'Statistics', admin: 'Administration', conversations: 'Chats', knowledge: 'Knowledge base', main: 'Main menu' },
   roles: { admin: 'admin', supervisor: 'supervisor', operator: 'operator' },
   auth: { title: 'Sign in', login: 'Login', password: 'Password', submit: 'Sign in', failed: 'Wrong login or password' },
   work: { label: 'Status', working: 'Working', break: 'Break', offline: 'Offline', changed: 'Status: {{status}}' },
@@ -33,7 +33,7 @@ const en: Messages = {
   apiKey: { name: 'Name', prefix: 'Prefix', createdAt: 'Created', lastUsedAt: 'Last used', revokedAt: 'Revoked', revoke: 'Revoke', issued: 'New key. Copy it now: it will not be shown again:', copy: 'Copy' },
   audit: { at: 'Time', actor: 'Actor (login)', action: 'Action', entity: 'Entity', entityId: 'ID', ip: 'IP', changes: 'Changes' },
   integrations: { title: 'Integrations', intro: 'What is configured and its live state (read-only; secrets are never shown).', component: 'Component', status: 'State', details: 'Details', notConfigured: 'not configured' },
-  chat: { id: 'No.', detail: 'Chat no. {{id}}', status: 'Status', lastMessage: 'Last message', ad: 'Ad', phone: 'Phone', city: 'City', queueReason: 'Queued because', queuedAt: 'Queued since', channel: 'Channel', messages: 'Messages', reply: 'Reply to the client', send: 'Send', close: 'Close chat', createOrder: 'Create an order from the lead' },
+  chat: { id: 'No.', detail: 'Chat no. {{id}}', status: 'Status', lastMessage: 'Last message', ad: 'Ad', phone: 'Phone', city: 'City', queueReason: 'Queued because', queuedAt: 'Queued since', channel: 'Channel', messages: 'Messages', reply: 'Reply to the client', send: 'Send', close: 'Close chat', createOrder: 'Create an order from the lead', assignee: 'Owner', take: 'Take the chat' },
   chatStatus: { queued: 'waiting for an operator', open: 'open', closed: 'closed' },
   sender: { client: 'Client', operator: 'Operator', ai: 'AI', system: 'System' },
   delivery: { received: 'received', pending: 'sending', sent: 'delivered', retrying: 'failed, retrying', given_up: 'not delivered', nextAttempt: 'Attempts: {{count}}; next at {{time}}', attempts: 'Attempts: {{count}}; given up' },
@@ -57,6 +57,7 @@ const en: Messages = {
   notification: { createdAt: 'Created', channel: 'Channel', purpose: 'Purpose', recipient: 'Recipient', order: 'Order', state: 'State', attempts: 'Attempts', when: 'Sent / due', body: 'Text / error', retry: 'Retry', ofOrder: 'Notifications of the order' },
   notificationState: { pending: 'pending', sending: 'sending', sent: 'sent', failed: 'failed', cancelled: 'cancelled' },
   notificationChannel: { telegram: 'Telegram', email: 'E-mail', sms: 'SMS', operator: 'To operator' },
+  profile: { changePassword: 'Change password', currentPassword: 'Current password', newPassword: 'New password', repeat: 'New password again', mismatch: 'The passwords differ', save: 'Change password', afterChange: 'Changing the password ends all your sessions: sign in with the new one.', changed: 'Password changed. Sign in with the new password.', sessions: 'Sessions', sessionsHint: 'Signed in on someone else\'s computer or lost a phone? End all sessions: every device will have to sign in again.', endAll: 'End all sessions', endAllConfirm: 'End all your sessions on every device?', endedAll: 'All sessions ended. Sign in again.' },
   errors: { required: 'Required', network: 'Server unreachable' },
 };
 

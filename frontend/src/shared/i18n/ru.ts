@@ -1,7 +1,7 @@
 /** Russian: the default language of the UI. Every other language must have the same keys. */
 const ru = {
   app: { title: 'Call-центр CRM', language: 'Язык', logout: 'Выйти', skip: 'К содержимому', loading: 'Загрузка…', noAccess: 'Нет доступа', noAccessText: 'Эта страница недоступна для вашей роли.', notFound: 'Страница не найдена', retry: 'Повторить', sessionExpired: 'Сессия истекла, войдите снова.', save: 'Сохранить', cancel: 'Отмена', create: 'Создать', edit: 'Изменить', delete: 'Удалить', close: 'Закрыть', search: 'Поиск', all: 'Все', yes: 'да', no: 'нет', empty: 'Нет данных', saved: 'Сохранено', rows: 'строк: {{count}}', rowsEstimated: 'примерно {{count}} строк', actions: 'Действия' },
-  nav: { tasks: 'Задачи', myStats: 'Моя статистика', clients: 'Клиенты', workspace: 'Рабочее место', calls: 'Звонки', orders: 'Заказы', callbacks: 'Перезвонить', wallboard: 'Табло', stats: 'Статистика', admin: 'Администрирование', conversations: 'Чаты', knowledge: 'База знаний', main: 'Главное меню' },
+  nav: { profile: 'Профиль', tasks: 'Задачи', myStats: 'Моя статистика', clients: 'Клиенты', workspace: 'Рабочее место', calls: 'Звонки', orders: 'Заказы', callbacks: 'Перезвонить', wallboard: 'Табло', stats: 'Статистика', admin: 'Администрирование', conversations: 'Чаты', knowledge: 'База знаний', main: 'Главное меню' },
   roles: { admin: 'администратор', supervisor: 'супервизор', operator: 'оператор' },
   auth: { title: 'Вход', login: 'Логин', password: 'Пароль', submit: 'Войти', failed: 'Неверный логин или пароль' },
   work: { label: 'Статус', working: 'На линии', break: 'Перерыв', offline: 'Не в сети', changed: 'Статус: {{status}}' },
@@ -32,7 +32,7 @@ const ru = {
   apiKey: { name: 'Название', prefix: 'Префикс', createdAt: 'Создан', lastUsedAt: 'Использован', revokedAt: 'Отозван', revoke: 'Отозвать', issued: 'Новый ключ. Скопируйте его сейчас — больше он показан не будет:', copy: 'Копировать' },
   audit: { at: 'Время', actor: 'Кто (логин)', action: 'Действие', entity: 'Объект', entityId: 'ID', ip: 'IP', changes: 'Изменения' },
   integrations: { title: 'Интеграции', intro: 'Что подключено и в каком состоянии (только чтение; секреты не показываются).', component: 'Компонент', status: 'Состояние', details: 'Подробности', notConfigured: 'не настроено' },
-  chat: { id: '№', detail: 'Чат №{{id}}', status: 'Статус', lastMessage: 'Последнее сообщение', ad: 'Объявление', phone: 'Телефон', city: 'Город', queueReason: 'Причина очереди', queuedAt: 'В очереди с', channel: 'Канал', messages: 'Сообщения', reply: 'Ответ клиенту', send: 'Отправить', close: 'Закрыть чат', createOrder: 'Создать заказ из лида' },
+  chat: { id: '№', detail: 'Чат №{{id}}', status: 'Статус', lastMessage: 'Последнее сообщение', ad: 'Объявление', phone: 'Телефон', city: 'Город', queueReason: 'Причина очереди', queuedAt: 'В очереди с', channel: 'Канал', messages: 'Сообщения', reply: 'Ответ клиенту', send: 'Отправить', close: 'Закрыть чат', createOrder: 'Создать заказ из лида', assignee: 'Ответственный', take: 'Взять чат' },
   chatStatus: { queued: 'ждёт оператора', open: 'открыт', closed: 'закрыт' },
   sender: { client: 'Клиент', operator: 'Оператор', ai: 'ИИ', system: 'Система' },
   delivery: { received: 'получено', pending: 'отправляется', sent: 'доставлено', retrying: 'ошибка, повтор', given_up: 'не доставлено', nextAttempt: 'Попыток: {{count}}; следующая {{time}}', attempts: 'Попыток: {{count}}; больше не пробуем' },
@@ -56,6 +56,7 @@ const ru = {
   notification: { createdAt: 'Создано', channel: 'Канал', purpose: 'Назначение', recipient: 'Получатель', order: 'Заказ', state: 'Состояние', attempts: 'Попытки', when: 'Отправлено / ждёт до', body: 'Текст / ошибка', retry: 'Повторить', ofOrder: 'Уведомления по заказу' },
   notificationState: { pending: 'ждёт', sending: 'отправляется', sent: 'отправлено', failed: 'не доставлено', cancelled: 'отменено' },
   notificationChannel: { telegram: 'Telegram', email: 'E-mail', sms: 'SMS', operator: 'Оператору' },
+  profile: { changePassword: 'Смена пароля', currentPassword: 'Текущий пароль', newPassword: 'Новый пароль', repeat: 'Новый пароль ещё раз', mismatch: 'Пароли не совпадают', save: 'Сменить пароль', afterChange: 'После смены пароля все ваши сеансы завершатся — войдите с новым паролем.', changed: 'Пароль изменён. Войдите с новым паролем.', sessions: 'Сеансы', sessionsHint: 'Если вы входили с чужого компьютера или потеряли телефон, завершите все сеансы: везде понадобится войти заново.', endAll: 'Завершить все сеансы', endAllConfirm: 'Завершить все ваши сеансы на всех устройствах?', endedAll: 'Все сеансы завершены. Войдите снова.' },
   errors: { required: 'Обязательное поле', network: 'Сервер недоступен' },
 };
 

@@ -40,10 +40,31 @@ public class CallRepository {
      */
     public Page<Call> list(CallFilter filter, PageRequest page) {
         Page<Long> ids = pages.page(PAGE_IDS, CALLS_ONLY, where(filter), NEWEST_FIRST, rs -> rs.getLong(1), page);
-        List<Call> rows = ids.items().isEmpty() ? List.of()
-                : db.query(SELECT + " " + FROM + " WHERE c.id = ANY (?::bigint[]) ORDER BY " + NEWEST_FIRST,
-                CallRepository::map, ids.items());
-        return new Page<>(rows, ids.pagination());
+        return new Page<>(rows(ids.items()), ids.pagination());
+    }
+
+    /**
+     * Up to {@code limit} calls before {@code after} in the list's order, uncounted: one range of the
+     * filter's index from the cursor on, whatever the depth.
+     */
+    public List<Call> listAfter(CallFilter filter, CallCursor after, int limit) {
+        SqlFilter where = afterCursor(where(filter), after);
+        return rows(db.query(pageAfterSql(where), rs -> rs.getLong(1), where.params(limit)));
+    }
+
+    /** The statement by which {@link #listAfter} chooses the page's ids; its parameters are {@code where.params(limit)}. */
+    String pageAfterSql(SqlFilter where) {
+        return PAGE_IDS + " " + CALLS_ONLY + where.where() + " ORDER BY " + NEWEST_FIRST + " LIMIT ?";
+    }
+
+    /** A row comparison, which a (column, created_at, id) index answers as the bound of its range. */
+    SqlFilter afterCursor(SqlFilter where, CallCursor after) {
+        return where.always("(c.created_at, c.id) < (?, ?)", after.createdAt(), after.id());
+    }
+
+    private List<Call> rows(List<Long> ids) {
+        return ids.isEmpty() ? List.of()
+                : db.query(SELECT + " " + FROM + " WHERE c.id = ANY (?::bigint[]) ORDER BY " + NEWEST_FIRST, CallRepository::map, ids);
     }
 
     public void annotate(long id, String disposition, String note) {

@@ -7,12 +7,14 @@ import org.callcentre.crm.audit.Changes;
 import org.callcentre.crm.auth.Actor;
 import org.callcentre.crm.cities.CityDirectory;
 import org.callcentre.crm.shared.ApiException;
+import org.callcentre.crm.shared.ApiResponse;
 import org.callcentre.crm.shared.DateRange;
 import org.callcentre.crm.shared.Fields;
 import org.callcentre.crm.shared.Page;
 import org.callcentre.crm.shared.PageRequest;
 import org.callcentre.crm.shared.PhoneNumbers;
 
+import java.util.List;
 import java.util.Objects;
 
 @Singleton
@@ -33,6 +35,26 @@ public class CallService {
     @Transactional
     public Page<Call> list(CallListRequest request, PageRequest page, Actor actor) {
         return calls.list(filter(request, actor), page);
+    }
+
+    /** The page after a cursor, and the cursor after it when the page is full. */
+    @Transactional
+    public ApiResponse<List<Call>> listAfter(CallListRequest request, String after, int limit, Actor actor) {
+        CallFilter filter = filter(request, actor);
+        List<Call> rows = calls.listAfter(filter, CallCursor.parse("after", after), limit);
+        return ApiResponse.page(rows, null, next(rows, limit));
+    }
+
+    /** A numbered page with its (capped) total, and the cursor to go on from it without counting again. */
+    @Transactional
+    public ApiResponse<List<Call>> listPage(CallListRequest request, PageRequest page, Actor actor) {
+        Page<Call> rows = list(request, page, actor);
+        return ApiResponse.page(rows.items(), rows.pagination(), next(rows.items(), page.limit()));
+    }
+
+    /** A page shorter than asked is the last; a full one may be followed by an empty page. */
+    private static String next(List<Call> rows, int limit) {
+        return rows.size() < limit ? null : CallCursor.after(rows.get(rows.size() - 1)).encode();
     }
 
     @Transactional

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -58,6 +59,44 @@ class CallListFiltersTest {
         assertEquals(false, first.pagination().get("totalEstimated"));
 
         assertEquals(List.of(older), ids(supervisor.get("/api/calls?limit=2&page=2")));
+    }
+
+    @Test
+    void pagesByCursorGoOnWhereThePreviousPageEndedWithoutCounting() {
+        // ties on the start and starts a microsecond apart: the order is (start, id), newest first
+        for (String at : List.of("2025-03-01T10:00:00Z", "2025-03-02T10:00:00Z", "2025-03-02T10:00:00Z", "2025-03-02T10:00:00.000001Z",
+                "2025-03-02T10:00:00.000001Z", "2025-03-03T08:00:00Z", "2025-03-02T10:00:00Z")) {
+            call(data.db()).city(kazan).at(at).insert();
+        }
+        call(data.db()).city(novosibirsk).at("2025-03-02T10:00:00Z").insert();
+        List<Long> expected = data.db().query("SELECT id FROM calls WHERE city_id = ? ORDER BY created_at DESC, id DESC",
+                rs -> rs.getLong(1), kazan);
+        String city = "city=" + encode("Казань");
+
+        Api.Reply first = supervisor.get("/api/calls?limit=3&" + city);
+        assertEquals(200, first.status(), first.toString());
+        assertEquals(7, ((Number) first.pagination().get("total")).intValue(), "the first page counts");
+        List<Long> walked = new ArrayList<>(ids(first));
+        Object next = first.body().get("next");
+        int pages = 1;
+        while (next != null) {
+            Api.Reply page = supervisor.get("/api/calls?limit=3&" + city + "&after=" + encode((String) next));
+            assertEquals(200, page.status(), page.toString());
+            assertEquals(null, page.body().get("pagination"), "pages after a cursor are not counted");
+            walked.addAll(ids(page));
+            next = page.body().get("next");
+            pages++;
+        }
+        assertEquals(expected, walked, "every call of the city once, in order");
+        assertEquals(3, pages, "3 + 3 + 1: the short page is the last");
+
+        assertEquals("after", field(supervisor.get("/api/calls?after=not-a-cursor")));
+        assertEquals("page", field(supervisor.get("/api/calls?page=2&after=" + first.body().get("next"))));
+    }
+
+    private static String field(Api.Reply reply) {
+        assertEquals(400, reply.status(), reply.toString());
+        return String.join(",", reply.errorFields().keySet());
     }
 
     @Test

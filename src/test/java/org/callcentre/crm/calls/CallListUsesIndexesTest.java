@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -130,11 +131,17 @@ class CallListUsesIndexesTest {
     private void assertListUses(String index, CallListRequest request) {
         SqlFilter where = repository.where(service.filter(request, Actor.system("test")));
         Pattern usesIndex = Pattern.compile("(Index (Only )?Scan (Backward )?using|Bitmap Index Scan on) " + index + "\\b");
+        // the page after a cursor in mid-January: the cursor bounds the same index range
+        SqlFilter after = repository.afterCursor(repository.where(service.filter(request, Actor.system("test"))),
+                new CallCursor(Instant.parse("2025-01-20T12:00:00Z"), Long.MAX_VALUE));
+        String afterPlan = explain(repository.pageAfterSql(after), after.params(20));
         for (String plan : List.of(explain(repository.pageIdsSql(where), where.params(20, 0)),
-                explain(repository.countSql(where), where.params()))) {
+                explain(repository.countSql(where), where.params()), afterPlan)) {
             assertTrue(usesIndex.matcher(plan).find(), "expected " + index + " in\n" + plan);
             assertFalse(plan.contains("Seq Scan on calls"), plan);
         }
+        assertTrue(afterPlan.matches("(?s).*Index Cond: .*ROW\\(c?\\.?created_at, c?\\.?id\\) < ROW.*"),
+                "the cursor should bound the index range, not filter its rows:\n" + afterPlan);
     }
 
     private String explain(String sql, Object[] params) {

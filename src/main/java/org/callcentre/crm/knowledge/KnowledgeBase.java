@@ -12,9 +12,12 @@ import java.util.stream.Collectors;
  * The current retrieval index of the stored knowledge base. Each question first reads a cheap
  * signature of the tables; when it moved (an edit on this or another node, a new rating), the
  * index is rebuilt before answering, so an answer never comes from an entry already changed.
+ * Questions come from the entries, the training pairs linked to them and the operators' chat
+ * replies that repeat an entry's answer ({@link OperatorReplies}).
  */
 @Singleton
 public class KnowledgeBase {
+    private static final int OPERATOR_REPLIES = 5000;
     private final KnowledgeRepository repository;
     private volatile Snapshot snapshot = new Snapshot("", KnowledgeIndex.of(List.of()));
 
@@ -48,6 +51,7 @@ public class KnowledgeBase {
             questions.addAll(linked.getOrDefault(e.id(), List.of()));
             entries.add(new IndexedEntry(e.id(), e.category(), e.title(), questions, e.answer(), e.city()));
         }
+        entries = OperatorReplies.asVariants(entries, repository.unlinkedOperatorReplies(OPERATOR_REPLIES));
         Map<Long, Double> shifts = repository.ratingsByEntry().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, r -> KnowledgeIndex.ratingShift(r.getValue()[0], r.getValue()[1])));
         return KnowledgeIndex.of(entries, shifts);

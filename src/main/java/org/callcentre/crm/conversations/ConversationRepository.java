@@ -119,6 +119,19 @@ public class ConversationRepository {
                 operatorId, conversationId);
     }
 
+    /**
+     * Takes the owner off each open chat whose owner has been out of 'working' since before
+     * {@code awaySince} and queues it again; returns the chats. Uses conversations_assignee_idx and
+     * the open period of operator_status_history.
+     */
+    public List<Long> releaseAwayOwners(Instant awaySince, String reason) {
+        return db.query("UPDATE conversations v SET assignee_id = NULL, assigned_at = NULL, status = 'queued', "
+                + "queue_reason = ?, queued_at = coalesce(v.queued_at, now()), updated_at = now() "
+                + "FROM operator_status_history h WHERE v.assignee_id IS NOT NULL AND v.status <> 'closed' "
+                + "AND h.operator_id = v.assignee_id AND h.ended_at IS NULL AND h.status_work <> 'working' "
+                + "AND h.started_at < ? RETURNING v.id", rs -> rs.getLong(1), reason, awaySince);
+    }
+
     /** Who should hear of a chat's changes at once: the users of its city and its owner. */
     public List<Long> audience(long conversationId) {
         return db.query("SELECT o.id FROM conversations v JOIN operators o ON o.city_id = v.city_id OR o.id = v.assignee_id "

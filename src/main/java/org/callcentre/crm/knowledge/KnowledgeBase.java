@@ -12,17 +12,24 @@ import java.util.stream.Collectors;
  * The current retrieval index of the stored knowledge base. Each question first reads a cheap
  * signature of the tables; when it moved (an edit on this or another node, a new rating), the
  * index is rebuilt before answering, so an answer never comes from an entry already changed.
+ * Questions come from the entries, the training pairs linked to them and the operators' chat
+ * replies that repeat an entry's answer ({@link OperatorReplies}).
  */
 @Singleton
 public class KnowledgeBase {
+    private static final int OPERATOR_REPLIES = 5000;
     private final KnowledgeRepository repository;
+    /** An admin's lexicon on top of the built-in one ({@code crm.ai.lexicon-file}), null: none. */
+    private final java.nio.file.Path lexiconFile;
     private volatile Snapshot snapshot = new Snapshot("", KnowledgeIndex.of(List.of()));
 
     private record Snapshot(String signature, KnowledgeIndex index) {
     }
 
-    public KnowledgeBase(KnowledgeRepository repository) {
+    public KnowledgeBase(KnowledgeRepository repository,
+                         @io.micronaut.context.annotation.Value("${crm.ai.lexicon-file:}") String lexiconFile) {
         this.repository = repository;
+        this.lexiconFile = lexiconFile == null || lexiconFile.isBlank() ? null : java.nio.file.Path.of(lexiconFile);
     }
 
     @Transactional
@@ -48,8 +55,9 @@ public class KnowledgeBase {
             questions.addAll(linked.getOrDefault(e.id(), List.of()));
             entries.add(new IndexedEntry(e.id(), e.category(), e.title(), questions, e.answer(), e.city()));
         }
+        entries = OperatorReplies.asVariants(entries, repository.unlinkedOperatorReplies(OPERATOR_REPLIES));
         Map<Long, Double> shifts = repository.ratingsByEntry().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, r -> KnowledgeIndex.ratingShift(r.getValue()[0], r.getValue()[1])));
-        return KnowledgeIndex.of(entries, shifts);
+        return KnowledgeIndex.of(entries, shifts, lexiconFile);
     }
 }

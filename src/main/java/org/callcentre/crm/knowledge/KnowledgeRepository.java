@@ -87,6 +87,15 @@ public class KnowledgeRepository {
                 .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
     }
 
+    /**
+     * Operators' replies in chats not linked to an entry ({@code operator_reply} pairs): the client's
+     * question and what the operator answered, newest first, at most {@code limit}.
+     */
+    public List<String[]> unlinkedOperatorReplies(int limit) {
+        return db.query("SELECT question, answer FROM kb_training_pairs WHERE entry_id IS NULL AND source = 'operator_reply' "
+                + "ORDER BY id DESC LIMIT ?", rs -> new String[]{rs.getString(1), rs.getString(2)}, limit);
+    }
+
     /** Per entry: how many ratings its answers got and their sum. */
     public Map<Long, long[]> ratingsByEntry() {
         return db.query("SELECT a.entry_id, count(*), sum(r.rating) FROM ai_answer_ratings r "

@@ -121,7 +121,9 @@ public class OperatorService {
         if (!statusWork.equals(current.statusWork())) {
             recordWorkStatus(id, sip, statusWork);
         }
-        if (request.password() != null || !"active".equals(status)) {
+        // a token carries the role and city it was issued with: a demoted admin or a moved operator must not keep them
+        boolean rightsChanged = updated.role() != current.role() || !Objects.equals(cityId, current.cityId());
+        if (request.password() != null || !"active".equals(status) || rightsChanged) {
             sessions.endAll(id);
         }
         audit.record(actor, "update", "operator", id, changes(current, updated, request.password() != null));

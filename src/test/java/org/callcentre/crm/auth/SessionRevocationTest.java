@@ -85,6 +85,26 @@ class SessionRevocationTest {
     }
 
     @Test
+    void changingARoleOrCityEndsTheSessionsThatCarryTheOldOnes() {
+        data.city("Самара", "Europe/Samara");
+        long boss = data.user("boss", "admin", null, null);
+        Api admin = logIn("root", TestData.PASSWORD).api();
+        Session olgasSession = logIn("olga", TestData.PASSWORD);
+        Session bossSession = logIn("boss", TestData.PASSWORD);
+
+        assertEquals(200, admin.patch("/api/operators/" + olga, Map.of("city", "Самара")).status());
+        assertEquals(401, olgasSession.api().get("/api/operators/me").status(), "a token of the old city");
+        assertEquals(401, refresh(olgasSession));
+        assertEquals(200, admin.patch("/api/operators/" + boss, Map.of("role", "operator", "city", "Казань")).status());
+        assertEquals(401, bossSession.api().get("/api/audit").status(), "a demoted admin is no longer admin");
+        assertEquals(401, refresh(bossSession));
+        assertEquals(200, admin.patch("/api/operators/" + olga, Map.of("name", "Ольга")).status());
+        Session again = logIn("olga", TestData.PASSWORD);
+        assertEquals(200, admin.patch("/api/operators/" + olga, Map.of("name", "Ольга П.")).status());
+        assertEquals(200, again.api().get("/api/operators/me").status(), "other changes leave the sessions alone");
+    }
+
+    @Test
     void logoutEverywhereRevokesEveryRefreshTokenAndEveryAccessToken() {
         Session laptop = logIn("olga", TestData.PASSWORD);
         Session phone = logIn("olga", TestData.PASSWORD);

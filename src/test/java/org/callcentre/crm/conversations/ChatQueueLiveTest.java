@@ -58,7 +58,7 @@ class ChatQueueLiveTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         avito = new AvitoTestServer();
-        return Map.of("crm.avito.api-url", avito.url());
+        return Map.of("crm.avito.api-url", avito.url(), "crm.conversations.owner-away", "1m");
     }
 
     @AfterAll
@@ -125,6 +125,25 @@ class ChatQueueLiveTest implements TestPropertyProvider {
             assertEquals(400, admin.post("/api/conversations/" + id + "/assign", Map.of("operatorId", ivanId)).status(),
                     "an operator of another city cannot be given the chat");
             assertEquals(403, asOlga.post("/api/conversations/" + id + "/assign", Map.of("operatorId", pavelId)).status());
+        }
+    }
+
+    @Test
+    void aChatWhoseOwnerIsAwayLongerThanAllowedGoesBackToTheQueue() {
+        try (LiveClient pavel = LiveClient.open(ws, "/ws/operator", token("pavel"))) {
+            new Api(client).post(webhook, AvitoWebhooks.clientMessage("m-2", "chat-2", AvitoSetup.AVITO_USER, "Мастер приедет?"));
+            long id = id(pavel.await("chat", m -> "message".equals(m.get("event"))));
+            Api asOlga = new Api(client).login("olga", TestData.PASSWORD);
+            assertEquals(200, asOlga.post("/api/conversations/" + id + "/take", Map.of()).status());
+            long olgaId = data.db().queryLong("SELECT id FROM operators WHERE login = 'olga'");
+            // olga went on a break two minutes ago (owner-away is 1 minute here); pavel's break is younger
+            data.db().update("INSERT INTO operator_status_history (operator_id, status_work, started_at) "
+                    + "VALUES (?, 'break', now() - interval '2 minutes')", olgaId);
+
+            Map<String, Object> requeued = pavel.await("chat", m -> "queued".equals(m.get("event")) && id(m) == id
+                    && "owner_away".equals(conversation(m).get("queueReason")));
+            assertEquals("queued", conversation(requeued).get("status"));
+            assertEquals(null, conversation(requeued).get("assigneeId"));
         }
     }
 

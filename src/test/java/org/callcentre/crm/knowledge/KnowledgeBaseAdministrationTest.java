@@ -159,6 +159,24 @@ class KnowledgeBaseAdministrationTest {
                 "entryId", "x")).status());
     }
 
+    @Test
+    void aQuestionAnOperatorAnsweredWithAnEntrysAnswerBecomesItsVariant() {
+        supervisor.postRaw("/api/knowledge/import", CSV, "text/csv");
+        String answer = data.db().queryOne("SELECT answer FROM kb_entries WHERE title = 'Гарантия'", rs -> rs.getString(1)).orElseThrow();
+        String question = "Если через полгода опять потечёт, бесплатно переделаете?";
+        double before = confidence(question);
+
+        assertEquals(201, supervisor.post("/api/knowledge/pairs", Map.of("question", question, "answer", "Здравствуйте! " + answer,
+                "source", "operator_reply")).status());
+        assertTrue(confidence(question) > before, "the operator's reply repeats the entry's answer");
+
+        String other = "А курьер заберёт старую стиралку на запчасти?";
+        double otherBefore = confidence(other);
+        assertEquals(201, supervisor.post("/api/knowledge/pairs", Map.of("question", other,
+                "answer", "Нет, такого не делаем, извините.", "source", "operator_reply")).status());
+        assertEquals(otherBefore, confidence(other), "a reply like no entry's answer adds no variant");
+    }
+
     private double confidence(String question) {
         Api.Reply answer = operator.post("/api/ai/answer", Map.of("question", question, "city", "Казань"));
         return ((Number) answer.data().get("confidence")).doubleValue();

@@ -141,6 +141,19 @@ class ScreenPopTest {
     }
 
     @Test
+    void aCallRoutedFromTheIvrByACommandPopsAndIsAnswered() throws Exception {
+        // Mango puts the route command's command_id on the inbound leg (issue 18): it is still a ring
+        try (LiveClient ringing = LiveClient.open(ws, "/ws/operator", olga)) {
+            pbx.playFrom("routed-from-ivr", 0);
+            Map<String, Object> pop = ringing.await("screen-pop", m -> pbx.entryId("routed-from-ivr").equals(call(m).get("externalId")));
+            Object callId = call(pop).get("id");
+            Map<String, Object> ended = ringing.await("call-updated", m -> callId.equals(call(m).get("id")) && call(m).get("endedAt") != null);
+            assertEquals("answered", call(ended).get("status"));
+            assertEquals("inbound", call(ended).get("direction"));
+        }
+    }
+
+    @Test
     void eachOperatorRungGetsTheirOwnPopAndBothFollowTheCall() throws Exception {
         try (LiveClient first = LiveClient.open(ws, "/ws/operator", olga);
              LiveClient second = LiveClient.open(ws, "/ws/operator", pavel)) {

@@ -22,8 +22,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Makes order drafts: with the LLM when one is configured and answers in time, otherwise (and as
- * its fallback) with the offline rules. The towns known are the shipped Russian list, the CRM's own
+ * Makes order drafts: with the LLM when one is configured and answers in time, each field it gets
+ * wrong taking the offline rules' value; otherwise (and when the exchange fails) with the rules alone. The towns known are the shipped Russian list, the CRM's own
  * cities and {@code crm.ai.cities}. {@link #draft(OrderDraftRequest)} is the whole path of
  * {@code POST /api/ai/order-draft}; the {@code eval-drafts} command runs it without a database.
  */
@@ -83,16 +83,17 @@ public class OrderDrafts {
     }
 
     private OrderDraft draft(String text, String city, LocalDateTime callTime, Towns towns) {
+        OrderDraft rules = new OrderDraftRules(towns).draft(text, city, callTime);
         if (llm != null && llmSettings.configured()) {
             try {
-                return llm.draft(text, city, callTime);
+                return llm.draft(text, city, callTime, rules, towns);
             } catch (IOException | RuntimeException e) {
                 LOG.warn("LLM draft failed, using the rules: {}", e.toString());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
-        return new OrderDraftRules(towns).draft(text, city, callTime);
+        return rules;
     }
 
     private static LocalDateTime parseCallTime(String value) {

@@ -42,14 +42,29 @@ public class ChatCompletions {
 
     /** The model's reply to {@code user} under the {@code system} instructions; {@code jsonObject} asks for a JSON object. */
     public String complete(String system, String user, boolean jsonObject) throws IOException, InterruptedException {
+        return send(system, user, jsonObject ? Map.of("type", "json_object") : null);
+    }
+
+    /**
+     * The model's reply as a JSON object that follows {@code schema} (a JSON Schema, sent as
+     * {@code response_format: {"type":"json_schema", …, "strict": true}}). A server may still answer
+     * something else: the caller checks what it gets.
+     */
+    public String completeJson(String system, String user, String schemaName, Map<String, Object> schema)
+            throws IOException, InterruptedException {
+        return send(system, user, Map.of("type", "json_schema",
+                "json_schema", Map.of("name", schemaName, "strict", true, "schema", schema)));
+    }
+
+    private String send(String system, String user, Map<String, Object> responseFormat) throws IOException, InterruptedException {
         if (!configured()) {
             throw new IOException("no language model is configured (crm.ai.llm.url)");
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("model", settings.model());
         body.put("temperature", 0);
-        if (jsonObject) {
-            body.put("response_format", Map.of("type", "json_object"));
+        if (responseFormat != null) {
+            body.put("response_format", responseFormat);
         }
         body.put("messages", List.of(Map.of("role", "system", "content", system), Map.of("role", "user", "content", user)));
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint()).timeout(settings.timeout())

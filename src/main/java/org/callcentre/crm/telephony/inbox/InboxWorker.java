@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,10 @@ import java.util.stream.Collectors;
  */
 @Singleton
 public class InboxWorker implements ApplicationEventListener<ServerStartupEvent> {
+    /** Moments that change an operator's live state, each kept a change of its own. */
+    private static final Set<CallEventKind> LIVE_MOMENTS = EnumSet.of(CallEventKind.RINGING, CallEventKind.ANSWERED,
+            CallEventKind.JOINED, CallEventKind.HELD, CallEventKind.RESUMED, CallEventKind.TRANSFERRED);
+
     private static final Logger LOG = LoggerFactory.getLogger(InboxWorker.class);
     private static final int BATCH = 200;
 
@@ -101,15 +106,17 @@ public class InboxWorker implements ApplicationEventListener<ServerStartupEvent>
     /**
      * The claimed entries are translated, then ingested in as few calls as possible (in the inbox's
      * own transaction) and marked applied in one statement: every pop of the batch waits for one
-     * commit, and a batch costs the ingest's statements, not those times the entries. A call rung in
-     * the pending events that has later events in the batch is ingested up to its ring first, so that
-     * the ring is a change of its own and pops, though the call ends within the same batch.
+     * commit, and a batch costs the ingest's statements, not those times the entries. A call with a
+     * live moment (ring, answer, hold, transfer) in the pending events that has later events in the
+     * batch is ingested up to that moment first, so that the moment is a change of its own: the ring
+     * pops and supervisors see the operator ringing, then on the call, then in wrap-up, though the
+     * call ends within the same batch.
      */
     private int applyInTransaction(int max) {
         return transactions.executeWrite(status -> {
             List<TelephonyInbox.Entry> entries = inbox.claim(max, maxAttempts);
             List<CallEvent> pending = new ArrayList<>();
-            Set<String> rungInPending = new HashSet<>();
+            Set<String> livePending = new HashSet<>();
             List<Long> applied = new ArrayList<>();
             for (TelephonyInbox.Entry entry : entries) {
                 List<CallEvent> events = new ArrayList<>();
@@ -117,13 +124,13 @@ public class InboxWorker implements ApplicationEventListener<ServerStartupEvent>
                     continue;
                 }
                 applied.add(entry.id());
-                if (events.stream().anyMatch(e -> rungInPending.contains(e.callKey()))) {
+                if (events.stream().anyMatch(e -> livePending.contains(e.callKey()))) {
                     ingestor.acceptAcknowledged(pending);
                     pending = new ArrayList<>();
-                    rungInPending.clear();
+                    livePending.clear();
                 }
                 pending.addAll(events);
-                events.stream().filter(e -> e.kind() == CallEventKind.RINGING).forEach(e -> rungInPending.add(e.callKey()));
+                events.stream().filter(e -> LIVE_MOMENTS.contains(e.kind())).forEach(e -> livePending.add(e.callKey()));
             }
             if (!pending.isEmpty()) {
                 ingestor.acceptAcknowledged(pending);

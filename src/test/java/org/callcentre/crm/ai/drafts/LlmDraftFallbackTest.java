@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * With {@code crm.ai.llm.url} set, drafts come from an OpenAI-compatible server (here a local one
- * speaking the chat-completions protocol); when it is slow or answers nonsense, from the rules.
+ * speaking the chat-completions protocol and replaying recorded answers); when it is slow or answers
+ * nonsense, from the rules; a field it leaves out or gets wrong, from the rules field by field.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -51,6 +52,8 @@ class LlmDraftFallbackTest implements TestPropertyProvider {
                     body = "{}";
                 }
                 case "nonsense" -> body = "{\"choices\":[{\"message\":{\"content\":\"Конечно! Вот черновик.\"}}]}";
+                case "fields-wrong" -> body = """
+                        {"choices":[{"message":{"role":"assistant","content":"{\\"city\\":null,\\"equipmentType\\":{\\"value\\":\\"холодильник\\",\\"evidence\\":\\"холодильник\\"},\\"problem\\":{\\"value\\":\\"течёт снизу\\",\\"evidence\\":\\"течет\\"},\\"visitDate\\":{\\"value\\":\\"завтра вечером\\",\\"evidence\\":\\"завтра вечером\\"},\\"clientName\\":null,\\"summary\\":\\"Течёт холодильник.\\",\\"sentiment\\":\\"angry\\"}"}}]}""";
                 default -> body = """
                         {"choices":[{"message":{"role":"assistant","content":"{\\"city\\":null,\\"address\\":{\\"value\\":\\"ул. Мира, д. 3\\",\\"evidence\\":\\"улица мира дом три\\"},\\"equipmentType\\":{\\"value\\":\\"холодильник\\",\\"evidence\\":\\"холодильник\\"},\\"problem\\":{\\"value\\":\\"течёт\\",\\"evidence\\":\\"течет\\"},\\"visitDate\\":{\\"value\\":\\"2026-03-11T19:00\\",\\"evidence\\":\\"завтра вечером\\"},\\"clientName\\":null,\\"summary\\":\\"Течёт холодильник.\\",\\"sentiment\\":\\"neutral\\"}"}}]}""";
             }
@@ -93,6 +96,20 @@ class LlmDraftFallbackTest implements TestPropertyProvider {
 
         mode.set("nonsense");
         assertEquals(OrderDraftRules.GENERATOR, drafts.draft(TEXT, null, LocalDateTime.parse("2026-03-10T12:00")).generator());
+        assertTrue(lastRequest.get().contains("\"json_schema\"") && lastRequest.get().contains("\"order_draft\""),
+                "the draft is asked as JSON following a schema: " + lastRequest.get());
+    }
+
+    @Test
+    void aFieldTheLlmLeavesOutOrGetsWrongTakesTheRulesValueAndTheOthersStayTheLlms() {
+        mode.set("fields-wrong");
+        OrderDraft mixed = drafts.draft(TEXT, null, LocalDateTime.parse("2026-03-10T12:00"));
+        assertEquals("ул. Мира, д. 3", mixed.address().value(), "left out: the rules' address");
+        assertEquals("2026-03-11", mixed.visitDate().value(), "«завтра вечером» is no date: the rules' date");
+        assertEquals("течёт снизу", mixed.problem().value(), "well formed: the model's");
+        assertEquals(null, mixed.clientName(), "answered null: stays null");
+        assertEquals("neutral", mixed.sentiment(), "an unknown sentiment: the rules'");
+        assertEquals("llm:test-model; rules: address,visitDate", mixed.generator());
     }
 
     private static void sleep(long millis) {

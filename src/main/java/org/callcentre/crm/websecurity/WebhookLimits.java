@@ -1,31 +1,35 @@
 package org.callcentre.crm.websecurity;
 
 import io.micronaut.context.annotation.Value;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.convert.format.ReadableBytes;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.ServerHttpRequest;
+import io.micronaut.http.body.ByteBody;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import org.callcentre.crm.shared.ApiException;
 import org.callcentre.crm.shared.ApiExceptionHandler;
 import org.callcentre.crm.shared.ErrorBody;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
 
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
  * What machines outside may send to every path under {@code /integrations/<source>/} and
  * {@code /api/integrations/<source>} (Mango, Avito, the website's leads, any integration added later):
- * a body size limit, checked before the body is read, and a budget of <b>failed</b> verifications per
+ * a body size limit, checked before the body is read (or, for a chunked body, counted as it arrives), and a budget of <b>failed</b> verifications per
  * client address. The controller verifies the signature, key or path secret first; only a refusal
  * (401 or 403) is charged, and once an address has spent its budget its refusals become 429 with
  * {@code Retry-After}. A correctly signed request is never limited, however busy the PBX, and junk
@@ -55,16 +59,57 @@ class WebhookLimits {
         this.trustedProxies = trustedProxies.stream().map(String::trim).filter(p -> !p.isEmpty()).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** @return the refusal, or null to let the request through */
+    /**
+     * A declared length over the limit is refused before a byte is read. A body without one (chunked) is
+     * counted as it arrives, on a split of the body that sets the reading pace, so the refusal comes as
+     * soon as the count passes the limit rather than at the server's 1 MB.
+     *
+     * @return completes with the request to let it through, or fails with the 413
+     */
     @RequestFilter
-    @Nullable
-    HttpResponse<ErrorBody> checkSize(HttpRequest<?> request) {
-        if (request.getContentLength() > maxBodyBytes) {
-            return HttpResponse.<ErrorBody>status(HttpStatus.REQUEST_ENTITY_TOO_LARGE)
-                    .body(ErrorBody.of("too_large", "Request body is larger than " + maxBodyBytes + " bytes", Map.of()))
-                    .contentType(MediaType.APPLICATION_JSON_TYPE);
+    CompletableFuture<HttpRequest<?>> checkSize(HttpRequest<?> request) {
+        long declared = request.getContentLength();
+        if (declared > maxBodyBytes) {
+            return CompletableFuture.failedFuture(tooLarge());
         }
-        return null;
+        if (declared >= 0 || !(request instanceof ServerHttpRequest<?> server)) {
+            return CompletableFuture.completedFuture(request);
+        }
+        CompletableFuture<HttpRequest<?>> verdict = new CompletableFuture<>();
+        server.byteBody().split(ByteBody.SplitBackpressureMode.NEW).toByteArrayPublisher().subscribe(new Subscriber<byte[]>() {
+            private Subscription subscription;
+            private long received;
+
+            @Override
+            public void onSubscribe(Subscription s) {
+                subscription = s;
+                s.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(byte[] chunk) {
+                received += chunk.length;
+                if (received > maxBodyBytes && verdict.completeExceptionally(tooLarge())) {
+                    subscription.cancel();
+                }
+            }
+
+            @Override
+            public void onError(Throwable failure) {
+                // the request's own reading reports a broken body; this count has nothing to add
+                verdict.complete(request);
+            }
+
+            @Override
+            public void onComplete() {
+                verdict.complete(request);
+            }
+        });
+        return verdict;
+    }
+
+    private ApiException tooLarge() {
+        return new ApiException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "too_large", "Request body is larger than " + maxBodyBytes + " bytes", Map.of());
     }
 
     /** A failed verification is charged to its address; past the budget it is answered 429. */

@@ -8,6 +8,7 @@ import org.callcentre.crm.jobs.CallJobQueue;
 import org.callcentre.crm.jobs.PermanentJobFailure;
 import org.callcentre.crm.recordings.Recording;
 import org.callcentre.crm.recordings.RecordingRepository;
+import org.callcentre.crm.recordings.RecordingSettings;
 import org.callcentre.crm.recordings.RecordingStore;
 
 import java.io.IOException;
@@ -24,17 +25,19 @@ public class TranscriptionHandler implements CallJobHandler {
     private final Transcriber transcriber;
     private final TranscriptRepository transcripts;
     private final AsrSettings settings;
+    private final RecordingSettings recordingSettings;
     private final TransactionOperations<Connection> transactions;
     private final ApplicationEventPublisher<TranscriptStored> stored;
 
     public TranscriptionHandler(RecordingRepository recordings, RecordingStore store, Transcriber transcriber,
-                                TranscriptRepository transcripts, AsrSettings settings,
+                                TranscriptRepository transcripts, AsrSettings settings, RecordingSettings recordingSettings,
                                 TransactionOperations<Connection> transactions, ApplicationEventPublisher<TranscriptStored> stored) {
         this.recordings = recordings;
         this.store = store;
         this.transcriber = transcriber;
         this.transcripts = transcripts;
         this.settings = settings;
+        this.recordingSettings = recordingSettings;
         this.transactions = transactions;
         this.stored = stored;
     }
@@ -54,7 +57,7 @@ public class TranscriptionHandler implements CallJobHandler {
         }
         PcmAudio audio;
         try {
-            audio = AudioDecoder.decode(file, recording.contentType());
+            audio = AudioDecoder.decode(file, recording.contentType(), recordingSettings.maxDuration());
         } catch (IOException unreadable) {
             throw new PermanentJobFailure(unreadable.getMessage(), unreadable);
         }

@@ -54,7 +54,12 @@ public class RecordingFetchHandler implements CallJobHandler {
                 .orElseThrow(() -> new PermanentJobFailure("no recording source for " + call.recordingRef()));
         Path temporary = store.newTemporaryFile();
         try {
-            String contentType = source.fetch(call.recordingRef(), call.ended(), temporary);
+            String contentType;
+            try {
+                contentType = source.fetch(call.recordingRef(), call.ended(), temporary);
+            } catch (RecordingRefused refused) {
+                throw new PermanentJobFailure(refused.getMessage(), refused);
+            }
             long size = Files.size(temporary);
             if (size == 0) {
                 throw new IOException("the recording is empty");

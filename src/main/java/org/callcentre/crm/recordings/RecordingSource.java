@@ -12,7 +12,8 @@ public interface RecordingSource {
      *
      * @param callEnded whether the call is over (a file being recorded is not finished before)
      * @return the file's content type
-     * @throws IOException when it is not available yet or the transfer failed: the job retries with backoff
+     * @throws RecordingRefused when it is too large or not the PBX's to give: the job fails for good
+     * @throws IOException        when it is not available yet or the transfer failed: the job retries with backoff
      */
     String fetch(String recordingRef, boolean callEnded, Path target) throws IOException;
 }

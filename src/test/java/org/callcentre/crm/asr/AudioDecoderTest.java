@@ -15,8 +15,8 @@ class AudioDecoderTest {
     void mp3AndWavOfTheSameSpeechDecodeToTheSameLengthAndStereoKeepsItsChannels(@TempDir Path dir) throws Exception {
         Path mono = SpeechFiles.speak("please call me back tomorrow", 16000, 1, dir);
         Path stereo = SpeechFiles.stereo(mono, SpeechFiles.speak("hello", 16000, 1, dir), dir);
-        PcmAudio wav = AudioDecoder.decode(stereo, "audio/wav");
-        PcmAudio mp3 = AudioDecoder.decode(SpeechFiles.mp3(stereo, dir), "audio/mpeg");
+        PcmAudio wav = AudioDecoder.decode(stereo, "audio/wav", java.time.Duration.ofHours(1));
+        PcmAudio mp3 = AudioDecoder.decode(SpeechFiles.mp3(stereo, dir), "audio/mpeg", java.time.Duration.ofHours(1));
 
         assertEquals(2, wav.channelCount());
         assertEquals(2, mp3.channelCount());
@@ -29,6 +29,23 @@ class AudioDecoderTest {
         PcmAudio down = Resampler.resample(wav.channel(0), 8000);
         assertEquals(wav.seconds(), down.seconds(), 0.01);
         assertEquals(8000, down.sampleRate());
+    }
+
+    /** A recording longer than the limit is refused while it is decoded, whatever its format, before it is all in memory. */
+    @Test
+    void aRecordingLongerThanTheLimitIsRefused(@TempDir Path dir) throws Exception {
+        Path wav = SpeechFiles.speak("please call me back tomorrow about the washing machine", 16000, 1, dir);
+        Path mp3 = SpeechFiles.mp3(wav, dir);
+        double seconds = AudioDecoder.decode(wav, "audio/wav", java.time.Duration.ofHours(1)).seconds();
+        assertTrue(seconds > 2, "the speech lasts " + seconds + " s");
+
+        for (Path file : java.util.List.of(wav, mp3)) {
+            String type = file.toString().endsWith(".mp3") ? "audio/mpeg" : "audio/wav";
+            java.io.IOException refused = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                    () -> AudioDecoder.decode(file, type, java.time.Duration.ofSeconds(1)));
+            assertTrue(refused.getMessage().contains("longer than 1 s"), refused.getMessage());
+            assertEquals(seconds, AudioDecoder.decode(file, type, java.time.Duration.ofSeconds(60)).seconds(), 0.15, "under the limit: whole");
+        }
     }
 
     private static float[] tail(float[] samples, int rate) {

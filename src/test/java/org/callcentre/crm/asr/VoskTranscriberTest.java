@@ -51,7 +51,7 @@ class VoskTranscriberTest {
                 + " (run asr-models/download.sh where the model host is reachable): real recognition not tested here");
         Path wav = SpeechFiles.speak("my computer is broken please call me back tomorrow", 16000, 1, dir);
         VoskTranscriber vosk = new VoskTranscriber(MODEL, "en", ObjectMapper.getDefault());
-        List<RecognizedWord> words = vosk.transcribe(AudioDecoder.decode(wav, "audio/wav"));
+        List<RecognizedWord> words = vosk.transcribe(AudioDecoder.decode(wav, "audio/wav", java.time.Duration.ofHours(1)));
         assertTrue(words.stream().anyMatch(w -> w.word().equals("computer") || w.word().equals("tomorrow")), words.toString());
     }
 }

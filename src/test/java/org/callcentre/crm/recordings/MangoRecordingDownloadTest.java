@@ -48,7 +48,10 @@ class MangoRecordingDownloadTest implements TestPropertyProvider {
     private HttpServer mango;
     private final AtomicInteger downloadRequests = new AtomicInteger();
     private final List<String> refusals = new CopyOnWriteArrayList<>();
+    private final AtomicInteger served = new AtomicInteger();
     private volatile byte[] mp3;
+    /** Serve the file without a length, as a stream that only says how long it was when it ends. */
+    private volatile boolean chunked;
 
     @Inject
     @Client("/")
@@ -81,16 +84,21 @@ class MangoRecordingDownloadTest implements TestPropertyProvider {
             exchange.sendResponseHeaders(302, -1);
             exchange.close();
         });
-        AtomicInteger served = new AtomicInteger();
         mango.createContext("/files/one-time-token", exchange -> {
             if (served.incrementAndGet() > 1) {
                 reply(exchange, 410, "text/plain", "used".getBytes());
+            } else if (chunked) {
+                exchange.getResponseHeaders().add("Content-Type", "audio/mpeg");
+                exchange.sendResponseHeaders(200, 0);
+                exchange.getResponseBody().write(mp3);
+                exchange.close();
             } else {
                 reply(exchange, 200, "audio/mpeg", mp3);
             }
         });
         mango.start();
-        return Map.of("crm.mango.api-url", "http://127.0.0.1:" + mango.getAddress().getPort() + "/vpbx/");
+        return Map.of("crm.mango.api-url", "http://127.0.0.1:" + mango.getAddress().getPort() + "/vpbx/",
+                "crm.recordings.max-size", "64KB");
     }
 
     @AfterAll
@@ -101,6 +109,33 @@ class MangoRecordingDownloadTest implements TestPropertyProvider {
     @BeforeEach
     void reset() {
         data.reset();
+        downloadRequests.set(0);
+        served.set(0);
+        chunked = false;
+    }
+
+    /** Past crm.recordings.max-size the download stops as the bytes arrive, and the job fails for good: no retry, no row. */
+    @Test
+    void aRecordingOverTheSizeLimitIsNotStoredAndNotRetried() throws Exception {
+        mp3 = new byte[100 * 1024];
+        chunked = true;
+        downloadRequests.set(1); // ready at once
+        long kazan = data.city("Казань", "Europe/Moscow");
+        data.db().update("INSERT INTO campaigns (rk, city_id, phone_ats, source) VALUES ('rk-kzn', ?, '+78432507713', 'site')", kazan);
+        MangoWebhooks webhooks = new MangoWebhooks(client, data.db());
+        assertEquals(200, webhooks.summary("entry-2", "79161234567", 1_773_000_000L, 1_773_000_010L, 1_773_000_100L, "101"));
+        assertEquals(200, webhooks.post("events/recording", """
+                {"recording_id":"rec-77","recording_state":"Completed","entry_id":"entry-2","call_id":"leg-2","extension":"101","timestamp":1773000101}"""));
+        webhooks.awaitApplied();
+        SpeechFiles.await("the fetch to fail", () -> data.db().queryLong(
+                "SELECT count(*) FROM call_jobs WHERE kind = 'fetch_recording' AND status = 'failed'") == 1, 20_000);
+
+        Map<String, Object> job = data.db().queryOne("SELECT attempts, last_error FROM call_jobs WHERE kind = 'fetch_recording'",
+                rs -> Map.<String, Object>of("attempts", rs.getInt(1), "error", rs.getString(2))).orElseThrow();
+        assertEquals(1, job.get("attempts"), "refused for good, not retried");
+        assertTrue(String.valueOf(job.get("error")).contains("larger than 65536 bytes"), String.valueOf(job.get("error")));
+        assertEquals(0, data.count("recordings"));
+        assertEquals(1, served.get());
     }
 
     @Test

@@ -13,13 +13,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** MP3 (Mango's recordings) decoded with JLayer, frame by frame, into per-channel samples. */
 public final class Mp3Decoder {
     private Mp3Decoder() {
     }
 
-    public static PcmAudio decode(Path file) throws IOException {
+    /** Decodes frame by frame and stops, refusing, as soon as the samples pass {@code longest}. */
+    public static PcmAudio decode(Path file, Duration longest) throws IOException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             Bitstream bitstream = new Bitstream(in);
             Decoder decoder = new Decoder();
@@ -32,6 +34,9 @@ public final class Mp3Decoder {
                 if (buffers == null) {
                     buffers = new FloatBuffers(channels);
                     rate = frame.getSampleFrequency();
+                }
+                if (buffers.size > longest.toMillis() / 1000.0 * rate) {
+                    throw tooLong(longest);
                 }
                 short[] interleaved = frame.getBuffer();
                 int length = frame.getBufferLength();
@@ -49,6 +54,11 @@ public final class Mp3Decoder {
         } catch (BitstreamException | DecoderException e) {
             throw new IOException("unreadable MP3 " + file.getFileName() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The refusal of a recording longer than the limit, worded the same for every format. */
+    public static IOException tooLong(Duration longest) {
+        return new IOException("the recording is longer than " + longest.toSeconds() + " s (crm.recordings.max-duration)");
     }
 
     /** Growable per-channel sample arrays. */

@@ -396,6 +396,32 @@ const scenarios = {
   },
 
   /**
+   * A supervisor opens the AI review, adds the first handed-off question of the largest group to the
+   * entry the page proposes in one click, sees it leave the list, and reads the weakest draft field.
+   */
+  async 'ai-review'(page) {
+    await signIn(page, 'boss');
+    await open(page, 'Разбор ИИ');
+    const groups = page.getByTestId('handoff-group');
+    await groups.first().waitFor({ timeout: TIMEOUT });
+    console.log(`RESULT groups=${await groups.count()}`);
+    const question = groups.first().getByTestId('handoff-question').first();
+    const asked = await text(question.locator('q'));
+    await question.getByRole('button', { name: 'Добавить вариантом' }).click();
+    await page.getByText('Вопрос добавлен в «Ремонт электросамокатов»').waitFor({ timeout: TIMEOUT });
+    await page.waitForFunction((q) => ![...document.querySelectorAll('[data-testid="handoff-question"] q')].some((e) => e.textContent === q),
+      asked, { timeout: TIMEOUT });
+    console.log(`RESULT added=${asked}`);
+    console.log(`RESULT questionsLeft=${await page.getByTestId('handoff-question').count()}`);
+    const edits = page.getByRole('region', { name: 'Правки черновиков заказов по полям' });
+    const firstRow = edits.getByRole('row').nth(1);
+    await firstRow.waitFor({ timeout: TIMEOUT });
+    console.log(`RESULT weakestField=${await text(firstRow.getByRole('cell').first())}`);
+    console.log(`RESULT weakestShare=${await text(firstRow.getByRole('cell').last())}`);
+    await shot(page, 'ai-review');
+  },
+
+  /**
    * An operator opens her profile from her name, is refused a wrong current password and a short new
    * one (each beside its field), changes it, and signs in again with the new one.
    */

@@ -38,6 +38,7 @@ const ApiKeysPage = named(() => import('../features/admin/ApiKeysPage'), 'ApiKey
 const AuditPage = named(() => import('../features/admin/AuditPage'), 'AuditPage');
 const AvitoAccountsPage = named(() => import('../features/admin/AvitoAccountsPage'), 'AvitoAccountsPage');
 const KnowledgePage = named(() => import('../features/knowledge/KnowledgePage'), 'KnowledgePage');
+const AiReviewPage = named(() => import('../features/aireview/AiReviewPage'), 'AiReviewPage');
 const IntegrationsPage = named(() => import('../features/admin/IntegrationsPage'), 'IntegrationsPage');
 const NotificationsPage = named(() => import('../features/admin/NotificationsPage'), 'NotificationsPage');
 
@@ -91,6 +92,7 @@ export function App() {
               <Route path="conversations" element={<RequireArea area="conversations"><ConversationsPage /></RequireArea>} />
               <Route path="conversations/:id" element={<RequireArea area="conversations"><ConversationPage /></RequireArea>} />
               <Route path="knowledge" element={<RequireArea area="knowledge"><KnowledgePage /></RequireArea>} />
+              <Route path="ai-review" element={<RequireArea area="aiReview"><AiReviewPage /></RequireArea>} />
               <Route path="wallboard" element={<RequireArea area="wallboard"><WallboardPage /></RequireArea>} />
               <Route path="stats" element={<RequireArea area="stats"><StatsPage /></RequireArea>} />
               <Route path="stats/operators/:id" element={<RequireArea area="stats"><MyStatsPage /></RequireArea>} />

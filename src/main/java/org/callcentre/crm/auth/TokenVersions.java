@@ -3,7 +3,11 @@ package org.callcentre.crm.auth;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.inject.Singleton;
+import org.callcentre.crm.cluster.ClusterBus;
+import org.callcentre.crm.cluster.PeerMessage;
 import org.callcentre.crm.shared.DatabaseFaults;
 import org.callcentre.crm.shared.Db;
 
@@ -15,20 +19,25 @@ import java.util.Optional;
  * ending a user's sessions (password change, block, "log out everywhere") moves it on, so tokens
  * issued before stop working at once instead of at their expiry.
  *
- * <p>Every authenticated request asks for the version, so it is cached briefly. This node drops its
- * entry when it bumps a version; other nodes of a cluster see the bump when their entry expires
- * ({@code crm.auth.token-version-cache}, 5 s by default). A token that does not match the cached
- * version is checked against the database before it is refused, so a stale entry never refuses a
- * valid token.
+ * <p>Every authenticated request (and every WebSocket admission) asks for the version, so it is kept in
+ * memory and a request needs no pooled connection for it: only a user's first request, or the first
+ * after a change, reads the database. An entry is dropped when the change that bumps the version
+ * commits ({@link SessionsEnded}): on this node by the event, on every other node by the cluster bus,
+ * and all of them when the bus may have missed messages ({@link PeerMessage#RESYNC}).
+ * {@code crm.auth.token-version-cache} (10 min) only bounds how long a change made behind the service's
+ * back (SQL by hand) goes unseen. A token that does not match the cached version is checked against the
+ * database before it is refused, so a stale entry never refuses a valid token.
  */
 @Singleton
 public class TokenVersions {
     private final Db db;
+    private final ClusterBus bus;
     private final Cache<Long, Optional<Integer>> cache;
     private final Cache<Long, Integer> lastRead = Caffeine.newBuilder().maximumSize(100_000).build();
 
-    public TokenVersions(Db db, @Value("${crm.auth.token-version-cache:5s}") Duration cacheFor) {
+    public TokenVersions(Db db, @Value("${crm.auth.token-version-cache:10m}") Duration cacheFor, ClusterBus bus) {
         this.db = db;
+        this.bus = bus;
         this.cache = Caffeine.newBuilder().expireAfterWrite(cacheFor).maximumSize(100_000).build();
     }
 
@@ -61,6 +70,24 @@ public class TokenVersions {
     void bump(long operatorId) {
         db.update("UPDATE operators SET token_version = token_version + 1 WHERE id = ?", operatorId);
         cache.invalidate(operatorId);
+    }
+
+    /**
+     * After the commit: dropping the entry only in {@link #bump} would let a request that reads the
+     * old version between the bump and the commit cache it again.
+     */
+    @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
+    void onSessionsEnded(SessionsEnded ended) {
+        cache.invalidate(ended.operatorId());
+    }
+
+    @EventListener
+    void onPeerMessage(PeerMessage message) {
+        if (SessionsEnded.TOPIC.equals(message.topic())) {
+            cache.invalidate(bus.read(message, SessionsEnded.class).operatorId());
+        } else if (PeerMessage.RESYNC.equals(message.topic())) {
+            cache.invalidateAll();
+        }
     }
 
     private Optional<Integer> read(long operatorId) {

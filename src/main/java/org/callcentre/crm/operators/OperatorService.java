@@ -141,6 +141,7 @@ public class OperatorService {
                     + " has calls or orders; set status 'inactive' to block the account instead");
         }
         operators.delete(id);
+        sessions.announce(id);
         audit.record(actor, "delete", "operator", id, Map.of("login", current.login()));
     }
 

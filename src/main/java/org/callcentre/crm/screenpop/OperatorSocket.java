@@ -49,5 +49,6 @@ public class OperatorSocket {
     @OnClose
     public void onClose(WebSocketSession session) {
         session.get(OPERATOR_ID, Long.class).ifPresent(id -> sockets.removeOperator(id, session));
+        admission.left(session);
     }
 }

@@ -41,5 +41,6 @@ public class SupervisorSocket {
     @OnClose
     public void onClose(WebSocketSession session) {
         sockets.removeSupervisor(session);
+        admission.left(session);
     }
 }

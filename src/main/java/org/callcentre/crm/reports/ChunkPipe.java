@@ -33,14 +33,20 @@ final class ChunkPipe {
 
     private final BlockingQueue<Object> chunks = new ArrayBlockingQueue<>(CHUNKS_AHEAD);
     private final Consumer<ChunkPipe> startWriter;
+    private final Runnable done;
+    private final AtomicBoolean ended = new AtomicBoolean();
     private final AtomicBoolean started = new AtomicBoolean();
     private final Sink sink = new Sink();
     private final Source source = new Source();
     private volatile boolean readerClosed;
 
-    /** @param startWriter hands the writing to another thread; it must end with {@link #finish} or {@link #fail} */
-    ChunkPipe(Consumer<ChunkPipe> startWriter) {
+    /**
+     * @param startWriter hands the writing to another thread; it must end with {@link #finish} or {@link #fail}
+     * @param done        runs once, when the writer has ended or the reader closed without ever starting it
+     */
+    ChunkPipe(Consumer<ChunkPipe> startWriter, Runnable done) {
         this.startWriter = startWriter;
+        this.done = done;
     }
 
     /** Where the writer writes; closing it only passes on what it holds, the end is {@link #finish}. */
@@ -54,8 +60,12 @@ final class ChunkPipe {
 
     /** Passes on the last bytes and tells the reader the file is complete. */
     void finish() throws IOException {
-        sink.passOn();
-        hand(END);
+        try {
+            sink.passOn();
+            hand(END);
+        } finally {
+            ended();
+        }
     }
 
     /** Tells the reader that the file is broken; bytes not yet passed on are dropped. */
@@ -64,6 +74,14 @@ final class ChunkPipe {
             hand(new Failure(cause));
         } catch (IOException readerGone) {
             // Nobody is left to tell.
+        } finally {
+            ended();
+        }
+    }
+
+    private void ended() {
+        if (ended.compareAndSet(false, true)) {
+            done.run();
         }
     }
 
@@ -189,6 +207,10 @@ final class ChunkPipe {
         @Override
         public void close() {
             readerClosed = true;
+            if (started.compareAndSet(false, true)) {
+                // no writer was started, so none will end and run it
+                ended();
+            }
             // Frees a writer waiting for room; it sees the flag and stops.
             chunks.clear();
         }

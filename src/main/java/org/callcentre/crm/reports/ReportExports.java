@@ -24,22 +24,33 @@ class ReportExports {
     private final AuditLog audit;
     private final ReportWriting writing;
     private final ExecutorService workers;
+    private final ExportSlots slots;
 
-    ReportExports(AuditLog audit, ReportWriting writing, @Named(TaskExecutors.BLOCKING) ExecutorService workers) {
+    ReportExports(AuditLog audit, ReportWriting writing, @Named(TaskExecutors.BLOCKING) ExecutorService workers, ExportSlots slots) {
         this.audit = audit;
         this.writing = writing;
         this.workers = workers;
+        this.slots = slots;
     }
 
-    /** The audit row is committed when this returns, before a byte is sent: an export that starts is on record. */
+    /**
+     * The audit row is committed when this returns, before a byte is sent: an export that starts is on record.
+     * A slot ({@link ExportSlots}) is taken first and kept until the file is written or the client is gone.
+     */
     @Transactional
     public StreamedFile download(Report report, ExportOptions options, Actor actor) {
-        Map<String, Object> details = AppliedFilter.byParam(report.filters());
-        details.put("format", options.format().name());
-        audit.record(actor, "export", report.name(), null, details);
-        ReportWriter writer = options.writer();
-        ChunkPipe pipe = new ChunkPipe(started -> workers.execute(() -> write(report, writer, started)));
-        return new StreamedFile(pipe.source(), options.format().mediaType()).attach(report.fileName(options.format()));
+        Runnable free = slots.take(actor.id());
+        try {
+            Map<String, Object> details = AppliedFilter.byParam(report.filters());
+            details.put("format", options.format().name());
+            audit.record(actor, "export", report.name(), null, details);
+            ReportWriter writer = options.writer();
+            ChunkPipe pipe = new ChunkPipe(started -> workers.execute(() -> write(report, writer, started)), free);
+            return new StreamedFile(pipe.source(), options.format().mediaType()).attach(report.fileName(options.format()));
+        } catch (RuntimeException | Error e) {
+            free.run();
+            throw e;
+        }
     }
 
     private void write(Report report, ReportWriter writer, ChunkPipe pipe) {

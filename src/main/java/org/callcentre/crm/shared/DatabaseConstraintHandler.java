@@ -17,7 +17,7 @@ import java.util.Optional;
 /**
  * The last line of defence: services check uniqueness and references first, but two requests can
  * race past those checks, and then the database constraint decides. A lost race is the client's
- * conflict (409), not a server error.
+ * conflict (409), not a server error. A statement cut off by {@code crm.db.statement-timeout} is a 503.
  */
 @Produces
 @Singleton
@@ -33,6 +33,12 @@ public class DatabaseConstraintHandler implements ExceptionHandler<DataAccessExc
             return HttpResponse.<ErrorBody>status(status)
                     .body(ErrorBody.of("internal_error", "Internal server error", Map.of()));
         }
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            // crm.db.statement-timeout: one request must not hold a pooled connection for ever
+            LOG.warn("Statement timeout on {} {}", request.getMethod(), request.getPath());
+            return HttpResponse.<ErrorBody>status(status).header("Retry-After", "10").body(ErrorBody.of("timeout",
+                    "The database took too long for this request; narrow the filters or try again later", Map.of()));
+        }
         String message = status == HttpStatus.CONFLICT
                 ? "The change conflicts with existing data (duplicate or still referenced)"
                 : "A value is out of range or not allowed";
@@ -43,6 +49,7 @@ public class DatabaseConstraintHandler implements ExceptionHandler<DataAccessExc
         return switch (sqlState) {
             case "23505", "23503", "23P01", "40001", "40P01" -> HttpStatus.CONFLICT;
             case "23514", "23502" -> HttpStatus.BAD_REQUEST;
+            case "57014" -> HttpStatus.SERVICE_UNAVAILABLE;
             default -> sqlState.startsWith("22") ? HttpStatus.BAD_REQUEST : HttpStatus.INTERNAL_SERVER_ERROR;
         };
     }

@@ -26,6 +26,8 @@ public class RollupRebuild {
 
     @Transactional
     public void rebuild() {
+        // rewrites every rollup: not held to a request's statement timeout
+        db.update("SET LOCAL statement_timeout = 0");
         statements(settings).forEach(statement -> db.update(statement.text(), statement.paramArray()));
     }
 

@@ -33,7 +33,7 @@ class ChunkPipeTest {
             } catch (IOException e) {
                 started.fail(e);
             }
-        }));
+        }), () -> { });
         try (InputStream in = pipe.source()) {
             assertArrayEquals(file, in.readAllBytes());
             assertEquals(-1, in.read());
@@ -43,6 +43,7 @@ class ChunkPipeTest {
     @Test
     void theWriterStartsOnTheFirstRead() throws IOException {
         AtomicInteger starts = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
         ChunkPipe pipe = new ChunkPipe(started -> {
             starts.incrementAndGet();
             try {
@@ -50,11 +51,25 @@ class ChunkPipeTest {
             } catch (IOException e) {
                 started.fail(e);
             }
-        });
+        }, done::incrementAndGet);
         assertEquals(0, starts.get(), "no cursor is opened for a response that is never sent");
         assertEquals(-1, pipe.source().read());
         assertEquals(-1, pipe.source().read());
+        pipe.source().close();
         assertEquals(1, starts.get());
+        assertEquals(1, done.get(), "the end is told once");
+    }
+
+    /** A download slot is freed when the response is dropped unread, though no writer ever ran. */
+    @Test
+    void aReaderClosedBeforeReadingEndsThePipeOnceWithoutAWriter() {
+        AtomicInteger starts = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        ChunkPipe pipe = new ChunkPipe(started -> starts.incrementAndGet(), done::incrementAndGet);
+        pipe.source().close();
+        pipe.source().close();
+        assertEquals(0, starts.get());
+        assertEquals(1, done.get());
     }
 
     @Test
@@ -66,7 +81,7 @@ class ChunkPipeTest {
                 throw new AssertionError(e);
             }
             started.fail(new IllegalStateException("database went away"));
-        });
+        }, () -> { });
         IOException failure = assertThrows(IOException.class, () -> pipe.source().readAllBytes());
         assertInstanceOf(IllegalStateException.class, failure.getCause());
         assertThrows(IOException.class, () -> pipe.source().read(), "and stays broken");
@@ -84,7 +99,7 @@ class ChunkPipeTest {
             } catch (IOException e) {
                 writerStopped.complete(e);
             }
-        }));
+        }), () -> { });
         InputStream in = pipe.source();
         in.read();
         in.close();

@@ -118,7 +118,7 @@ class AmiConnector implements ApplicationEventListener<StartupEvent> {
         return watch.deafSince();
     }
 
-    String address() {
+    private String address() {
         return settings.host() + ":" + settings.port();
     }
 

@@ -47,7 +47,7 @@ class AmiHealthIndicator implements HealthIndicator {
 
     private HealthResult result() {
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("address", connector.address());
+        // no host or port: /health details reach every signed-in user, and the PBX's address is no operator's business
         boolean standby = connector.standby();
         details.put("state", standby ? "standby" : connector.state().toLowerCase(Locale.ROOT));
         connector.deafSince().ifPresent(since -> details.put("deafSince", since));
@@ -55,8 +55,8 @@ class AmiHealthIndicator implements HealthIndicator {
             gaps.lastUnresolved().ifPresent(gap -> details.put("lastUnresolvedGap", Map.of(
                     "id", gap.id(), "start", gap.start(), "end", gap.end(), "state", gap.state(), "reason", gap.reason())));
         } catch (RuntimeException e) {
-            // The database's own indicator says why; the connection's state is still worth showing.
-            details.put("lastUnresolvedGap", "unknown: " + e.getMessage());
+            // The database's own indicator says why (its message may name hosts); the connection's state is still worth showing.
+            details.put("lastUnresolvedGap", "unknown");
         }
         return HealthResult.builder("ami", standby || connector.connected() ? HealthStatus.UP : HealthStatus.DOWN).details(details).build();
     }

@@ -16,6 +16,7 @@ import java.net.ServerSocket;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** A configured Asterisk that cannot be reached makes {@code /health} DOWN, naming {@code ami}. */
 @MicronautTest(transactional = false)
@@ -27,9 +28,11 @@ class AmiHealthTest implements TestPropertyProvider {
     @Inject
     TestData data;
 
+    private final int port = aPortNobodyListensOn();
+
     @Override
     public Map<String, String> getProperties() {
-        return AmiTestServer.connectionTo(aPortNobodyListensOn());
+        return AmiTestServer.connectionTo(port);
     }
 
     @Test
@@ -41,6 +44,19 @@ class AmiHealthTest implements TestPropertyProvider {
         assertEquals(503, health.status(), health.toString());
         Map<String, Object> ami = (Map<String, Object>) ((Map<String, Object>) health.body().get("details")).get("ami");
         assertEquals("DOWN", ami.get("status"), health.toString());
+    }
+
+    /** Operators read /health too: it says the PBX link is down, not where the PBX is. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void anOperatorReadsTheStateButNotThePbxAddress() {
+        data.reset();
+        data.user("olga", "operator", data.city("Казань", "Europe/Moscow"), "101");
+        Api.Reply health = new Api(client).login("olga", TestData.PASSWORD).get("/health");
+        Map<String, Object> ami = (Map<String, Object>) ((Map<String, Object>) health.body().get("details")).get("ami");
+        assertEquals("DOWN", ami.get("status"), health.toString());
+        String shown = health.body().toString();
+        assertFalse(shown.contains(":" + port), "the AMI address is not shown: " + shown);
     }
 
     private static int aPortNobodyListensOn() {

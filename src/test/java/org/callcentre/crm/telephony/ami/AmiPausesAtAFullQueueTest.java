@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.callcentre.crm.telephony.ScenarioRows;
 import org.callcentre.crm.testing.Api;
 import org.callcentre.crm.testing.Eventually;
+import org.callcentre.crm.testing.Health;
 import org.callcentre.crm.testing.Scrape;
 import org.callcentre.crm.testing.TableLock;
 import org.callcentre.crm.testing.TestData;
@@ -72,7 +73,7 @@ class AmiPausesAtAFullQueueTest implements TestPropertyProvider {
             asterisk.replay(traffic());
 
             asterisk.awaitAction("Logoff", 1, WAIT);
-            Map<String, Object> health = amiHealth(admin);
+            Map<String, Object> health = Health.of(admin, "ami");
             assertEquals("FULL", health.get("status"), health.toString());
             @SuppressWarnings("unchecked")
             Map<String, Object> details = (Map<String, Object>) health.get("details");
@@ -87,7 +88,7 @@ class AmiPausesAtAFullQueueTest implements TestPropertyProvider {
                 () -> data.count("telephony_gaps WHERE source = 'ami' AND reason LIKE 'paused:%'") == 1);
         AmiApplied.await(asterisk, data, worker, "after-pause");
         assertTrue(data.count("call_events WHERE source = 'ami'") >= CAP, "the events taken before the pause are stored");
-        assertEquals("UP", amiHealth(admin).get("status"));
+        assertEquals("UP", Health.of(admin, "ami").get("status"));
         assertEquals(0.0, Scrape.value(client, "crm_ami_paused"));
     }
 
@@ -97,12 +98,6 @@ class AmiPausesAtAFullQueueTest implements TestPropertyProvider {
             all.addAll(sample.blocks());
         }
         return all;
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> amiHealth(Api admin) {
-        Map<String, Object> details = (Map<String, Object>) admin.get("/health").body().get("details");
-        return (Map<String, Object>) details.get("ami");
     }
 
     private Api admin() {

@@ -8,6 +8,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.callcentre.crm.testing.Api;
 import org.callcentre.crm.testing.Eventually;
+import org.callcentre.crm.testing.Health;
 import org.callcentre.crm.testing.MangoWebhooks;
 import org.callcentre.crm.testing.Scrape;
 import org.callcentre.crm.testing.TableLock;
@@ -67,7 +68,7 @@ class InboxAtItsCapTest {
             assertEquals(503, answer.code(), "the webhook past the cap is refused, for Mango to send again");
             assertNotNull(answer.getHeaders().get("Retry-After"), "with Retry-After");
             assertEquals(CAP, data.db().queryLong("SELECT count(*) FROM telephony_inbox"), "the refused webhook was not stored");
-            assertEquals("FULL", inboxHealth(admin).get("status"));
+            assertEquals("FULL", Health.of(admin, "telephonyInbox").get("status"));
             assertEquals(1.0, Scrape.value(client, "crm_telephony_inbox_full"));
         }
 
@@ -75,7 +76,7 @@ class InboxAtItsCapTest {
                 () -> mango.send("events/summary", MangoWebhooks.summaryJson("cap-over", "79123456799", now - 60, now - 50, now - 10, "101")).code() == 200);
         mango.awaitApplied();
         assertEquals(CAP + 1, data.db().queryLong("SELECT count(*) FROM calls WHERE source = 'mango'"), "every call, the refused one too");
-        Eventually.until("the inbox is UP again", () -> "UP".equals(inboxHealth(admin).get("status")));
+        Eventually.until("the inbox is UP again", () -> "UP".equals(Health.of(admin, "telephonyInbox").get("status")));
         assertEquals(0.0, Scrape.value(client, "crm_telephony_inbox_full"));
 
         bounds.prune();
@@ -91,13 +92,6 @@ class InboxAtItsCapTest {
             assertEquals(1, data.db().queryLong("SELECT count(*) FROM telephony_inbox WHERE processed_at IS NULL"), "a pending entry stays");
         }
     }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> inboxHealth(Api admin) {
-        Map<String, Object> details = (Map<String, Object>) admin.get("/health").body().get("details");
-        return (Map<String, Object>) details.get("telephonyInbox");
-    }
-
 
     private Api admin() {
         data.user("boss", "admin", null, null);

@@ -6,7 +6,6 @@ import { onSessionChange } from '../shared/api/session';
 import { NoticeProvider } from '../shared/ui/Notices';
 import { LoginPage } from '../features/auth/LoginPage';
 import { WorkspacePage } from '../features/workspace/WorkspacePage';
-import { CallbackList } from '../features/callbacks/CallbackList';
 import { CallsPage } from '../features/calls/CallsPage';
 import { ClientsPage } from '../features/clients/ClientsPage';
 import { ClientCardPage } from '../features/clients/ClientCardPage';
@@ -77,7 +76,7 @@ export function App() {
             <Route path="/login" element={<LoginPage />} />
             <Route element={<RequireSession><Layout /></RequireSession>}>
               <Route index element={<Home />} />
-              <Route path="workspace" element={<RequireArea area="workspace"><WorkspacePage aside={<CallbackList compact />} /></RequireArea>} />
+              <Route path="workspace" element={<RequireArea area="workspace"><WorkspacePage aside={<TasksPage compact />} /></RequireArea>} />
               <Route path="clients" element={<RequireArea area="clients"><ClientsPage /></RequireArea>} />
               <Route path="clients/:id" element={<RequireArea area="clients"><ClientCardPage /></RequireArea>} />
               <Route path="calls" element={<RequireArea area="calls"><CallsPage /></RequireArea>} />
@@ -88,7 +87,6 @@ export function App() {
               <Route path="tasks" element={<RequireArea area="tasks"><TasksPage /></RequireArea>} />
               <Route path="tasks/new" element={<RequireArea area="tasks"><TaskFormPage /></RequireArea>} />
               <Route path="profile" element={<RequireArea area="profile"><ProfilePage /></RequireArea>} />
-              <Route path="callbacks" element={<RequireArea area="callbacks"><CallbackList /></RequireArea>} />
               <Route path="conversations" element={<RequireArea area="conversations"><ConversationsPage /></RequireArea>} />
               <Route path="conversations/:id" element={<RequireArea area="conversations"><ConversationPage /></RequireArea>} />
               <Route path="knowledge" element={<RequireArea area="knowledge"><KnowledgePage /></RequireArea>} />

@@ -14,7 +14,6 @@ const MENU: [Area, string, string][] = [
   ['calls', '/calls', 'nav.calls'],
   ['orders', '/orders', 'nav.orders'],
   ['tasks', '/tasks', 'nav.tasks'],
-  ['callbacks', '/callbacks', 'nav.callbacks'],
   ['conversations', '/conversations', 'nav.conversations'],
   ['knowledge', '/knowledge', 'nav.knowledge'],
   ['admin', '/admin', 'nav.admin'],

@@ -6,7 +6,6 @@ export const ACCESS = {
   clients: ['operator', 'supervisor', 'admin'],
   calls: ['operator', 'supervisor', 'admin'],
   orders: ['operator', 'supervisor', 'admin'],
-  callbacks: ['operator', 'supervisor', 'admin'],
   tasks: ['operator', 'supervisor', 'admin'],
   conversations: ['operator', 'supervisor', 'admin'],
   knowledge: ['supervisor', 'admin'],

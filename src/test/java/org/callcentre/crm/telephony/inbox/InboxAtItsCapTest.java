@@ -59,16 +59,17 @@ class InboxAtItsCapTest {
         MangoWebhooks mango = new MangoWebhooks(client, data.db());
         long now = System.currentTimeMillis() / 1000;
         try (TableLock ignored = TableLock.writesTo(dataSource, "call_events")) {
-                // the worker claims entries but cannot store their events until this transaction ends
+            // the worker claims entries but cannot store their events until this transaction ends
             for (int i = 0; i < CAP; i++) {
                 assertEquals(200, mango.summary("cap-" + i, "7912345670" + i, now - 60, now - 50, now - 10, "101"), "webhook " + i);
             }
+            // a webhook being stored while the inbox is counted may be missed until the next count (a soft cap)
+            Eventually.until("the inbox is counted full", () -> "FULL".equals(Health.of(admin, "telephonyInbox").get("status")));
             String refused = MangoWebhooks.summaryJson("cap-over", "79123456799", now - 60, now - 50, now - 10, "101");
             HttpResponse<?> answer = mango.send("events/summary", refused);
             assertEquals(503, answer.code(), "the webhook past the cap is refused, for Mango to send again");
             assertNotNull(answer.getHeaders().get("Retry-After"), "with Retry-After");
             assertEquals(CAP, data.db().queryLong("SELECT count(*) FROM telephony_inbox"), "the refused webhook was not stored");
-            assertEquals("FULL", Health.of(admin, "telephonyInbox").get("status"));
             assertEquals(1.0, Scrape.value(client, "crm_telephony_inbox_full"));
         }
 

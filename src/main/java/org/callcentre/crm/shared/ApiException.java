@@ -57,11 +57,7 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate_limited", message, Map.of(), retryAfter);
     }
 
-<<<<<<< HEAD
-    /** A 503: the service is too busy for this now, not broken; {@code Retry-After} says when to try again. */
-=======
     /** A 503 with {@code Retry-After}: the request was not taken, and the sender should send it again later. */
->>>>>>> main
     public static ApiException busy(String message, Duration retryAfter) {
         return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "busy", message, Map.of(), retryAfter);
     }

@@ -62,7 +62,7 @@ class ChunkPipeTest {
 
     /** A download slot is freed when the response is dropped unread, though no writer ever ran. */
     @Test
-    void aReaderClosedBeforeReadingEndsThePipeOnceWithoutAWriter() {
+    void aReaderClosedBeforeReadingEndsThePipeOnceWithoutAWriter() throws IOException {
         AtomicInteger starts = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         ChunkPipe pipe = new ChunkPipe(started -> starts.incrementAndGet(), done::incrementAndGet);

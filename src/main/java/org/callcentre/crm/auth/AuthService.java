@@ -86,8 +86,14 @@ public class AuthService {
         f.throwIfAny();
         RefreshTokens.Stored stored = refreshTokens.find(refreshToken)
                 .orElseThrow(() -> ApiException.unauthorized("Unknown refresh token"));
+        if (stored.revoked() && refreshTokens.spentJustNowBySibling(stored.id())) {
+            // Two tabs share one refresh token and refreshed at once: the later one gets a session of its own.
+            Operator operator = operators.findById(stored.operatorId()).filter(Operator::active)
+                    .orElseThrow(() -> ApiException.unauthorized("Account is not active"));
+            return issue(operator);
+        }
         if (stored.revoked()) {
-            // A spent token presented again means it was copied: end every session of that user.
+            // A spent token presented again, later or after its session ended, means it was copied: end every session of that user.
             sessions.endAll(stored.operatorId());
             audit.record(new Actor(stored.operatorId(), null, Role.operator, null, ip), "refresh_reused", "auth", stored.operatorId());
             throw ApiException.unauthorized("Refresh token was already used; log in again");
@@ -97,7 +103,9 @@ public class AuthService {
         }
         Operator operator = operators.findById(stored.operatorId()).filter(Operator::active)
                 .orElseThrow(() -> ApiException.unauthorized("Account is not active"));
-        return issue(operator);
+        Tokens tokens = issue(operator);
+        refreshTokens.replaced(stored.id(), tokens.refreshToken());
+        return tokens;
     }
 
     @Transactional

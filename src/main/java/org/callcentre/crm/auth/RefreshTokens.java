@@ -19,11 +19,14 @@ public class RefreshTokens {
     private final Db db;
     private final Clock clock;
     private final Duration lifetime;
+    private final Duration reuseGrace;
 
-    public RefreshTokens(Db db, Clock clock, @Value("${crm.auth.refresh-token-days:30}") int days) {
+    public RefreshTokens(Db db, Clock clock, @Value("${crm.auth.refresh-token-days:30}") int days,
+                         @Value("${crm.auth.refresh-reuse-grace:10s}") Duration reuseGrace) {
         this.db = db;
         this.clock = clock;
         this.lifetime = Duration.ofDays(days);
+        this.reuseGrace = reuseGrace;
     }
 
     /** A stored token: its row id, owner, and whether it can still be used. */
@@ -50,6 +53,24 @@ public class RefreshTokens {
     /** @return whether this call revoked it (false when it already was), so that a token is spent once */
     public boolean revoke(long id) {
         return db.update("UPDATE refresh_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", clock.instant(), id) == 1;
+    }
+
+    /** Links a token spent by a refresh to the one issued in its place. */
+    public void replaced(long id, String successor) {
+        db.update("UPDATE refresh_tokens SET replaced_by = (SELECT id FROM refresh_tokens WHERE token_hash = ?) WHERE id = ?",
+                SecretTokens.sha256(successor), id);
+    }
+
+    /**
+     * Whether a spent token presented again is a second tab that refreshed at the same moment as the first,
+     * not a copy: it was spent by a refresh within {@code crm.auth.refresh-reuse-grace}, and the token issued
+     * in its place still lives (a logout or "log out everywhere" since would have revoked it).
+     */
+    public boolean spentJustNowBySibling(long id) {
+        return db.queryOne("""
+                SELECT 1 FROM refresh_tokens spent JOIN refresh_tokens successor ON successor.id = spent.replaced_by
+                WHERE spent.id = ? AND spent.revoked_at > ? AND successor.revoked_at IS NULL AND successor.expires_at > ?""",
+                rs -> 1, id, clock.instant().minus(reuseGrace), clock.instant()).isPresent();
     }
 
     public void revokeAll(long operatorId) {

@@ -140,6 +140,34 @@ class SessionRevocationTest {
         assertEquals(401, phone.api().get("/api/operators/me").status());
     }
 
+    /** Two tabs share one refresh token; both refresh at the same moment and both keep a session. */
+    @Test
+    void twoTabsRefreshingTheSameTokenAtOnceBothKeepTheirSession() {
+        Session shared = logIn("olga", TestData.PASSWORD);
+        Api.Reply first = api.post("/api/auth/refresh", Map.of("refreshToken", shared.refreshToken()));
+        Api.Reply second = api.post("/api/auth/refresh", Map.of("refreshToken", shared.refreshToken()));
+        assertEquals(200, first.status(), first.toString());
+        assertEquals(200, second.status(), "the second tab, a moment later: " + second);
+        Session tab1 = new Session(api.as((String) first.data().get("accessToken")), (String) first.data().get("refreshToken"));
+        Session tab2 = new Session(api.as((String) second.data().get("accessToken")), (String) second.data().get("refreshToken"));
+        assertEquals(200, tab1.api().get("/api/operators/me").status());
+        assertEquals(200, tab2.api().get("/api/operators/me").status());
+        assertEquals(200, refresh(tab1));
+        assertEquals(200, refresh(tab2));
+        assertEquals(0, data.db().queryLong("SELECT count(*) FROM audit_log WHERE action = 'refresh_reused'"));
+    }
+
+    /** The grace is for a live session only: once it ended, the spent token is a copy again, at once. */
+    @Test
+    void aSpentTokenAfterLogoutEverywhereEndsEverythingEvenWithinTheGrace() {
+        Session shared = logIn("olga", TestData.PASSWORD);
+        Api.Reply refreshed = api.post("/api/auth/refresh", Map.of("refreshToken", shared.refreshToken()));
+        assertEquals(200, refreshed.status());
+        assertEquals(200, api.as((String) refreshed.data().get("accessToken")).post("/api/auth/logout-all", Map.of()).status());
+        assertEquals(401, refresh(shared));
+        assertEquals(1, data.db().queryLong("SELECT count(*) FROM audit_log WHERE action = 'refresh_reused'"));
+    }
+
     @Test
     void aTokenOfADeletedUserIsRefusedAtOnce() {
         Session olgasSession = logIn("olga", TestData.PASSWORD);

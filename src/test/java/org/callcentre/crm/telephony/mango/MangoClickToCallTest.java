@@ -63,7 +63,8 @@ class MangoClickToCallTest implements TestPropertyProvider {
         });
         mangoApi.start();
         return Map.of("crm.click-to-call", "mango",
-                "crm.mango.api-url", "http://127.0.0.1:" + mangoApi.getAddress().getPort() + "/vpbx/");
+                "crm.mango.api-url", "http://127.0.0.1:" + mangoApi.getAddress().getPort() + "/vpbx/",
+                "crm.originate.max-per-user", "2");
     }
 
     @AfterAll
@@ -98,6 +99,33 @@ class MangoClickToCallTest implements TestPropertyProvider {
         Api.Reply reply = operator.post("/api/calls/originate", Map.of("phone", "+79161234567"));
         assertEquals(502, reply.status(), reply.toString());
         assertEquals(0, data.db().queryLong("SELECT count(*) FROM audit_log WHERE action = 'originate'"));
+    }
+
+    /** Premium-rate and foreign numbers cost the company money an operator should not spend: refused before Mango hears of them. */
+    @Test
+    void premiumRateAndForeignNumbersAreRefusedBeforeThePbxHearsOfThem() {
+        for (String number : List.of("+78091234567", "+12025550123", "+77012345678", "+442079460000")) {
+            Api.Reply reply = operator.post("/api/calls/originate", Map.of("phone", number));
+            assertEquals(400, reply.status(), number + ": " + reply);
+            assertTrue(reply.errorFields().containsKey("phone"), reply.toString());
+        }
+        assertEquals(List.of(), received);
+        assertEquals(202, operator.post("/api/calls/originate", Map.of("phone", "8 800 555-35-35")).status(), "8-800 is free to call");
+        assertEquals(202, operator.post("/api/calls/originate", Map.of("phone", "+78432507713")).status(), "a Kazan landline");
+        assertEquals(2, received.size());
+    }
+
+    @Test
+    void aUserPlacesAtMostTheirShareOfCallsInTheWindow() {
+        assertEquals(202, operator.post("/api/calls/originate", Map.of("phone", "+79161234567")).status());
+        assertEquals(202, operator.post("/api/calls/originate", Map.of("phone", "+79161234568")).status());
+        Api.Reply third = operator.post("/api/calls/originate", Map.of("phone", "+79161234569"));
+        assertEquals(429, third.status(), third.toString());
+        assertEquals(2, received.size(), "the third call never reached Mango");
+
+        data.user("petr", "operator", data.db().queryLong("SELECT id FROM cities"), "102");
+        Api petr = new Api(client).login("petr", TestData.PASSWORD);
+        assertEquals(202, petr.post("/api/calls/originate", Map.of("phone", "+79161234569")).status(), "another operator's own share");
     }
 
     private static Map<String, String> parse(String form) {

@@ -4,6 +4,7 @@ import io.micronaut.context.env.DefaultEnvironment;
 import io.micronaut.context.env.Environment;
 import io.micronaut.serde.ObjectMapper;
 import org.callcentre.crm.ai.llm.ChatCompletions;
+import org.callcentre.crm.ai.llm.LlmBudget;
 import org.callcentre.crm.ai.llm.LlmSettings;
 import org.callcentre.crm.knowledge.IndexedEntry;
 import org.callcentre.crm.knowledge.KbCsvEntry;
@@ -99,8 +100,10 @@ public final class EvalAnswersCommand {
                     env.getProperty("crm.ai.llm.model", String.class).orElse("gpt-4o-mini"),
                     env.getProperty("crm.ai.llm.timeout", Duration.class).orElse(Duration.ofSeconds(10)));
             ObjectMapper json = ObjectMapper.getDefault();
+            // an evaluation run by hand is outside the service's daily budget
+            LlmBudget unlimited = characters -> { };
             return new AnswerFlow(new AnswerDecider(new AnswerPolicy(threshold, settings.neverAloneCategories(),
-                    settings.neverAloneKeywords())), new LlmClient(new ChatCompletions(llm, json), json));
+                    settings.neverAloneKeywords())), new LlmClient(new ChatCompletions(llm, json, unlimited), json));
         }
     }
 

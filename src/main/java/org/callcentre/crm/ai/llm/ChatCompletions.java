@@ -18,17 +18,19 @@ import java.util.Map;
  * One exchange with the OpenAI-compatible server of {@code crm.ai.llm.*} ({@code POST <url>/chat/completions},
  * where the url is the server's {@code …/v1} base). Every failure — no answer within the timeout, an
  * HTTP error, an answer without {@code choices[0].message.content} — is an IOException, so each
- * caller keeps its own offline result.
+ * caller keeps its own offline result — a request past the daily budget ({@link LlmBudget}) too.
  */
 @Singleton
 public class ChatCompletions {
     private final LlmSettings settings;
     private final ObjectMapper json;
+    private final LlmBudget budget;
     private final HttpClient http;
 
-    public ChatCompletions(LlmSettings settings, ObjectMapper json) {
+    public ChatCompletions(LlmSettings settings, ObjectMapper json, LlmBudget budget) {
         this.settings = settings;
         this.json = json;
+        this.budget = budget;
         this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
     }
 
@@ -60,6 +62,7 @@ public class ChatCompletions {
         if (!configured()) {
             throw new IOException("no language model is configured (crm.ai.llm.url)");
         }
+        budget.spend(system.length() + user.length());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("model", settings.model());
         body.put("temperature", 0);

@@ -75,7 +75,7 @@ class LlmChoiceTest {
         LlmSettings settings = new LlmSettings("http://127.0.0.1:" + server.getAddress().getPort() + "/v1", null, "test",
                 Duration.ofMillis(500));
         flow = new AnswerFlow(new AnswerDecider(new AnswerPolicy(0.55, List.of(), List.of())),
-                new LlmClient(new ChatCompletions(settings, json), json));
+                new LlmClient(new ChatCompletions(settings, json, characters -> { }), json));
     }
 
     @AfterEach

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * held to that limit.
  */
 @MicronautTest(transactional = false)
-@Property(name = "crm.db.statement-timeout", value = "1s")
+@Property(name = "crm.db.statement-timeout", value = "3s")
 class RequestStatementTimeoutTest {
     @Inject
     @Client("/")
@@ -43,7 +43,10 @@ class RequestStatementTimeoutTest {
 
     @Test
     void aRequestStuckInTheDatabaseIs503AtTheLimitAndTheRollupRebuildIsNotHeldToIt() throws Exception {
-        data.reset();
+        try (Connection own = DriverManager.getConnection(url, username, password); Statement st = own.createStatement()) {
+            // emptying every table can take longer than the limit on a busy machine: not through the pool
+            st.execute("TRUNCATE operators, cities, audit_log RESTART IDENTITY CASCADE");
+        }
         data.user("root", "admin", null, null);
         Api root = new Api(client).login("root", TestData.PASSWORD);
         assertEquals(200, root.get("/api/cities").status());
@@ -63,7 +66,7 @@ class RequestStatementTimeoutTest {
                 st.execute("LOCK TABLE stats_rollup_settings IN ACCESS EXCLUSIVE MODE");
                 Thread releaser = new Thread(() -> {
                     try {
-                        Thread.sleep(2500);
+                        Thread.sleep(8000);
                         elsewhere.rollback();
                     } catch (Exception e) {
                         throw new IllegalStateException(e);

@@ -123,7 +123,7 @@ class MangoRecordingDownloadTest implements TestPropertyProvider {
         long kazan = data.city("Казань", "Europe/Moscow");
         data.db().update("INSERT INTO campaigns (rk, city_id, phone_ats, source) VALUES ('rk-kzn', ?, '+78432507713', 'site')", kazan);
         MangoWebhooks webhooks = new MangoWebhooks(client, data.db());
-        assertEquals(200, webhooks.summary("entry-2", "79161234567", 1_773_000_000L, 1_773_000_010L, 1_773_000_100L, "101"));
+        assertEquals(200, webhooks.summary("entry-2", "79161234567", 1_773_000_000L, 1_773_000_010L, 1_773_000_100L, null));
         assertEquals(200, webhooks.post("events/recording", """
                 {"recording_id":"rec-77","recording_state":"Completed","entry_id":"entry-2","call_id":"leg-2","extension":"101","timestamp":1773000101}"""));
         webhooks.awaitApplied();

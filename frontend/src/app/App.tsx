@@ -15,6 +15,7 @@ import { ProfilePage } from '../features/profile/ProfilePage';
 import { CallDetailPage } from '../features/calls/CallDetailPage';
 import { OrdersPage } from '../features/orders/OrdersPage';
 import { OrderFormPage } from '../features/orders/OrderFormPage';
+import { ChatQueuePanel } from '../features/conversations/ChatQueuePanel';
 import { ConversationsPage } from '../features/conversations/ConversationsPage';
 import { ConversationPage } from '../features/conversations/ConversationPage';
 import { Layout } from './Layout';
@@ -77,7 +78,7 @@ export function App() {
             <Route path="/login" element={<LoginPage />} />
             <Route element={<RequireSession><Layout /></RequireSession>}>
               <Route index element={<Home />} />
-              <Route path="workspace" element={<RequireArea area="workspace"><WorkspacePage aside={<TasksPage compact />} /></RequireArea>} />
+              <Route path="workspace" element={<RequireArea area="workspace"><WorkspacePage aside={<><ChatQueuePanel /><TasksPage compact /></>} /></RequireArea>} />
               <Route path="clients" element={<RequireArea area="clients"><ClientsPage /></RequireArea>} />
               <Route path="clients/:id" element={<RequireArea area="clients"><ClientCardPage /></RequireArea>} />
               <Route path="calls" element={<RequireArea area="calls"><CallsPage /></RequireArea>} />

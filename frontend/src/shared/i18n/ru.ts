@@ -56,6 +56,7 @@ const ru = {
   notificationState: { pending: 'ждёт', sending: 'отправляется', sent: 'отправлено', failed: 'не доставлено', cancelled: 'отменено' },
   notificationChannel: { telegram: 'Telegram', email: 'E-mail', sms: 'SMS', operator: 'Оператору' },
   profile: { changePassword: 'Смена пароля', currentPassword: 'Текущий пароль', newPassword: 'Новый пароль', repeat: 'Новый пароль ещё раз', mismatch: 'Пароли не совпадают', save: 'Сменить пароль', afterChange: 'После смены пароля все ваши сеансы завершатся — войдите с новым паролем.', changed: 'Пароль изменён. Войдите с новым паролем.', sessions: 'Сеансы', sessionsHint: 'Если вы входили с чужого компьютера или потеряли телефон, завершите все сеансы: везде понадобится войти заново.', endAll: 'Завершить все сеансы', endAllConfirm: 'Завершить все ваши сеансы на всех устройствах?', endedAll: 'Все сеансы завершены. Войдите снова.' },
+  chatQueue: { title: 'Очередь чатов', waiting: 'Ждут оператора: {{count}}', empty: 'Никто не ждёт', since: 'ждёт с {{at}}', takenBy: 'взял: {{name}}' },
   errors: { required: 'Обязательное поле', network: 'Сервер недоступен' },
 };
 

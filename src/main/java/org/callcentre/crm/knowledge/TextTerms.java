@@ -36,6 +36,9 @@ final class TextTerms {
             "узнать", "интересовать", "интересно", "алло", "девушка", "ребята", "день", "вечер", "утро", "ли",
             "бы", "же", "а", "и", "или", "но", "если", "типа", "короче", "блин");
     private static final Set<String> STOP_FORMS = stopForms();
+    private static final String COSTS = "стоить";
+    private static final Set<String> MONEY_TERMS = Set.of("сколько", "цена", "рубль", "деньги", "тысяча", "дорогой", "дешевый",
+            "дорого", "дешево", "скидка", "оплата", "доплата");
 
     private final Lexicon lexicon;
     private final Morphology morphology;
@@ -52,11 +55,41 @@ final class TextTerms {
         if (text == null) {
             return terms;
         }
+        List<String> tokens = new ArrayList<>();
         Matcher m = WORD.matcher(fold(text));
         while (m.find()) {
-            terms.addAll(cache.computeIfAbsent(m.group(), this::termsOfToken));
+            tokens.add(m.group());
+        }
+        boolean aboutMoney = tokens.stream().anyMatch(this::namesMoney);
+        for (String token : tokens) {
+            String stands = aboutMoney ? null : otherThanCosts(token);
+            terms.addAll(stands != null ? List.of(stands) : cache.computeIfAbsent(token, this::termsOfToken));
         }
         return terms;
+    }
+
+    /**
+     * The other lemma of a form that is also one of "стоить" ("стоит", "стоят" are "costs" and
+     * "stands"), or null: without a word of money in the message the verb stands ("вода стоит",
+     * "машинка стоит в гараже") and must not turn the message into a question of price.
+     */
+    private String otherThanCosts(String token) {
+        List<Morphology.Reading> readings = morphology.readings(token);
+        if (readings.stream().noneMatch(r -> r.lemma().equals(COSTS))) {
+            return null;
+        }
+        return readings.stream().map(Morphology.Reading::lemma).filter(l -> !l.equals(COSTS)).findFirst().orElse(null);
+    }
+
+    /** Whether a word asks or names money (сколько, цена and its colloquial words, a sum), other than "стоить" itself. */
+    private boolean namesMoney(String token) {
+        if (token.chars().anyMatch(Character::isDigit)) {
+            return true;
+        }
+        if (morphology.readings(token).stream().anyMatch(r -> r.lemma().equals(COSTS))) {
+            return false;
+        }
+        return cache.computeIfAbsent(token, this::termsOfToken).stream().anyMatch(MONEY_TERMS::contains);
     }
 
     private List<String> termsOfToken(String token) {

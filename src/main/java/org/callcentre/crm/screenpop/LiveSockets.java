@@ -69,7 +69,7 @@ public class LiveSockets {
     }
 
     /** Whether anyone at all is listening: when nobody is, there is nothing to prepare. */
-    boolean anyOpen() {
+    public boolean anyOpen() {
         return !operators.isEmpty() || !supervisors.isEmpty();
     }
 

@@ -14,7 +14,7 @@ import java.time.Instant;
  * @param text    call: disposition or note; chat: the client's latest message; order: the problem; note: its text
  * @param author  the operator who took the call, created the order or wrote the note
  * @param seconds call: talk time
- * @param count   call-back: missed calls it gathers; chat: messages
+ * @param count   task: the missed calls a missed-call call-back gathers; chat: messages
  */
 @Serdeable
 public record TimelineEntry(TimelineKind kind, long id, Instant at, @Nullable String status, @Nullable String title,

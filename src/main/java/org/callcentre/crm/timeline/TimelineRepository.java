@@ -36,13 +36,9 @@ class TimelineRepository {
               FROM orders r LEFT JOIN operators o ON o.id = r.operator_id
              WHERE r.client_id = ? AND (r.created_at, r.id) < (?, ?) %s
              ORDER BY r.created_at DESC, r.id DESC LIMIT ?""";
-    private static final String CALLBACKS = """
-            SELECT 'callback', %d, b.created_at, b.id, b.status, NULL, b.note, o.name, NULL::int, b.missed_count, false, false
-              FROM callbacks b LEFT JOIN operators o ON o.id = b.operator_id
-             WHERE b.client_id = ? AND (b.created_at, b.id) < (?, ?) %s
-             ORDER BY b.created_at DESC, b.id DESC LIMIT ?""";
     private static final String TASKS = """
-            SELECT 'task', %d, k.created_at, k.id, k.status, k.title, k.note, o.name, NULL::int, NULL::int, false, false
+            SELECT 'task', %d, k.created_at, k.id, k.status, k.title, k.note, o.name, NULL::int,
+                   CASE WHEN k.missed THEN k.missed_count END, false, false
               FROM tasks k LEFT JOIN operators o ON o.id = k.created_by
              WHERE k.client_id = ? AND (k.created_at, k.id) < (?, ?) %s
              ORDER BY k.created_at DESC, k.id DESC LIMIT ?""";
@@ -59,7 +55,7 @@ class TimelineRepository {
     }
 
     /**
-     * @param cityScope an operator's city: calls, chats, orders and call-backs of other cities are left
+     * @param cityScope an operator's city: calls, chats, orders and tasks of other cities are left
      *                  out (those of no city stay); null for all
      * @return up to {@code limit} entries after {@code cursor}, newest first
      */
@@ -78,7 +74,6 @@ class TimelineRepository {
         part(parts, params, CALLS, "x", TimelineKind.call, clientId, cursor, cityScope, limit);
         part(parts, params, CHATS, "v", TimelineKind.chat, clientId, cursor, cityScope, limit);
         part(parts, params, ORDERS, "r", TimelineKind.order, clientId, cursor, cityScope, limit);
-        part(parts, params, CALLBACKS, "b", TimelineKind.callback, clientId, cursor, cityScope, limit);
         part(parts, params, TASKS, "k", TimelineKind.task, clientId, cursor, cityScope, limit);
         // a note belongs to the client, not to a city
         part(parts, params, NOTES, null, TimelineKind.note, clientId, cursor, null, limit);

@@ -37,7 +37,9 @@ class IndependentSetsUnchangedTest {
     void noLineIsInBothADevAndATestFile() throws IOException {
         for (String[] pair : List.of(new String[]{"calls/calls-dev.jsonl", "calls/calls-test.jsonl"},
                 new String[]{"chats/questions-repair-dev.jsonl", "chats/questions-repair-test.jsonl"},
-                new String[]{"chats/questions-cleaning-dev.jsonl", "chats/questions-cleaning-test.jsonl"})) {
+                new String[]{"chats/questions-cleaning-dev.jsonl", "chats/questions-cleaning-test.jsonl"},
+                new String[]{"chats-dev2/questions-repair-dev2.jsonl", "chats/questions-repair-test.jsonl"},
+                new String[]{"chats-dev2/questions-cleaning-dev2.jsonl", "chats/questions-cleaning-test.jsonl"})) {
             Set<String> dev = new HashSet<>(Files.readAllLines(SETS.resolve(pair[0])));
             List<String> shared = Files.readAllLines(SETS.resolve(pair[1])).stream().filter(dev::contains).toList();
             assertTrue(shared.isEmpty(), pair[1] + " shares lines with " + pair[0] + ": " + shared);

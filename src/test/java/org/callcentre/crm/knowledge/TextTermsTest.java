@@ -35,6 +35,15 @@ class TextTermsTest {
     }
 
     @Test
+    void standingIsNotAPriceUnlessTheMessageSpeaksOfMoney() {
+        assertTrue(builtIn.terms("сколько стоит чистка бака").containsAll(builtIn.terms("цена")));
+        assertTrue(builtIn.terms("стоит 300 рублей?").containsAll(builtIn.terms("цена")));
+        List<String> standing = builtIn.terms("в баке вода стоит и не уходит");
+        assertTrue(standing.stream().noneMatch(builtIn.terms("цена")::contains), standing.toString());
+        assertTrue(standing.contains("стоять"), standing.toString());
+    }
+
+    @Test
     void misspelledWordsAreCorrectedByTheDictionarysSpeller() {
         assertEquals(builtIn.terms("диагностика"), builtIn.terms("диагностка"));
     }

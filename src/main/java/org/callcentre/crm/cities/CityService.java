@@ -1,5 +1,6 @@
 package org.callcentre.crm.cities;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.callcentre.crm.audit.AuditLog;
@@ -21,10 +22,12 @@ public class CityService {
     static final int MAX_SLA_SECONDS = 30 * 24 * 3600;
     private final CityRepository cities;
     private final AuditLog audit;
+    private final ApplicationEventPublisher<CityTimeZoneChanged> zoneChanges;
 
-    public CityService(CityRepository cities, AuditLog audit) {
+    public CityService(CityRepository cities, AuditLog audit, ApplicationEventPublisher<CityTimeZoneChanged> zoneChanges) {
         this.cities = cities;
         this.audit = audit;
+        this.zoneChanges = zoneChanges;
     }
 
     @Transactional
@@ -71,6 +74,9 @@ public class CityService {
         }
         City updated = new City(id, name, timezone, week, firstResponse, resolution, current.createdAt(), current.updatedAt());
         cities.update(updated);
+        if (!timezone.equals(current.timezone())) {
+            zoneChanges.publishEvent(new CityTimeZoneChanged(id, current.timezone(), timezone));
+        }
         audit.record(actor, "update", "city", id, changes(current, updated));
         return find(id);
     }

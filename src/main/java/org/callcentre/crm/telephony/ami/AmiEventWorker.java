@@ -9,6 +9,7 @@ import org.asteriskjava.manager.event.ManagerEvent;
 import org.callcentre.crm.calls.ingest.CallEvent;
 import org.callcentre.crm.shared.DatabaseFaults;
 import org.callcentre.crm.calls.ingest.CallEvents;
+import org.callcentre.crm.calls.ingest.CallEventsFull;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Takes AMI events off asterisk-java's threads. One thread translates them in arrival order (the
@@ -36,6 +38,10 @@ import java.util.concurrent.TimeUnit;
  * burst costs one transaction rather than one per event. A reconnect waits until every thread has
  * applied what arrived before it, so the reconciliation sees exactly that, and so does whoever
  * handles the {@link AmiOutage} the reconnect ended: it is published only after both.
+ *
+ * <p>At most {@code crm.ami.max-queued-events} events wait here (received, not yet stored): past
+ * that {@link #offer} refuses, and the connector pauses the link (see {@link AmiConnector}).
+ * asterisk-java's own reader must never be blocked, because its queue drops events when full.
  */
 @Singleton
 @Requires(property = "crm.ami.host", pattern = ".+")
@@ -43,6 +49,7 @@ class AmiEventWorker {
     private static final Logger LOG = LoggerFactory.getLogger(AmiEventWorker.class);
     private static final int MAX_BATCH = 500;
     private static final int MAX_ATTEMPTS = 5;
+    private static final java.time.Duration FULL_SPOOL_WAIT = java.time.Duration.ofSeconds(1);
 
     private final AmiCallEventTranslator translator;
     private final CallEvents ingestor;
@@ -52,9 +59,17 @@ class AmiEventWorker {
     private final ExecutorService translating = Executors.newSingleThreadExecutor(r -> new Thread(r, "ami-events"));
     private final List<BlockingQueue<Object>> shards = new ArrayList<>();
     private final ExecutorService ingesting;
+    private final int maxQueued;
+    /** Events offered and not yet stored (or found to mean nothing), wherever they wait. */
+    private final AtomicInteger queued = new AtomicInteger();
 
     AmiEventWorker(AmiCallEventTranslator translator, CallEvents ingestor, AmiReconciler reconciler,
-                   ApplicationEventPublisher<AmiOutage> outagesOver, @Value("${crm.ami.ingest-threads:2}") int ingestThreads) {
+                   ApplicationEventPublisher<AmiOutage> outagesOver, @Value("${crm.ami.ingest-threads:2}") int ingestThreads,
+                   @Value("${crm.ami.max-queued-events:50000}") int maxQueued) {
+        if (maxQueued < 1) {
+            throw new IllegalArgumentException("crm.ami.max-queued-events must be at least 1, not " + maxQueued);
+        }
+        this.maxQueued = maxQueued;
         this.translator = translator;
         this.ingestor = ingestor;
         this.reconciler = reconciler;
@@ -77,9 +92,27 @@ class AmiEventWorker {
     private record Flush(CountDownLatch done) {
     }
 
-    /** Called on asterisk-java's event thread: only queues. */
-    void offer(ManagerEvent event) {
+    /** Called on asterisk-java's event thread: only queues, never waits. @return false when full: the event was not taken */
+    boolean offer(ManagerEvent event) {
+        if (queued.get() >= maxQueued) {
+            return false;
+        }
+        queued.incrementAndGet();
         queue.add(event);
+        return true;
+    }
+
+    int queued() {
+        return queued.get();
+    }
+
+    int maxQueued() {
+        return maxQueued;
+    }
+
+    /** Half the cap is free again: a paused link may be resumed without pausing again at once. */
+    boolean roomAgain() {
+        return queued.get() <= maxQueued / 2;
     }
 
     void reconnected(Instant at, Callable<Set<String>> liveUniqueIds, Optional<AmiOutage> outage) {
@@ -109,8 +142,11 @@ class AmiEventWorker {
 
     private void translate(ManagerEvent event) {
         try {
-            translator.translate(event).ifPresent(e -> shards.get(Math.floorMod(e.callKey().hashCode(), shards.size())).add(e));
+            Optional<CallEvent> translated = translator.translate(event);
+            translated.ifPresentOrElse(e -> shards.get(Math.floorMod(e.callKey().hashCode(), shards.size())).add(e),
+                    queued::decrementAndGet);
         } catch (RuntimeException e) {
+            queued.decrementAndGet();
             LOG.warn("AMI event {} not understood: {}", event.getClass().getSimpleName(), e.toString());
         }
     }
@@ -133,11 +169,13 @@ class AmiEventWorker {
                         events.add(event);
                     } else if (item instanceof CountDownLatch drained) {
                         ingest(events);
+                        queued.addAndGet(-events.size());
                         events.clear();
                         drained.countDown();
                     }
                 }
                 ingest(events);
+                queued.addAndGet(-events.size());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -154,7 +192,7 @@ class AmiEventWorker {
         }
     }
 
-    private void reconcile(Reconnected reconnected) {
+    private void reconcile(Reconnected reconnected) throws InterruptedException {
         Set<String> live;
         try {
             live = reconnected.liveUniqueIds().call();
@@ -186,20 +224,36 @@ class AmiEventWorker {
         }
     }
 
-    private void ingest(List<CallEvent> events) {
+    private void ingest(List<CallEvent> events) throws InterruptedException {
         if (events.isEmpty()) {
             return;
         }
         try {
-            ingestRetryingConflicts(events);
+            ingestWhenTaken(events);
         } catch (RuntimeException batchFailed) {
             // One call that cannot be applied must not take the other calls of the batch down with it.
             for (Collection<CallEvent> call : byCall(events)) {
                 try {
-                    ingestRetryingConflicts(List.copyOf(call));
+                    ingestWhenTaken(List.copyOf(call));
                 } catch (RuntimeException e) {
                     LOG.error("AMI events of call {} not applied: {}", call.iterator().next().callKey(), e.toString());
                 }
+            }
+        }
+    }
+
+    /**
+     * PostgreSQL away and the spool full: the events wait here, and with them this thread, so the
+     * queue fills and the connector pauses the link. Dropping them would lose calls silently.
+     */
+    private void ingestWhenTaken(List<CallEvent> events) throws InterruptedException {
+        while (true) {
+            try {
+                ingestRetryingConflicts(events);
+                return;
+            } catch (CallEventsFull full) {
+                LOG.debug("AMI: {} call event(s) wait for room in the spool: {}", events.size(), full.getMessage());
+                Thread.sleep(FULL_SPOOL_WAIT.toMillis());
             }
         }
     }

@@ -425,6 +425,32 @@ const scenarios = {
   },
 
   /**
+   * A supervisor opens the AI review, adds the first handed-off question of the largest group to the
+   * entry the page proposes in one click, sees it leave the list, and reads the weakest draft field.
+   */
+  async 'ai-review'(page) {
+    await signIn(page, 'boss');
+    await open(page, 'Разбор ИИ');
+    const groups = page.getByTestId('handoff-group');
+    await groups.first().waitFor({ timeout: TIMEOUT });
+    console.log(`RESULT groups=${await groups.count()}`);
+    const question = groups.first().getByTestId('handoff-question').first();
+    const asked = await text(question.locator('q'));
+    await question.getByRole('button', { name: 'Добавить вариантом' }).click();
+    await page.getByText('Вопрос добавлен в «Ремонт электросамокатов»').waitFor({ timeout: TIMEOUT });
+    await page.waitForFunction((q) => ![...document.querySelectorAll('[data-testid="handoff-question"] q')].some((e) => e.textContent === q),
+      asked, { timeout: TIMEOUT });
+    console.log(`RESULT added=${asked}`);
+    console.log(`RESULT questionsLeft=${await page.getByTestId('handoff-question').count()}`);
+    const edits = page.getByRole('region', { name: 'Правки черновиков заказов по полям' });
+    const firstRow = edits.getByRole('row').nth(1);
+    await firstRow.waitFor({ timeout: TIMEOUT });
+    console.log(`RESULT weakestField=${await text(firstRow.getByRole('cell').first())}`);
+    console.log(`RESULT weakestShare=${await text(firstRow.getByRole('cell').last())}`);
+    await shot(page, 'ai-review');
+  },
+
+  /**
    * An operator opens her profile from her name, is refused a wrong current password and a short new
    * one (each beside its field), changes it, and signs in again with the new one.
    */
@@ -459,6 +485,60 @@ const scenarios = {
     await page.getByRole('heading', { name: 'Профиль', level: 1 }).waitFor({ timeout: TIMEOUT });
   },
 
+  /**
+   * Two operators of one city, each in a browser of their own, sit at the workspace. A chat queued
+   * for people reaches both over the socket — the chat-queue list is refused to them from then on,
+   * so a page that re-read it on a timer would show nothing — with the badge up and a chime. Olga
+   * takes it; Pavel's browser shows it taken by her. Each browser's push arrival time is reported for
+   * the test to print the latency.
+   */
+  async 'chat-queue'(page) {
+    const operators = [['olga', page], ['pavel', await newBrowser()]];
+    const pushedAt = {};
+    const listReads = {};
+    for (const [login, p] of operators) {
+      // the chime is counted at the browser's own audio API, not in the page's code
+      await p.addInitScript(() => {
+        window.__tones = 0;
+        const create = AudioContext.prototype.createOscillator;
+        AudioContext.prototype.createOscillator = function () { window.__tones++; return create.call(this); };
+      });
+      p.on('websocket', (socket) => socket.on('framereceived', ({ payload }) => {
+        if (String(payload).includes('"event":"queued"')) pushedAt[login] ??= Date.now();
+      }));
+      await signIn(p, login);
+      check(new URL(p.url()).pathname === '/workspace', `${login} landed on ${p.url()}`);
+      await p.locator('[data-testid="socket-state"][data-state="open"]').waitFor();
+      // the queue was read once the socket was live: empty
+      await p.getByTestId('chat-queue-count').filter({ hasText: /^0$/ }).waitFor({ timeout: TIMEOUT });
+      listReads[login] = 0;
+      await p.route(/\/api\/conversations(\?|$)/, (route) => {
+        listReads[login]++;
+        return route.abort();
+      });
+    }
+    await step('queue-chat');
+    for (const [login, p] of operators) {
+      await p.getByTestId('queued-chat').first().waitFor({ timeout: TIMEOUT });
+      await p.getByTestId('chat-queue-count').filter({ hasText: /^1$/ }).waitFor();
+      console.log(`RESULT ${login}.shownAt=${Date.now()}`);
+      console.log(`RESULT ${login}.pushedAt=${pushedAt[login]}`);
+      console.log(`RESULT ${login}.tones=${await p.evaluate(() => window.__tones)}`);
+      console.log(`RESULT ${login}.listReads=${listReads[login]}`);
+    }
+    const [[, olga], [, pavel]] = operators;
+    await shot(olga, 'chat-queue-olga');
+    await olga.getByTestId('queued-chat').first().getByRole('button', { name: 'Взять чат' }).click();
+    await olga.getByTestId('chat-owner').filter({ hasText: 'Ольга Смирнова' }).waitFor({ timeout: TIMEOUT });
+    const taken = pavel.getByTestId('queued-chat').first().getByTestId('chat-owner');
+    await taken.waitFor({ timeout: TIMEOUT });
+    console.log(`RESULT pavel.sees=${await text(taken)}`);
+    console.log(`RESULT pavel.badge=${await text(pavel.getByTestId('chat-queue-count'))}`);
+    console.log(`RESULT pavel.listReadsAfterTake=${listReads.pavel}`);
+    console.log(`RESULT chatId=${await olga.getByTestId('queued-chat').first().getAttribute('data-id')}`);
+    await shot(pavel, 'chat-queue-pavel-taken');
+  },
+
   /** An operator sees no admin menu, and a deep link to an admin page shows "no access". */
   async 'operator-denied'(page) {
     await signIn(page, 'olga');
@@ -475,20 +555,28 @@ if (!run) {
   console.error(`unknown scenario ${scenario}; known: ${Object.keys(scenarios).join(', ')}`);
   process.exit(2);
 }
-const profile = mkdtempSync(join(tmpdir(), 'crm-e2e-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--lang=ru-RU'],
-  viewport: { width: 1366, height: 800 },
-  locale: 'ru-RU',
-  timezoneId: 'Europe/Moscow',
-  reducedMotion: 'reduce',
-});
-context.setDefaultTimeout(TIMEOUT);
-const page = context.pages()[0] ?? (await context.newPage());
-page.on('pageerror', (error) => console.log(`PAGE ERROR ${error.message}`));
+/** A browser of its own (its own Chromium process and profile), as a second person's computer would be. */
+const browsers = [];
+async function newBrowser() {
+  const profile = mkdtempSync(join(tmpdir(), 'crm-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--lang=ru-RU'],
+    viewport: { width: 1366, height: 800 },
+    locale: 'ru-RU',
+    timezoneId: 'Europe/Moscow',
+    reducedMotion: 'reduce',
+  });
+  browsers.push({ context, profile });
+  context.setDefaultTimeout(TIMEOUT);
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (error) => console.log(`PAGE ERROR ${error.message}`));
+  return page;
+}
+
+const page = await newBrowser();
 let failed = false;
 try {
   await run(page);
@@ -498,7 +586,9 @@ try {
   console.log(`FAIL ${error.stack ?? error}`);
   await shot(page, `failure-${scenario}`).catch(() => undefined);
 } finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
+  for (const { context, profile } of browsers) {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
 }
 process.exit(failed ? 1 : 0);

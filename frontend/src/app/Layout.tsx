@@ -16,6 +16,7 @@ const MENU: [Area, string, string][] = [
   ['tasks', '/tasks', 'nav.tasks'],
   ['conversations', '/conversations', 'nav.conversations'],
   ['knowledge', '/knowledge', 'nav.knowledge'],
+  ['aiReview', '/ai-review', 'nav.aiReview'],
   ['admin', '/admin', 'nav.admin'],
 ];
 

@@ -9,6 +9,7 @@ export const ACCESS = {
   tasks: ['operator', 'supervisor', 'admin'],
   conversations: ['operator', 'supervisor', 'admin'],
   knowledge: ['supervisor', 'admin'],
+  aiReview: ['supervisor', 'admin'],
   myStats: ['operator'],
   wallboard: ['supervisor', 'admin'],
   stats: ['supervisor', 'admin'],

@@ -48,6 +48,7 @@ function Entry({ entry }: { entry: TimelineEntry }) {
       {entry.kind === 'call' && entry.title && <>{t(`direction.${entry.title}`)} · {formatDuration(entry.seconds)} </>}
       {entry.kind !== 'call' && entry.title && <>{entry.title} · </>}
       {entry.text && <span className="timeline-text">{entry.text}</span>}{' '}
+      {entry.mood && <Badge tone={`mood-${entry.mood}`}>{t('draft.sentiment')}: {t(`sentiment.${entry.mood}`)}</Badge>}{' '}
       {entry.kind === 'chat' && entry.count !== null && <span className="muted">({t('client.messages', { count: entry.count })})</span>}
       {entry.kind === 'task' && entry.count !== null && <span className="muted">({t('client.missedCalls', { count: entry.count })})</span>}
       {entry.recording && <> · <Link to={`/calls/${entry.id}`}>{t('client.recording')}</Link></>}

@@ -40,6 +40,8 @@ export interface TimelineEntry {
   count: number | null;
   recording: boolean;
   transcript: boolean;
+  /** chat: the client's mood when it was closed */
+  mood: 'positive' | 'neutral' | 'negative' | null;
 }
 
 export interface TimelinePage {

@@ -1,5 +1,6 @@
 package org.callcentre.crm.cities;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.callcentre.crm.audit.AuditLog;
@@ -19,10 +20,12 @@ import java.util.Map;
 public class CityService {
     private final CityRepository cities;
     private final AuditLog audit;
+    private final ApplicationEventPublisher<CityTimeZoneChanged> zoneChanges;
 
-    public CityService(CityRepository cities, AuditLog audit) {
+    public CityService(CityRepository cities, AuditLog audit, ApplicationEventPublisher<CityTimeZoneChanged> zoneChanges) {
         this.cities = cities;
         this.audit = audit;
+        this.zoneChanges = zoneChanges;
     }
 
     @Transactional
@@ -65,6 +68,9 @@ public class CityService {
         }
         City updated = new City(id, name, timezone, week, current.createdAt(), current.updatedAt());
         cities.update(updated);
+        if (!timezone.equals(current.timezone())) {
+            zoneChanges.publishEvent(new CityTimeZoneChanged(id, current.timezone(), timezone));
+        }
         audit.record(actor, "update", "city", id, changes(current, updated));
         return find(id);
     }

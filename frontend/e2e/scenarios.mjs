@@ -374,6 +374,35 @@ const scenarios = {
   },
 
   /**
+   * An operator picks the outcome of an answered call on its screen-pop; the supervisor sees it
+   * counted on the statistics' call outcomes.
+   */
+  async disposition(page) {
+    await signIn(page, 'olga');
+    await page.getByRole('button', { name: 'На линии' }).click();
+    await page.locator('.work-working[aria-pressed="true"]').waitFor();
+    await page.locator('[data-testid="socket-state"][data-state="open"]').waitFor();
+    await step('ring-and-answer');
+    const pop = page.getByTestId('screen-pop');
+    const picker = pop.getByRole('form', { name: 'Итог звонка' });
+    await picker.waitFor({ timeout: TIMEOUT });
+    await picker.getByLabel('Итог звонка', { exact: true }).selectOption({ label: 'Оформлен заказ' });
+    await picker.getByRole('button', { name: 'Сохранить итог' }).click();
+    await picker.getByText('Сохранено').waitFor({ timeout: TIMEOUT });
+    await shot(page, 'disposition-pop');
+    await step('hang-up');
+
+    await page.evaluate(() => localStorage.clear());
+    await signIn(page, 'boss');
+    await open(page, 'Статистика');
+    await page.getByRole('tab', { name: 'Итоги звонков' }).click();
+    const row = page.getByRole('tabpanel').getByRole('row').filter({ hasText: 'Оформлен заказ' });
+    await row.waitFor({ timeout: TIMEOUT });
+    console.log(`RESULT counted=${await text(row.getByRole('cell').nth(1))}`);
+    await shot(page, 'stats-dispositions');
+  },
+
+  /**
    * An admin reads the notification log: a job card e-mail that failed (no SMTP server is set) shows
    * as not delivered with its error, and the order it belongs to lists it too.
    */
@@ -393,6 +422,36 @@ const scenarios = {
     await orderRows.first().waitFor({ timeout: TIMEOUT });
     await shot(page, 'order-notifications');
     console.log(`RESULT orderRows=${await orderRows.count()}`);
+  },
+
+  /**
+   * An operator answers a queued chat with a template found by "/адрес", then inserts the AI's
+   * suggestion (its confidence and source shown) and sends it as offered.
+   */
+  async 'reply-assist'(page) {
+    await signIn(page, 'olga');
+    await step('chat');
+    await open(page, 'Чаты');
+    const row = page.getByRole('row').filter({ hasText: 'ждёт оператора' });
+    await row.first().waitFor({ timeout: TIMEOUT });
+    await row.first().click();
+    await page.waitForURL(/\/conversations\/\d+$/);
+    const reply = page.getByLabel('Ответ клиенту', { exact: true });
+    await reply.fill('/адрес');
+    await page.getByTestId('quick-replies').getByRole('button', { name: 'Адрес сервиса' }).click();
+    check((await reply.inputValue()) === 'Мы на ул. Баумана, 1, с 9 до 18.', 'the template is in the reply box');
+    await page.getByRole('button', { name: 'Отправить' }).click();
+    const messages = page.getByTestId('messages');
+    await messages.locator('.message-operator[data-delivery="sent"]').filter({ hasText: 'Баумана' }).waitFor({ timeout: TIMEOUT });
+    const suggestion = page.getByTestId('ai-suggestion');
+    await suggestion.waitFor({ timeout: TIMEOUT });
+    console.log(`RESULT source=${await text(suggestion.getByTestId('suggestion-sources'))}`);
+    console.log(`RESULT confidence=${await text(suggestion.getByTestId('suggestion-confidence'))}`);
+    await suggestion.getByRole('button', { name: 'Вставить' }).click();
+    check((await reply.inputValue()) === 'Гарантия на работу — 12 месяцев.', 'the suggestion is in the reply box');
+    await shot(page, 'reply-assist');
+    await page.getByRole('button', { name: 'Отправить' }).click();
+    await messages.locator('.message-operator[data-delivery="sent"]').filter({ hasText: '12 месяцев' }).waitFor({ timeout: TIMEOUT });
   },
 
   /**

@@ -457,13 +457,20 @@ const scenarios = {
   },
 
   /**
-   * Two operators of one city, each in a browser of their own, sit at the workspace. A chat queued
-   * for people reaches both over the socket — the chat-queue list is refused to them from then on,
-   * so a page that re-read it on a timer would show nothing — with the badge up and a chime. Olga
-   * takes it; Pavel's browser shows it taken by her. Each browser's push arrival time is reported for
-   * the test to print the latency.
+   * Two operators of one city, each in a browser of their own, sit at the workspace; a supervisor
+   * watches the wallboard in a third. A chat queued for people reaches both operators over the socket
+   * — the chat-queue list is refused to them from then on, so a page that re-read it on a timer would
+   * show nothing — with the badge up and a chime. Its 5 s first-response deadline passes: the chat
+   * turns red in both, and the wallboard counts it waiting and overdue. Olga takes it; Pavel's browser
+   * shows it taken by her, and the board no longer counts it waiting. Each browser's push arrival time
+   * is reported for the test to print the latency.
    */
   async 'chat-queue'(page) {
+    const boss = await newBrowser();
+    await signIn(boss, 'boss');
+    const board = (figure, value) => boss.getByTestId(figure).filter({ hasText: new RegExp(`^${value}$`) }).waitFor({ timeout: TIMEOUT });
+    await board('chats-waiting', 0);
+    await boss.getByRole('status').filter({ hasText: 'На связи' }).waitFor({ timeout: TIMEOUT });
     const operators = [['olga', page], ['pavel', await newBrowser()]];
     const pushedAt = {};
     const listReads = {};
@@ -497,6 +504,13 @@ const scenarios = {
       console.log(`RESULT ${login}.tones=${await p.evaluate(() => window.__tones)}`);
       console.log(`RESULT ${login}.listReads=${listReads[login]}`);
     }
+    for (const [login, p] of operators) {
+      await p.locator('[data-testid="queued-chat"] [data-testid="sla"][data-breached="true"]').waitFor({ timeout: TIMEOUT });
+      console.log(`RESULT ${login}.red=${await p.locator('[data-testid="queued-chat"] .sla-breached').count()}`);
+    }
+    await board('chats-waiting', 1);
+    await board('chats-overdue', 1);
+    await shot(boss, 'chat-queue-wallboard');
     const [[, olga], [, pavel]] = operators;
     await shot(olga, 'chat-queue-olga');
     await olga.getByTestId('queued-chat').first().getByRole('button', { name: 'Взять чат' }).click();
@@ -506,6 +520,8 @@ const scenarios = {
     console.log(`RESULT pavel.sees=${await text(taken)}`);
     console.log(`RESULT pavel.badge=${await text(pavel.getByTestId('chat-queue-count'))}`);
     console.log(`RESULT pavel.listReadsAfterTake=${listReads.pavel}`);
+    await board('chats-waiting', 0);
+    console.log(`RESULT board.overdueAfterTake=${await text(boss.getByTestId('chats-overdue'))}`);
     console.log(`RESULT chatId=${await olga.getByTestId('queued-chat').first().getAttribute('data-id')}`);
     await shot(pavel, 'chat-queue-pavel-taken');
   },

@@ -13,6 +13,7 @@ import { FormMessage } from '../../shared/ui/FormMessage';
 import { useNotify } from '../../shared/ui/Notices';
 import { PhoneLink } from '../../shared/ui/PhoneLink';
 import { QueryState } from '../../shared/ui/QueryState';
+import { SlaDeadline } from './SlaDeadline';
 import { AnswerRating } from './AnswerRating';
 import { deliveryOf, threadOf, type AiAnswer, type Conversation, type ConversationDetail, type Message } from './conversation';
 
@@ -79,6 +80,7 @@ export function ConversationPage() {
       <div className="toolbar">
         <h1>{t('chat.detail', { id: c.id })}</h1>
         <Badge tone={c.status}>{t(`chatStatus.${c.status}`)}</Badge>
+        <SlaDeadline sla={c.sla} />
         {c.status !== 'closed' && c.assigneeId === null && (
           <button type="button" className="primary" onClick={() => take.mutate()} disabled={take.isPending}>{t('chat.take')}</button>
         )}

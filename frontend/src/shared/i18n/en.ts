@@ -58,6 +58,8 @@ const en: Messages = {
   notificationChannel: { telegram: 'Telegram', email: 'E-mail', sms: 'SMS', operator: 'To operator' },
   profile: { changePassword: 'Change password', currentPassword: 'Current password', newPassword: 'New password', repeat: 'New password again', mismatch: 'The passwords differ', save: 'Change password', afterChange: 'Changing the password ends all your sessions: sign in with the new one.', changed: 'Password changed. Sign in with the new password.', sessions: 'Sessions', sessionsHint: 'Signed in on someone else\'s computer or lost a phone? End all sessions: every device will have to sign in again.', endAll: 'End all sessions', endAllConfirm: 'End all your sessions on every device?', endedAll: 'All sessions ended. Sign in again.' },
   chatQueue: { title: 'Chat queue', waiting: 'Waiting for an operator: {{count}}', empty: 'Nobody is waiting', since: 'waiting since {{at}}', takenBy: 'taken by {{name}}' },
+  chatSla: { firstResponse: 'reply by {{at}}', resolution: 'resolve by {{at}}', overdue: 'overdue', deadline: 'Deadline', boardWaiting: 'Chats waiting', boardOverdue: 'Chats overdue' },
+  citySla: { column: 'Chat SLA, s', summary: 'reply {{first}} · resolve {{resolution}}', firstResponse: 'Chat first response, seconds of working time (0: no target)', resolution: 'Chat resolution, seconds of working time (0: no target)' },
   errors: { required: 'Required', network: 'Server unreachable' },
 };
 

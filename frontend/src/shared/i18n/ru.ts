@@ -57,6 +57,8 @@ const ru = {
   notificationChannel: { telegram: 'Telegram', email: 'E-mail', sms: 'SMS', operator: 'Оператору' },
   profile: { changePassword: 'Смена пароля', currentPassword: 'Текущий пароль', newPassword: 'Новый пароль', repeat: 'Новый пароль ещё раз', mismatch: 'Пароли не совпадают', save: 'Сменить пароль', afterChange: 'После смены пароля все ваши сеансы завершатся — войдите с новым паролем.', changed: 'Пароль изменён. Войдите с новым паролем.', sessions: 'Сеансы', sessionsHint: 'Если вы входили с чужого компьютера или потеряли телефон, завершите все сеансы: везде понадобится войти заново.', endAll: 'Завершить все сеансы', endAllConfirm: 'Завершить все ваши сеансы на всех устройствах?', endedAll: 'Все сеансы завершены. Войдите снова.' },
   chatQueue: { title: 'Очередь чатов', waiting: 'Ждут оператора: {{count}}', empty: 'Никто не ждёт', since: 'ждёт с {{at}}', takenBy: 'взял: {{name}}' },
+  chatSla: { firstResponse: 'ответ до {{at}}', resolution: 'решить до {{at}}', overdue: 'просрочен', deadline: 'Срок', boardWaiting: 'Чаты ждут', boardOverdue: 'Чаты просрочены' },
+  citySla: { column: 'SLA чатов, с', summary: 'ответ {{first}} · решение {{resolution}}', firstResponse: 'Первый ответ в чате, секунд рабочего времени (0 — без цели)', resolution: 'Решение чата, секунд рабочего времени (0 — без цели)' },
   errors: { required: 'Обязательное поле', network: 'Сервер недоступен' },
 };
 

@@ -396,6 +396,36 @@ const scenarios = {
   },
 
   /**
+   * An operator answers a queued chat with a template found by "/адрес", then inserts the AI's
+   * suggestion (its confidence and source shown) and sends it as offered.
+   */
+  async 'reply-assist'(page) {
+    await signIn(page, 'olga');
+    await step('chat');
+    await open(page, 'Чаты');
+    const row = page.getByRole('row').filter({ hasText: 'ждёт оператора' });
+    await row.first().waitFor({ timeout: TIMEOUT });
+    await row.first().click();
+    await page.waitForURL(/\/conversations\/\d+$/);
+    const reply = page.getByLabel('Ответ клиенту', { exact: true });
+    await reply.fill('/адрес');
+    await page.getByTestId('quick-replies').getByRole('button', { name: 'Адрес сервиса' }).click();
+    check((await reply.inputValue()) === 'Мы на ул. Баумана, 1, с 9 до 18.', 'the template is in the reply box');
+    await page.getByRole('button', { name: 'Отправить' }).click();
+    const messages = page.getByTestId('messages');
+    await messages.locator('.message-operator[data-delivery="sent"]').filter({ hasText: 'Баумана' }).waitFor({ timeout: TIMEOUT });
+    const suggestion = page.getByTestId('ai-suggestion');
+    await suggestion.waitFor({ timeout: TIMEOUT });
+    console.log(`RESULT source=${await text(suggestion.getByTestId('suggestion-sources'))}`);
+    console.log(`RESULT confidence=${await text(suggestion.getByTestId('suggestion-confidence'))}`);
+    await suggestion.getByRole('button', { name: 'Вставить' }).click();
+    check((await reply.inputValue()) === 'Гарантия на работу — 12 месяцев.', 'the suggestion is in the reply box');
+    await shot(page, 'reply-assist');
+    await page.getByRole('button', { name: 'Отправить' }).click();
+    await messages.locator('.message-operator[data-delivery="sent"]').filter({ hasText: '12 месяцев' }).waitFor({ timeout: TIMEOUT });
+  },
+
+  /**
    * A supervisor opens the AI review, adds the first handed-off question of the largest group to the
    * entry the page proposes in one click, sees it leave the list, and reads the weakest draft field.
    */

@@ -16,8 +16,12 @@ java -Xmx3g -cp "$DATA/load-test.jar" org.callcentre.loadtest.DataGenerator \
   jdbc="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" user=postgres "$@"
 stop_service
 echo "load average: $(cat /proc/loadavg)"
-start_service "$DATA" "$DATA/service-rebuild.log"    # rebuilds the statistics rollups before it listens
-grep -h 'Rebuilding statistics rollups' "$DATA/service-rebuild.log" || true
+start_service "$DATA" "$DATA/service-rebuild.log"    # empties the statistics rollups, listens, counts them online
+until grep -q 'Statistics rollups rebuilt' "$DATA/service-rebuild.log"; do
+  kill -0 $SERVICE_PID 2> /dev/null || { echo "the service stopped; see $DATA/service-rebuild.log"; exit 1; }
+  sleep 2
+done
+grep -hi 'statistics rollups' "$DATA/service-rebuild.log" || true
 psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -Atc "SELECT 'database: ' || pg_size_pretty(pg_database_size('postgres'))" 2> /dev/null || true
 stop_service
 echo "on disk: $(du -sh "$DATA/postgres" | cut -f1)"

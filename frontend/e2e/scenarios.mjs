@@ -396,6 +396,62 @@ const scenarios = {
   },
 
   /**
+   * An operator answers a queued chat with a template found by "/адрес", then inserts the AI's
+   * suggestion (its confidence and source shown) and sends it as offered.
+   */
+  async 'reply-assist'(page) {
+    await signIn(page, 'olga');
+    await step('chat');
+    await open(page, 'Чаты');
+    const row = page.getByRole('row').filter({ hasText: 'ждёт оператора' });
+    await row.first().waitFor({ timeout: TIMEOUT });
+    await row.first().click();
+    await page.waitForURL(/\/conversations\/\d+$/);
+    const reply = page.getByLabel('Ответ клиенту', { exact: true });
+    await reply.fill('/адрес');
+    await page.getByTestId('quick-replies').getByRole('button', { name: 'Адрес сервиса' }).click();
+    check((await reply.inputValue()) === 'Мы на ул. Баумана, 1, с 9 до 18.', 'the template is in the reply box');
+    await page.getByRole('button', { name: 'Отправить' }).click();
+    const messages = page.getByTestId('messages');
+    await messages.locator('.message-operator[data-delivery="sent"]').filter({ hasText: 'Баумана' }).waitFor({ timeout: TIMEOUT });
+    const suggestion = page.getByTestId('ai-suggestion');
+    await suggestion.waitFor({ timeout: TIMEOUT });
+    console.log(`RESULT source=${await text(suggestion.getByTestId('suggestion-sources'))}`);
+    console.log(`RESULT confidence=${await text(suggestion.getByTestId('suggestion-confidence'))}`);
+    await suggestion.getByRole('button', { name: 'Вставить' }).click();
+    check((await reply.inputValue()) === 'Гарантия на работу — 12 месяцев.', 'the suggestion is in the reply box');
+    await shot(page, 'reply-assist');
+    await page.getByRole('button', { name: 'Отправить' }).click();
+    await messages.locator('.message-operator[data-delivery="sent"]').filter({ hasText: '12 месяцев' }).waitFor({ timeout: TIMEOUT });
+  },
+
+  /**
+   * A supervisor opens the AI review, adds the first handed-off question of the largest group to the
+   * entry the page proposes in one click, sees it leave the list, and reads the weakest draft field.
+   */
+  async 'ai-review'(page) {
+    await signIn(page, 'boss');
+    await open(page, 'Разбор ИИ');
+    const groups = page.getByTestId('handoff-group');
+    await groups.first().waitFor({ timeout: TIMEOUT });
+    console.log(`RESULT groups=${await groups.count()}`);
+    const question = groups.first().getByTestId('handoff-question').first();
+    const asked = await text(question.locator('q'));
+    await question.getByRole('button', { name: 'Добавить вариантом' }).click();
+    await page.getByText('Вопрос добавлен в «Ремонт электросамокатов»').waitFor({ timeout: TIMEOUT });
+    await page.waitForFunction((q) => ![...document.querySelectorAll('[data-testid="handoff-question"] q')].some((e) => e.textContent === q),
+      asked, { timeout: TIMEOUT });
+    console.log(`RESULT added=${asked}`);
+    console.log(`RESULT questionsLeft=${await page.getByTestId('handoff-question').count()}`);
+    const edits = page.getByRole('region', { name: 'Правки черновиков заказов по полям' });
+    const firstRow = edits.getByRole('row').nth(1);
+    await firstRow.waitFor({ timeout: TIMEOUT });
+    console.log(`RESULT weakestField=${await text(firstRow.getByRole('cell').first())}`);
+    console.log(`RESULT weakestShare=${await text(firstRow.getByRole('cell').last())}`);
+    await shot(page, 'ai-review');
+  },
+
+  /**
    * An operator opens her profile from her name, is refused a wrong current password and a short new
    * one (each beside its field), changes it, and signs in again with the new one.
    */
@@ -430,6 +486,76 @@ const scenarios = {
     await page.getByRole('heading', { name: 'Профиль', level: 1 }).waitFor({ timeout: TIMEOUT });
   },
 
+  /**
+   * Two operators of one city, each in a browser of their own, sit at the workspace; a supervisor
+   * watches the wallboard in a third. A chat queued for people reaches both operators over the socket
+   * — the chat-queue list is refused to them from then on, so a page that re-read it on a timer would
+   * show nothing — with the badge up and a chime. Its 5 s first-response deadline passes: the chat
+   * turns red in both, and the wallboard counts it waiting and overdue. Olga takes it; Pavel's browser
+   * shows it taken by her, and the board no longer counts it waiting. Each browser's push arrival time
+   * is reported for the test to print the latency.
+   */
+  async 'chat-queue'(page) {
+    const boss = await newBrowser();
+    await signIn(boss, 'boss');
+    const board = (figure, value) => boss.getByTestId(figure).filter({ hasText: new RegExp(`^${value}$`) }).waitFor({ timeout: TIMEOUT });
+    await board('chats-waiting', 0);
+    await boss.getByRole('status').filter({ hasText: 'На связи' }).waitFor({ timeout: TIMEOUT });
+    const operators = [['olga', page], ['pavel', await newBrowser()]];
+    const pushedAt = {};
+    const listReads = {};
+    for (const [login, p] of operators) {
+      // the chime is counted at the browser's own audio API, not in the page's code
+      await p.addInitScript(() => {
+        window.__tones = 0;
+        const create = AudioContext.prototype.createOscillator;
+        AudioContext.prototype.createOscillator = function () { window.__tones++; return create.call(this); };
+      });
+      p.on('websocket', (socket) => socket.on('framereceived', ({ payload }) => {
+        if (String(payload).includes('"event":"queued"')) pushedAt[login] ??= Date.now();
+      }));
+      await signIn(p, login);
+      check(new URL(p.url()).pathname === '/workspace', `${login} landed on ${p.url()}`);
+      await p.locator('[data-testid="socket-state"][data-state="open"]').waitFor();
+      // the queue was read once the socket was live: empty
+      await p.getByTestId('chat-queue-count').filter({ hasText: /^0$/ }).waitFor({ timeout: TIMEOUT });
+      listReads[login] = 0;
+      await p.route(/\/api\/conversations(\?|$)/, (route) => {
+        listReads[login]++;
+        return route.abort();
+      });
+    }
+    await step('queue-chat');
+    for (const [login, p] of operators) {
+      await p.getByTestId('queued-chat').first().waitFor({ timeout: TIMEOUT });
+      await p.getByTestId('chat-queue-count').filter({ hasText: /^1$/ }).waitFor();
+      console.log(`RESULT ${login}.shownAt=${Date.now()}`);
+      console.log(`RESULT ${login}.pushedAt=${pushedAt[login]}`);
+      console.log(`RESULT ${login}.tones=${await p.evaluate(() => window.__tones)}`);
+      console.log(`RESULT ${login}.listReads=${listReads[login]}`);
+    }
+    for (const [login, p] of operators) {
+      await p.locator('[data-testid="queued-chat"] [data-testid="sla"][data-breached="true"]').waitFor({ timeout: TIMEOUT });
+      console.log(`RESULT ${login}.red=${await p.locator('[data-testid="queued-chat"] .sla-breached').count()}`);
+    }
+    await board('chats-waiting', 1);
+    await board('chats-overdue', 1);
+    await shot(boss, 'chat-queue-wallboard');
+    const [[, olga], [, pavel]] = operators;
+    await shot(olga, 'chat-queue-olga');
+    await olga.getByTestId('queued-chat').first().getByRole('button', { name: 'Взять чат' }).click();
+    await olga.getByTestId('chat-owner').filter({ hasText: 'Ольга Смирнова' }).waitFor({ timeout: TIMEOUT });
+    const taken = pavel.getByTestId('queued-chat').first().getByTestId('chat-owner');
+    await taken.waitFor({ timeout: TIMEOUT });
+    console.log(`RESULT pavel.sees=${await text(taken)}`);
+    console.log(`RESULT pavel.badge=${await text(pavel.getByTestId('chat-queue-count'))}`);
+    console.log(`RESULT pavel.listReadsAfterTake=${listReads.pavel}`);
+    await board('chats-waiting', 0);
+    console.log(`RESULT board.overdueAfterTake=${await text(boss.getByTestId('chats-overdue'))}`);
+    console.log(`RESULT chatId=${await olga.getByTestId('queued-chat').first().getAttribute('data-id')}`);
+    await shot(pavel, 'chat-queue-pavel-taken');
+  },
+
   /** An operator sees no admin menu, and a deep link to an admin page shows "no access". */
   async 'operator-denied'(page) {
     await signIn(page, 'olga');
@@ -446,20 +572,28 @@ if (!run) {
   console.error(`unknown scenario ${scenario}; known: ${Object.keys(scenarios).join(', ')}`);
   process.exit(2);
 }
-const profile = mkdtempSync(join(tmpdir(), 'crm-e2e-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--lang=ru-RU'],
-  viewport: { width: 1366, height: 800 },
-  locale: 'ru-RU',
-  timezoneId: 'Europe/Moscow',
-  reducedMotion: 'reduce',
-});
-context.setDefaultTimeout(TIMEOUT);
-const page = context.pages()[0] ?? (await context.newPage());
-page.on('pageerror', (error) => console.log(`PAGE ERROR ${error.message}`));
+/** A browser of its own (its own Chromium process and profile), as a second person's computer would be. */
+const browsers = [];
+async function newBrowser() {
+  const profile = mkdtempSync(join(tmpdir(), 'crm-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--lang=ru-RU'],
+    viewport: { width: 1366, height: 800 },
+    locale: 'ru-RU',
+    timezoneId: 'Europe/Moscow',
+    reducedMotion: 'reduce',
+  });
+  browsers.push({ context, profile });
+  context.setDefaultTimeout(TIMEOUT);
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (error) => console.log(`PAGE ERROR ${error.message}`));
+  return page;
+}
+
+const page = await newBrowser();
 let failed = false;
 try {
   await run(page);
@@ -469,7 +603,9 @@ try {
   console.log(`FAIL ${error.stack ?? error}`);
   await shot(page, `failure-${scenario}`).catch(() => undefined);
 } finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
+  for (const { context, profile } of browsers) {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
 }
 process.exit(failed ? 1 : 0);

@@ -6,7 +6,6 @@ import { onSessionChange } from '../shared/api/session';
 import { NoticeProvider } from '../shared/ui/Notices';
 import { LoginPage } from '../features/auth/LoginPage';
 import { WorkspacePage } from '../features/workspace/WorkspacePage';
-import { CallbackList } from '../features/callbacks/CallbackList';
 import { CallsPage } from '../features/calls/CallsPage';
 import { ClientsPage } from '../features/clients/ClientsPage';
 import { ClientCardPage } from '../features/clients/ClientCardPage';
@@ -16,6 +15,7 @@ import { ProfilePage } from '../features/profile/ProfilePage';
 import { CallDetailPage } from '../features/calls/CallDetailPage';
 import { OrdersPage } from '../features/orders/OrdersPage';
 import { OrderFormPage } from '../features/orders/OrderFormPage';
+import { ChatQueuePanel } from '../features/conversations/ChatQueuePanel';
 import { ConversationsPage } from '../features/conversations/ConversationsPage';
 import { ConversationPage } from '../features/conversations/ConversationPage';
 import { Layout } from './Layout';
@@ -38,6 +38,7 @@ const ApiKeysPage = named(() => import('../features/admin/ApiKeysPage'), 'ApiKey
 const AuditPage = named(() => import('../features/admin/AuditPage'), 'AuditPage');
 const AvitoAccountsPage = named(() => import('../features/admin/AvitoAccountsPage'), 'AvitoAccountsPage');
 const KnowledgePage = named(() => import('../features/knowledge/KnowledgePage'), 'KnowledgePage');
+const AiReviewPage = named(() => import('../features/aireview/AiReviewPage'), 'AiReviewPage');
 const IntegrationsPage = named(() => import('../features/admin/IntegrationsPage'), 'IntegrationsPage');
 const NotificationsPage = named(() => import('../features/admin/NotificationsPage'), 'NotificationsPage');
 
@@ -77,7 +78,7 @@ export function App() {
             <Route path="/login" element={<LoginPage />} />
             <Route element={<RequireSession><Layout /></RequireSession>}>
               <Route index element={<Home />} />
-              <Route path="workspace" element={<RequireArea area="workspace"><WorkspacePage aside={<CallbackList compact />} /></RequireArea>} />
+              <Route path="workspace" element={<RequireArea area="workspace"><WorkspacePage aside={<><ChatQueuePanel /><TasksPage compact /></>} /></RequireArea>} />
               <Route path="clients" element={<RequireArea area="clients"><ClientsPage /></RequireArea>} />
               <Route path="clients/:id" element={<RequireArea area="clients"><ClientCardPage /></RequireArea>} />
               <Route path="calls" element={<RequireArea area="calls"><CallsPage /></RequireArea>} />
@@ -88,10 +89,10 @@ export function App() {
               <Route path="tasks" element={<RequireArea area="tasks"><TasksPage /></RequireArea>} />
               <Route path="tasks/new" element={<RequireArea area="tasks"><TaskFormPage /></RequireArea>} />
               <Route path="profile" element={<RequireArea area="profile"><ProfilePage /></RequireArea>} />
-              <Route path="callbacks" element={<RequireArea area="callbacks"><CallbackList /></RequireArea>} />
               <Route path="conversations" element={<RequireArea area="conversations"><ConversationsPage /></RequireArea>} />
               <Route path="conversations/:id" element={<RequireArea area="conversations"><ConversationPage /></RequireArea>} />
               <Route path="knowledge" element={<RequireArea area="knowledge"><KnowledgePage /></RequireArea>} />
+              <Route path="ai-review" element={<RequireArea area="aiReview"><AiReviewPage /></RequireArea>} />
               <Route path="wallboard" element={<RequireArea area="wallboard"><WallboardPage /></RequireArea>} />
               <Route path="stats" element={<RequireArea area="stats"><StatsPage /></RequireArea>} />
               <Route path="stats/operators/:id" element={<RequireArea area="stats"><MyStatsPage /></RequireArea>} />

@@ -14,9 +14,9 @@ const MENU: [Area, string, string][] = [
   ['calls', '/calls', 'nav.calls'],
   ['orders', '/orders', 'nav.orders'],
   ['tasks', '/tasks', 'nav.tasks'],
-  ['callbacks', '/callbacks', 'nav.callbacks'],
   ['conversations', '/conversations', 'nav.conversations'],
   ['knowledge', '/knowledge', 'nav.knowledge'],
+  ['aiReview', '/ai-review', 'nav.aiReview'],
   ['admin', '/admin', 'nav.admin'],
 ];
 

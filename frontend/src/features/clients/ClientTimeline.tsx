@@ -48,8 +48,9 @@ function Entry({ entry }: { entry: TimelineEntry }) {
       {entry.kind === 'call' && entry.title && <>{t(`direction.${entry.title}`)} · {formatDuration(entry.seconds)} </>}
       {entry.kind !== 'call' && entry.title && <>{entry.title} · </>}
       {entry.text && <span className="timeline-text">{entry.text}</span>}{' '}
+      {entry.mood && <Badge tone={`mood-${entry.mood}`}>{t('draft.sentiment')}: {t(`sentiment.${entry.mood}`)}</Badge>}{' '}
       {entry.kind === 'chat' && entry.count !== null && <span className="muted">({t('client.messages', { count: entry.count })})</span>}
-      {entry.kind === 'callback' && entry.count !== null && <span className="muted">({t('client.missedCalls', { count: entry.count })})</span>}
+      {entry.kind === 'task' && entry.count !== null && <span className="muted">({t('client.missedCalls', { count: entry.count })})</span>}
       {entry.recording && <> · <Link to={`/calls/${entry.id}`}>{t('client.recording')}</Link></>}
       {entry.transcript && <> · <Link to={`/calls/${entry.id}`}>{t('client.transcript')}</Link></>}
       {entry.author && <span className="muted"> — {entry.author}</span>}
@@ -60,6 +61,6 @@ function Entry({ entry }: { entry: TimelineEntry }) {
 type Translate = ReturnType<typeof useTranslation>['t'];
 
 function statusText(t: Translate, entry: TimelineEntry): string {
-  const key = { call: 'callStatus', order: 'orderStatus', callback: 'callbackStatus', chat: 'chatStatus', task: 'taskStatus', note: '' }[entry.kind];
+  const key = { call: 'callStatus', order: 'orderStatus', chat: 'chatStatus', task: 'taskStatus', note: '' }[entry.kind];
   return t(`${key}.${entry.status}`, { defaultValue: entry.status ?? '' });
 }

@@ -6,7 +6,6 @@ describe('client card helpers', () => {
     expect(entryLink({ kind: 'call', id: 7 })).toBe('/calls/7');
     expect(entryLink({ kind: 'chat', id: 3 })).toBe('/conversations/3');
     expect(entryLink({ kind: 'order', id: 12 })).toBe('/orders/12');
-    expect(entryLink({ kind: 'callback', id: 1 })).toBe('/callbacks');
     expect(entryLink({ kind: 'task', id: 4 })).toBe('/tasks');
     expect(entryLink({ kind: 'note', id: 1 })).toBeNull();
   });

@@ -25,7 +25,7 @@ export interface ClientCard extends ClientRow {
   notes: ClientNote[];
 }
 
-export type TimelineKind = 'call' | 'chat' | 'order' | 'callback' | 'task' | 'note';
+export type TimelineKind = 'call' | 'chat' | 'order' | 'task' | 'note';
 
 /** One entry of `GET /api/clients/{id}/timeline` (see timeline.TimelineEntry). */
 export interface TimelineEntry {
@@ -40,6 +40,8 @@ export interface TimelineEntry {
   count: number | null;
   recording: boolean;
   transcript: boolean;
+  /** chat: the client's mood when it was closed */
+  mood: 'positive' | 'neutral' | 'negative' | null;
 }
 
 export interface TimelinePage {
@@ -56,8 +58,6 @@ export function entryLink(entry: Pick<TimelineEntry, 'kind' | 'id'>): string | n
       return `/conversations/${entry.id}`;
     case 'order':
       return `/orders/${entry.id}`;
-    case 'callback':
-      return '/callbacks';
     case 'task':
       return '/tasks';
     default:

@@ -18,8 +18,12 @@ import { localInputValue, PRIORITIES, TASK_STATUSES, withOffset, type Task } fro
 
 interface Counts { open: number; overdue: number; high: number }
 
-/** Tasks and call-backs, soonest due first; overdue ones highlighted; done and reschedule in the row. */
-export function TasksPage() {
+/**
+ * Tasks and call-backs (scheduled ones and those opened by missed calls), soonest due first; overdue
+ * ones highlighted; done and reschedule in the row. `compact`: the workspace's side list of the same
+ * open tasks, without counts and filters.
+ */
+export function TasksPage({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
   const notify = useNotify();
   const queryClient = useQueryClient();
@@ -38,6 +42,7 @@ export function TasksPage() {
     queryKey: ['tasks-counts', filters.city],
     queryFn: () => api<Counts>('/api/tasks/counts', { query: { city: filters.city } }),
     refetchInterval: 30_000,
+    enabled: !compact,
   });
   const update = useMutation({
     mutationFn: ({ id, body }: { id: number; body: Record<string, string> }) => api<Task>(`/api/tasks/${id}`, { method: 'PATCH', body }),
@@ -50,21 +55,22 @@ export function TasksPage() {
   });
   const created = params.get('created');
   const seesAllCities = session?.user.role !== 'operator';
+  const Heading = compact ? 'h2' : 'h1';
   return (
-    <div>
+    <section className={compact ? 'card' : undefined} aria-labelledby="tasks-title">
       <div className="toolbar">
-        <h1>{t('nav.tasks')}</h1>
+        <Heading id="tasks-title">{t('nav.tasks')}</Heading>
         <Link className="button primary" to="/tasks/new">{t('task.new')}</Link>
       </div>
       {created && <FormMessage kind="success" message={t('task.created', { id: created })} />}
-      {counts.data && (
+      {!compact && counts.data && (
         <div className="tiles" data-testid="task-counts">
           <div className="tile"><span className="tile-label">{t('task.countOpen')}</span><span className="tile-value">{counts.data.open}</span></div>
           <div className="tile tile-bad"><span className="tile-label">{t('task.countOverdue')}</span><span className="tile-value">{counts.data.overdue}</span></div>
           <div className="tile"><span className="tile-label">{t('task.countHigh')}</span><span className="tile-value">{counts.data.high}</span></div>
         </div>
       )}
-      <form className="filters" aria-label={t('filters.title')} onSubmit={(e) => e.preventDefault()}>
+      {!compact && <form className="filters" aria-label={t('filters.title')} onSubmit={(e) => e.preventDefault()}>
         <SelectField label={t('filters.status')} name="status" value={filters.status} onChange={set('status')}
           options={TASK_STATUSES.map((s) => ({ value: s, label: t(`taskStatus.${s}`) }))} />
         <SelectField label={t('task.assignee')} name="assignee" value={filters.assignee} onChange={set('assignee')} emptyLabel={t('app.all')}
@@ -77,7 +83,7 @@ export function TasksPage() {
           <SelectField label={t('filters.city')} name="city" value={filters.city} onChange={set('city')} emptyLabel={t('app.all')} options={cities}
             error={fieldError(list.error, 'city')} />
         )}
-      </form>
+      </form>}
       <QueryState isLoading={list.isLoading} error={list.error} onRetry={() => list.refetch()} />
       <SimpleTable
         caption={t('nav.tasks')}
@@ -89,15 +95,20 @@ export function TasksPage() {
             key: 'due', header: t('task.dueAt'),
             render: (task) => <>{formatDateTime(task.dueAt)}{task.overdue && <> <Badge tone="overdue">{t('task.overdue')}</Badge></>}</>,
           },
-          { key: 'title', header: t('task.title'), render: (task) => <><strong>{task.title}</strong>{task.note ? <div className="muted">{task.note}</div> : null}</> },
-          { key: 'kind', header: t('task.kind'), render: (task) => t(`taskKind.${task.kind}`) },
+          {
+            key: 'title', header: t('task.title'),
+            render: (task) => <><strong>{task.missed ? t('task.missedTitle', { count: task.missedCount }) : task.title}</strong>{task.note ? <div className="muted">{task.note}</div> : null}</>,
+          },
+          ...(compact ? [] : [{ key: 'kind', header: t('task.kind'), render: (task: Task) => t(`taskKind.${task.kind}`) }]),
           {
             key: 'client', header: t('task.client'),
             render: (task) => <>{task.clientId ? <Link to={`/clients/${task.clientId}`}>{task.clientName ?? `№${task.clientId}`}</Link> : '—'}{' '}{task.phone && <PhoneLink phone={task.phone} />}</>,
           },
-          { key: 'assignee', header: t('task.assignee'), render: (task) => task.assignee ?? `${t('task.cityQueue')}${task.city ? ` · ${task.city}` : ''}` },
-          { key: 'priority', header: t('task.priority'), render: (task) => <Badge tone={`priority-${task.priority}`}>{t(`taskPriority.${task.priority}`)}</Badge> },
-          { key: 'status', header: t('filters.status'), render: (task) => <Badge tone={task.status}>{t(`taskStatus.${task.status}`)}</Badge> },
+          ...(compact ? [] : [
+            { key: 'assignee', header: t('task.assignee'), render: (task: Task) => task.assignee ?? `${t('task.cityQueue')}${task.city ? ` · ${task.city}` : ''}` },
+            { key: 'priority', header: t('task.priority'), render: (task: Task) => <Badge tone={`priority-${task.priority}`}>{t(`taskPriority.${task.priority}`)}</Badge> },
+            { key: 'status', header: t('filters.status'), render: (task: Task) => <Badge tone={task.status}>{t(`taskStatus.${task.status}`)}</Badge> },
+          ]),
           {
             key: 'actions', header: t('app.actions'),
             render: (task) => task.status !== 'open' ? null : moving?.id === task.id ? (
@@ -118,6 +129,6 @@ export function TasksPage() {
           },
         ]}
       />
-    </div>
+    </section>
   );
 }

@@ -20,6 +20,9 @@ export interface Task {
   dueAt: string;
   overdue: boolean;
   doneAt: string | null;
+  /** opened by missed calls (`missedCount` of them) rather than scheduled by a person */
+  missed: boolean;
+  missedCount: number;
 }
 
 export const PRIORITIES = ['low', 'normal', 'high'] as const;

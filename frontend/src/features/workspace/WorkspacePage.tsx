@@ -4,7 +4,8 @@ import { api } from '../../shared/api/client';
 import { useLiveSocket } from '../../shared/api/liveSocket';
 import { applyLiveMessage, dismissPop, type ScreenPop } from './screenPops';
 import { ScreenPopCard } from './ScreenPopCard';
-import { chime, notifySystem, TaskReminderCards } from './TaskReminderCards';
+import { chime } from '../../shared/lib/chime';
+import { notifySystem, TaskReminderCards } from './TaskReminderCards';
 import { addReminders, type DueTask } from './taskReminders';
 import { WorkStatusSwitch } from './WorkStatusSwitch';
 

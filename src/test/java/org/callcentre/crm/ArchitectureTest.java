@@ -71,7 +71,7 @@ class ArchitectureTest {
 
     @Test
     void theDomainDoesNotDependOnAdapters() {
-        noClasses().that().resideInAnyPackage("..calls..", "..clients..", "..orders..", "..operators..", "..callbacks..",
+        noClasses().that().resideInAnyPackage("..calls..", "..clients..", "..orders..", "..operators..", "..tasks..",
                         "..campaigns..", "..cities..")
                 .should().dependOnClassesThat().resideInAnyPackage("..telephony..", "..leads.avito..")
                 .check(classes);

@@ -89,15 +89,15 @@ public class ClientRepository {
 
     /**
      * Moves everything of {@code duplicate} to {@code survivor}. Each client keeps at most one open
-     * call-back: the duplicate's is cancelled when the survivor already has one.
+     * missed-call call-back: the duplicate's is cancelled when the survivor already has one.
      */
     public void moveEverything(long duplicate, long survivor) {
         db.update("""
-                UPDATE callbacks SET status = 'cancelled', closed_at = now(), updated_at = now()
-                 WHERE client_id = ? AND status IN ('open', 'in_progress')
-                   AND EXISTS (SELECT 1 FROM callbacks k WHERE k.client_id = ? AND k.status IN ('open', 'in_progress'))""",
+                UPDATE tasks SET status = 'cancelled', done_at = now(), updated_at = now()
+                 WHERE client_id = ? AND status = 'open' AND missed
+                   AND EXISTS (SELECT 1 FROM tasks k WHERE k.client_id = ? AND k.status = 'open' AND k.missed)""",
                 duplicate, survivor);
-        for (String table : List.of("client_phones", "client_notes", "calls", "orders", "conversations", "callbacks", "tasks")) {
+        for (String table : List.of("client_phones", "client_notes", "calls", "orders", "conversations", "tasks")) {
             db.update("UPDATE " + table + " SET client_id = ? WHERE client_id = ?", survivor, duplicate);
         }
     }
@@ -117,7 +117,6 @@ public class ClientRepository {
         db.update("DELETE FROM call_drafts WHERE call_id IN (SELECT x.id FROM calls x WHERE x.client_id = ?)", id);
         db.update("UPDATE calls SET client_phone = NULL, note = NULL WHERE client_id = ?", id);
         db.update("UPDATE orders SET client_name = NULL, address = NULL, phone = ? WHERE client_id = ?", ERASED_PHONE, id);
-        db.update("UPDATE callbacks SET phone = ?, note = NULL WHERE client_id = ?", ERASED_PHONE, id);
         db.update("UPDATE tasks SET phone = NULL, note = NULL WHERE client_id = ?", id);
         db.update("UPDATE messages SET text = '' WHERE sender = 'client' "
                 + "AND conversation_id IN (SELECT v.id FROM conversations v WHERE v.client_id = ?)", id);
@@ -174,7 +173,7 @@ public class ClientRepository {
         return db.query("SELECT id, created_at, direction, status, operator_id, talk_seconds FROM calls "
                         + "WHERE client_id = ? AND (?::bigint IS NULL OR city_id = ?) ORDER BY created_at DESC, id DESC LIMIT " + LAST_CALLS,
                 rs -> new ClientCall(rs.getLong("id"), Db.getInstant(rs, "created_at"), rs.getString("direction"),
-                        rs.getString("status"), Db.getLong(rs, "operator_id"), rs.getInt("talk_seconds")),
+                        rs.getString("status"), Db.getLong(rs, "operator_id"), Db.getInt(rs, "talk_seconds")),
                 clientId, cityScope, cityScope);
     }
 

@@ -1,6 +1,10 @@
 package org.callcentre.crm.conversations;
 
-/** A chat changed in a way its operators should see at once; published inside the transaction that changed it. */
+import io.micronaut.serde.annotation.Serdeable;
+
+/** A chat changed in a way its operators should see at once; published inside the transaction that changed it.
+ * Small enough to cross to the other nodes on the cluster channel. */
+@Serdeable
 public record ChatChanged(long conversationId, Kind kind) {
 
     public enum Kind {
@@ -12,6 +16,8 @@ public record ChatChanged(long conversationId, Kind kind) {
         assigned,
         /** an operator answered */
         replied,
-        closed
+        closed,
+        /** a first-response or resolution deadline passed unmet */
+        breached
     }
 }

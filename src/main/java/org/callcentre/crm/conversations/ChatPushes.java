@@ -6,6 +6,8 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.inject.Singleton;
+import org.callcentre.crm.cluster.ClusterBus;
+import org.callcentre.crm.cluster.PeerMessage;
 import org.callcentre.crm.screenpop.LivePushQueue;
 import org.callcentre.crm.screenpop.LiveSockets;
 
@@ -16,19 +18,25 @@ import java.util.Optional;
 /**
  * Pushes chat changes over /ws/operator to the users of the chat's city and to its owner (and to the
  * supervisors' sockets), once the change is committed, so that lists and open chats update without
- * polling. A node pushes to the sockets it holds.
+ * polling. A node pushes to the sockets it holds; the other nodes hear of the change on the cluster
+ * channel (sent with the commit) and push it to theirs, so an operator sees a chat queued by a
+ * webhook that another node took in.
  */
 @Singleton
 class ChatPushes {
+    static final String TOPIC = "chat";
+
     private final ConversationRepository conversations;
     private final LiveSockets sockets;
     private final LivePushQueue pushes;
     private final TransactionOperations<Connection> tx;
     private final ApplicationEventPublisher<ChatChanged> changes;
+    private final ClusterBus bus;
 
     ChatPushes(ConversationRepository conversations, LiveSockets sockets, LivePushQueue pushes,
-               TransactionOperations<Connection> tx, ApplicationEventPublisher<ChatChanged> changes) {
+               TransactionOperations<Connection> tx, ApplicationEventPublisher<ChatChanged> changes, ClusterBus bus) {
         this.changes = changes;
+        this.bus = bus;
         this.conversations = conversations;
         this.sockets = sockets;
         this.pushes = pushes;
@@ -43,6 +51,20 @@ class ChatPushes {
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
     void onChanged(ChatChanged change) {
         pushes.submit("chat " + change.conversationId(), () -> push(change));
+    }
+
+    /** Heard inside the changing transaction: PostgreSQL sends the notice to the other nodes with its commit. */
+    @EventListener
+    void tellPeers(ChatChanged change) {
+        bus.publish(TOPIC, change);
+    }
+
+    @EventListener
+    void onPeerMessage(PeerMessage message) {
+        if (TOPIC.equals(message.topic()) && sockets.anyOpen()) {
+            ChatChanged change = bus.read(message, ChatChanged.class);
+            pushes.submit("chat " + change.conversationId() + " from another node", () -> push(change));
+        }
     }
 
     /** Heard inside the inbox's transaction: the push waits for its commit like any other change. */

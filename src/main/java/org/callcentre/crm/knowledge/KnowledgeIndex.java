@@ -131,6 +131,11 @@ public final class KnowledgeIndex {
         return entries.size();
     }
 
+    /** A text's terms as retrieval reads them (lemmas, the lexicon's meanings, no stop words), in order. */
+    public List<String> terms(String text) {
+        return reader.terms(text);
+    }
+
     /**
      * Whether the base answers clients of {@code city}: when some entries are for one city only,
      * the cities they name are the ones served; a base without such entries serves every city.

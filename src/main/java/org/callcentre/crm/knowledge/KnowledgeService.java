@@ -91,6 +91,26 @@ public class KnowledgeService {
         return updated;
     }
 
+    /**
+     * Adds {@code question} to the entry's variants (a client's wording the AI did not reach); a
+     * variant the entry already has is not added twice.
+     */
+    @Transactional
+    public KbEntry addVariant(long id, String question, Actor actor) {
+        KbEntry current = find(id);
+        if (current.questions().contains(question)) {
+            return current;
+        }
+        Fields f = new Fields();
+        List<String> questions = new ArrayList<>(current.questions());
+        questions.add(question);
+        f.check(questions.size() <= MAX_QUESTIONS, "entryId", "the entry has " + MAX_QUESTIONS + " variants already");
+        f.throwIfAny();
+        repository.update(id, current.category(), current.title(), questions, current.answer(), cityIdOf(current));
+        audit.record(actor, "update", "kb_entry", id, new Changes().field("questions", current.questions(), questions).asMap());
+        return find(id);
+    }
+
     @Transactional
     public void delete(long id, Actor actor) {
         KbEntry current = find(id);

@@ -57,6 +57,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate_limited", message, Map.of(), retryAfter);
     }
 
+    /** A 503 with {@code Retry-After}: the request was not taken, and the sender should send it again later. */
+    public static ApiException busy(String message, Duration retryAfter) {
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "busy", message, Map.of(), retryAfter);
+    }
+
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }

@@ -3,6 +3,7 @@ package org.callcentre.crm.shared;
 import io.micronaut.data.connection.exceptions.ConnectionException;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.sql.SQLTransientConnectionException;
 
 /** Tells database failures worth waiting out from failures of the work itself. */
@@ -28,6 +29,15 @@ public final class DatabaseFaults {
             }
         }
         return false;
+    }
+
+    /**
+     * For a request whose sender sends it again on a 503 (a webhook): while PostgreSQL cannot take
+     * it, a 503 with {@code Retry-After} rather than a 500 the sender may give up on; nothing was
+     * written, the transaction never began or was rolled back. Any other failure is returned as it is.
+     */
+    public static RuntimeException busyWhenUnreachable(RuntimeException error, Duration retryAfter) {
+        return unreachable(error) ? ApiException.busy("The database cannot take this now; send it again later", retryAfter) : error;
     }
 
     /** PostgreSQL broke a lock cycle (40P01) or a serialization conflict (40001): run the work again. */

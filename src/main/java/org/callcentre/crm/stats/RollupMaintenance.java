@@ -1,9 +1,11 @@
 package org.callcentre.crm.stats;
 
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.inject.Singleton;
 import org.callcentre.crm.calls.ingest.CallChanged;
 import org.callcentre.crm.calls.ingest.CallProjection;
+import org.callcentre.crm.cities.CityTimeZoneChanged;
 import org.callcentre.crm.operators.WorkStatusChanged;
 import org.callcentre.crm.orders.OrderChanged;
 
@@ -16,9 +18,11 @@ import java.util.List;
 @Singleton
 class RollupMaintenance implements CallProjection {
     private final RollupWriter rollups;
+    private final RollupRecount recount;
 
-    public RollupMaintenance(RollupWriter rollups) {
+    public RollupMaintenance(RollupWriter rollups, RollupRecount recount) {
         this.rollups = rollups;
+        this.recount = recount;
     }
 
     @Override
@@ -34,7 +38,22 @@ class RollupMaintenance implements CallProjection {
 
     @EventListener
     void onOrderChanged(OrderChanged change) {
-        rollups.orderChanged(change.orderId());
+        rollups.ordersChanged(List.of(change.orderId()));
+    }
+
+    /**
+     * The city's work-status time moves to its new local hours in this transaction (it is small);
+     * its calls and orders are owed a recount, done online once the change committed.
+     */
+    @EventListener
+    void onCityTimeZoneChanged(CityTimeZoneChanged change) {
+        rollups.cityZoneChanged(change.cityId(), change.previousZone());
+        recount.owe(change.cityId());
+    }
+
+    @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
+    void afterCityTimeZoneChanged(CityTimeZoneChanged change) {
+        recount.recountPendingCities();
     }
 
     @EventListener

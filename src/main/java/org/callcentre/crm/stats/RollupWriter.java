@@ -28,12 +28,23 @@ class RollupWriter {
         run(CallFacts.KEPT.refresh(CallFacts.source(settings), callIds));
     }
 
-    public void orderChanged(long orderId) {
-        run(OrderFacts.KEPT.refresh(OrderFacts.SOURCE, List.of(orderId)));
+    public void ordersChanged(Collection<Long> orderIds) {
+        run(OrderFacts.KEPT.refresh(OrderFacts.SOURCE, orderIds));
     }
 
     public void statusPeriodsClosed(long operatorId) {
+        lock(StatusPieces.lockOperators(List.of(operatorId)));
         run(StatusPieces.countClosed(settings, operatorId));
+    }
+
+    /** The work-status part of a city's zone change, in the transaction that changes it (see {@link StatusPieces#recountCity}). */
+    public void cityZoneChanged(long cityId, String previousZone) {
+        lock(StatusPieces.lockOperators(db.query("SELECT id FROM operators WHERE city_id = ?", rs -> rs.getLong(1), cityId)));
+        run(StatusPieces.recountCity(settings, cityId, previousZone));
+    }
+
+    private void lock(Sql statement) {
+        db.query(statement.text(), rs -> 1, statement.paramArray());
     }
 
     private void run(Sql statement) {

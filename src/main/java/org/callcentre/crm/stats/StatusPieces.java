@@ -2,6 +2,7 @@ package org.callcentre.crm.stats;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -22,7 +23,10 @@ final class StatusPieces {
                     new RollupTable("stats_status_centre_month_hour", List.of(FactKind.MONTH, "hour"), null),
                     new RollupTable("stats_status_city_month_hour", List.of("city_id", FactKind.MONTH, "hour"), null)));
 
-    /** Pieces of the rows of a relation {@code periods(id, operator_id, status_work, started_at, ended_at)}. */
+    /**
+     * Pieces of the rows of a relation {@code periods(id, operator_id, status_work, started_at, ended_at)}, cut in
+     * the zone {@code %1$s} names (an SQL expression).
+     */
     private static final String PIECES = """
             SELECT p.operator_id, o.city_id, s.hour_start::date AS day, extract(hour FROM s.hour_start)::smallint AS hour,
                    CASE WHEN p.status_work = 'working' THEN x.seconds ELSE 0 END AS working_seconds,
@@ -31,15 +35,45 @@ final class StatusPieces {
             FROM periods p
             JOIN operators o ON o.id = p.operator_id
             LEFT JOIN cities ci ON ci.id = o.city_id
-            CROSS JOIN LATERAL (SELECT date_trunc('second', p.started_at) AT TIME ZONE coalesce(ci.timezone, ?) AS local_start,
-                                       date_trunc('second', p.ended_at) AT TIME ZONE coalesce(ci.timezone, ?) AS local_end) l
+            CROSS JOIN LATERAL (SELECT %1$s AS zone) z
+            CROSS JOIN LATERAL (SELECT date_trunc('second', p.started_at) AT TIME ZONE z.zone AS local_start,
+                                       date_trunc('second', p.ended_at) AT TIME ZONE z.zone AS local_end) l
             CROSS JOIN LATERAL generate_series(date_trunc('hour', l.local_start), l.local_end, interval '1 hour') s(hour_start)
             CROSS JOIN LATERAL (SELECT extract(epoch FROM least(l.local_end, s.hour_start + interval '1 hour')
                                                         - greatest(l.local_start, s.hour_start))::bigint AS seconds) x
             WHERE x.seconds > 0""";
 
+    /** The zone of an operator's local hours: their city's, or the default for an operator of none. */
+    private static final String CITY_ZONE = "coalesce(ci.timezone, ?)";
+
     private static final String CLOSED = "SELECT h.id, h.operator_id, h.status_work, h.started_at, h.ended_at "
             + "FROM operator_status_history h WHERE h.ended_at IS NOT NULL";
+
+    /**
+     * Serialises the counting of these operators' periods until the transaction ends: a period is
+     * counted once, in the zone its city has when it is counted. Locks are taken in id order, so two
+     * lockers cannot deadlock.
+     */
+    static Sql lockOperators(Collection<Long> operatorIds) {
+        return new Sql("SELECT pg_advisory_xact_lock(hashtextextended('stats-status:' || id, 0)) "
+                + "FROM unnest(?::bigint[]) WITH ORDINALITY AS t(id, n) ORDER BY n", operatorIds.stream().sorted().distinct().toList());
+    }
+
+    /**
+     * Moves the counted periods of a city's operators from the local hours of the city's previous zone
+     * to those of its zone now: subtracts their pieces cut in {@code previousZone}, adds them cut anew.
+     * Run in the transaction that changes the zone, after {@link #lockOperators} on the city's operators,
+     * so that no period is counted in between. Answers the days that moved.
+     */
+    static Sql recountCity(StatsSettings settings, long cityId, String previousZone) {
+        String counted = CLOSED + " AND h.id <= (SELECT a.through_id FROM stats_status_applied a WHERE a.operator_id = h.operator_id) "
+                + "AND h.operator_id IN (SELECT id FROM operators WHERE city_id = ?)";
+        String sql = "WITH periods AS (" + counted + "), now_pieces AS (" + PIECES.formatted(CITY_ZONE) + "), "
+                + "before_pieces AS (" + PIECES.formatted("?::text") + "), "
+                + "delta AS (SELECT " + KIND.keysAndMeasures() + " FROM now_pieces UNION ALL " + KIND.negated("before_pieces") + ")"
+                + KIND.upsertsIntoAll("delta") + " SELECT DISTINCT day FROM delta";
+        return new Sql(sql, cityId, settings.defaultZone().getId(), previousZone);
+    }
 
     private StatusPieces() {
     }
@@ -80,7 +114,6 @@ final class StatusPieces {
     private static Sql pieces(StatsSettings settings, Sql periods) {
         List<Object> params = new ArrayList<>(periods.params());
         params.add(settings.defaultZone().getId());
-        params.add(settings.defaultZone().getId());
-        return new Sql("WITH periods AS (" + periods.text() + "), delta AS (" + PIECES + ")", params);
+        return new Sql("WITH periods AS (" + periods.text() + "), delta AS (" + PIECES.formatted(CITY_ZONE) + ")", params);
     }
 }

@@ -162,6 +162,7 @@ class TaskRepository {
                 Db.getLong(rs, "call_id"), Db.getLong(rs, "order_id"), Db.getLong(rs, "conversation_id"),
                 TaskPriority.valueOf(rs.getString("priority")), TaskStatus.valueOf(rs.getString("status")),
                 Db.getInstant(rs, "due_at"), rs.getBoolean("overdue"), Db.getInstant(rs, "reminded_at"),
-                Db.getInstant(rs, "done_at"), Db.getInstant(rs, "created_at"));
+                Db.getInstant(rs, "done_at"), Db.getInstant(rs, "created_at"), rs.getBoolean("missed"), rs.getInt("missed_count"),
+                Db.getLong(rs, "closed_by_call_id"));
     }
 }

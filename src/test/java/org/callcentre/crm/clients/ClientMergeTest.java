@@ -46,8 +46,9 @@ class ClientMergeTest {
         assertEquals(201, olga.post("/api/clients/" + vanya + "/notes", Map.of("text", "второй номер Ивана")).status());
         data.db().update("INSERT INTO calls (source, external_id, client_id, direction, status, created_at) VALUES ('mango', 'e-1', ?, 'inbound', 'missed', now())", vanya);
         data.db().update("""
-                INSERT INTO callbacks (client_id, phone, city_id, first_missed_at, last_missed_at) VALUES
-                (?, '+79161234567', ?, now(), now()), (?, '+79031112233', ?, now(), now())""", ivan, kazan, vanya, kazan);
+                INSERT INTO tasks (kind, title, client_id, phone, city_id, missed, missed_count, due_at, last_missed_at) VALUES
+                ('callback', 'Перезвонить', ?, '+79161234567', ?, true, 1, now(), now()),
+                ('callback', 'Перезвонить', ?, '+79031112233', ?, true, 1, now(), now())""", ivan, kazan, vanya, kazan);
     }
 
     @Test
@@ -63,8 +64,8 @@ class ClientMergeTest {
         assertEquals(1L, data.db().queryLong("SELECT count(*) FROM calls WHERE client_id = ?", ivan));
         assertEquals(1L, data.db().queryLong("SELECT count(*) FROM client_notes WHERE client_id = ?", ivan));
         assertEquals(List.of("cancelled", "open"), data.db().query(
-                "SELECT status FROM callbacks WHERE client_id = ? ORDER BY status", rs -> rs.getString(1), ivan),
-                "one open call-back per client: the duplicate's is cancelled");
+                "SELECT status FROM tasks WHERE client_id = ? AND missed ORDER BY status", rs -> rs.getString(1), ivan),
+                "one open missed-call call-back per client: the duplicate's is cancelled");
         assertEquals(1L, data.db().queryLong("SELECT count(*) FROM audit_log WHERE action = 'merge' AND entity = 'client' "
                 + "AND entity_id = ? AND actor_login = 'sveta' AND (changes->>'duplicateId')::bigint = ?", String.valueOf(ivan), vanya));
     }

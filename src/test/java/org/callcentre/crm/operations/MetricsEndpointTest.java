@@ -6,12 +6,10 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.callcentre.crm.testing.MangoWebhooks;
+import org.callcentre.crm.testing.Scrape;
 import org.callcentre.crm.testing.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,14 +33,6 @@ class MetricsEndpointTest {
         return client.toBlocking().retrieve(HttpRequest.GET("/prometheus"));
     }
 
-    private static double value(String scrape, String series) {
-        Matcher m = Pattern.compile("^" + Pattern.quote(series) + " ([0-9.eE+-]+)$", Pattern.MULTILINE).matcher(scrape);
-        if (!m.find()) {
-            throw new AssertionError(series + " not in the scrape:\n" + scrape);
-        }
-        return Double.parseDouble(m.group(1));
-    }
-
     @Test
     void aScraperOnThisHostReadsTheHttpJvmAndCallCentreFigures() {
         client.toBlocking().retrieve(HttpRequest.GET("/health"));
@@ -51,8 +41,8 @@ class MetricsEndpointTest {
         assertTrue(scrape.contains("uri=\"/health\""), "labelled by route");
         assertTrue(scrape.contains("jvm_memory_used_bytes"));
         assertTrue(scrape.contains("hikaricp_connections_active") || scrape.contains("jdbc_connections_active"), "pool");
-        assertEquals(0, value(scrape, "crm_websocket_sessions{endpoint=\"operator\"}"));
-        assertEquals(0, value(scrape, "crm_telephony_inbox_pending"));
+        assertEquals(0, Scrape.value(scrape, "crm_websocket_sessions{endpoint=\"operator\"}"));
+        assertEquals(0, Scrape.value(scrape, "crm_telephony_inbox_pending"));
         assertTrue(scrape.contains("crm_sip_lines{state=\"down\"}"));
         assertTrue(scrape.contains("crm_ingest_lag_seconds"));
     }
@@ -71,10 +61,10 @@ class MetricsEndpointTest {
         gauges.refresh();
 
         String scrape = scrape();
-        assertTrue(value(scrape, "crm_events_ingested_total{source=\"mango\"}") >= 1, scrape);
-        assertEquals(1, value(scrape, "crm_sip_lines{state=\"down\"}"));
-        assertEquals(1, value(scrape, "crm_sip_lines{state=\"unknown\"}"));
-        assertEquals(0, value(scrape, "crm_sip_lines{state=\"up\"}"));
+        assertTrue(Scrape.value(scrape, "crm_events_ingested_total{source=\"mango\"}") >= 1, scrape);
+        assertEquals(1, Scrape.value(scrape, "crm_sip_lines{state=\"down\"}"));
+        assertEquals(1, Scrape.value(scrape, "crm_sip_lines{state=\"unknown\"}"));
+        assertEquals(0, Scrape.value(scrape, "crm_sip_lines{state=\"up\"}"));
     }
 
     @Test
@@ -88,8 +78,8 @@ class MetricsEndpointTest {
         gauges.refresh();
 
         String scrape = scrape();
-        assertEquals(1, value(scrape, "crm_jobs{kind=\"transcribe\",state=\"queued\"}"));
-        assertEquals(1, value(scrape, "crm_jobs{kind=\"fetch_recording\",state=\"running\"}"));
-        assertEquals(0, value(scrape, "crm_jobs{kind=\"transcribe\",state=\"running\"}"));
+        assertEquals(1, Scrape.value(scrape, "crm_jobs{kind=\"transcribe\",state=\"queued\"}"));
+        assertEquals(1, Scrape.value(scrape, "crm_jobs{kind=\"fetch_recording\",state=\"running\"}"));
+        assertEquals(0, Scrape.value(scrape, "crm_jobs{kind=\"transcribe\",state=\"running\"}"));
     }
 }

@@ -2,6 +2,7 @@ package org.callcentre.crm.testing;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -32,12 +33,21 @@ public final class MangoWebhooks {
     }
 
     public int postSigned(String path, String json, String sign) {
+        return send(path, json, sign).code();
+    }
+
+    /** The whole answer to a correctly signed webhook, headers too. */
+    public HttpResponse<?> send(String path, String json) {
+        return send(path, json, MangoSignature.sign(KEY, json, SALT));
+    }
+
+    private HttpResponse<?> send(String path, String json, String sign) {
         Map<String, String> form = Map.of("vpbx_api_key", KEY, "sign", sign, "json", json);
         try {
             return client.toBlocking().exchange(HttpRequest.POST("/integrations/mango/" + path, form)
-                    .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE), Argument.of(String.class)).code();
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE), Argument.of(String.class));
         } catch (HttpClientResponseException e) {
-            return e.getStatus().getCode();
+            return e.getResponse();
         }
     }
 

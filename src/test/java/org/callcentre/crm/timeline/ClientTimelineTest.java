@@ -56,8 +56,8 @@ class ClientTimelineTest {
         data.db().update("INSERT INTO transcripts (call_id, engine, language, text) VALUES (?, 'vosk', 'ru', 'алло')", call);
         // a missed call's call-back opened at the very instant of the call: the cursor must not lose either
         data.db().update("""
-                INSERT INTO callbacks (client_id, phone, city_id, missed_count, first_missed_at, last_missed_at, created_at)
-                VALUES (?, '+79123456789', ?, 2, ?, ?, ?)""", ivan, kazan, CALLED, CALLED, CALLED);
+                INSERT INTO tasks (kind, title, client_id, phone, city_id, missed, missed_count, due_at, last_missed_at, created_at)
+                VALUES ('callback', 'Перезвонить', ?, '+79123456789', ?, true, 2, ?, ?, ?)""", ivan, kazan, CALLED, CALLED, CALLED);
         long account = data.db().insert("""
                 INSERT INTO avito_accounts (name, city_id, avito_user_id, client_id, webhook_secret_hash)
                 VALUES ('Авито Казань', ?, 1, 'cid', 'hash') RETURNING id""", kazan);
@@ -92,7 +92,7 @@ class ClientTimelineTest {
     void everySourceIsInOneNewestFirstList() {
         List<Map<String, Object>> entries = items(sveta.get("/api/clients/" + ivan + "/timeline"));
         assertEquals(List.of("note:Просил звонить после 18", "task:уточнить адрес", "order:в Самаре", "order:не сливает", "chat:Сколько стоит?",
-                "call:записан на ремонт", "callback:null"), kinds(entries));
+                "call:записан на ремонт", "task:null"), kinds(entries));
         Map<String, Object> call = entries.get(5);
         assertEquals("answered", call.get("status"));
         assertEquals("Ольга", call.get("author"));
@@ -119,7 +119,7 @@ class ClientTimelineTest {
         }
         assertEquals(4, pages);
         assertEquals(List.of("note:Просил звонить после 18", "task:уточнить адрес", "order:в Самаре", "order:не сливает", "chat:Сколько стоит?",
-                "call:записан на ремонт", "callback:null"), seen);
+                "call:записан на ремонт", "task:null"), seen);
     }
 
     @Test

@@ -39,9 +39,9 @@ class TimelineUsesIndexesTest {
                 + "timestamptz '2025-01-01T00:00:00Z' + g * interval '10 minutes' FROM generate_series(1, ?) g", CLIENTS, operator, CLIENTS * 3);
         data.db().update("INSERT INTO orders (city_id, phone, client_id, created_at) SELECT ?, '+79160000000', 1 + g % ?, "
                 + "timestamptz '2025-01-01T00:00:00Z' + g * interval '10 minutes' FROM generate_series(1, ?) g", kazan, CLIENTS, CLIENTS * 3);
-        data.db().update("INSERT INTO callbacks (client_id, phone, status, first_missed_at, last_missed_at, created_at) "
-                + "SELECT g, '+79160000000', 'done', now(), now(), timestamptz '2025-01-01T00:00:00Z' + g * interval '1 hour' "
-                + "FROM generate_series(1, ?) g", CLIENTS);
+        data.db().update("INSERT INTO tasks (kind, title, client_id, phone, status, missed, missed_count, due_at, last_missed_at, created_at) "
+                + "SELECT 'callback', 'Перезвонить', g, '+79160000000', 'done', true, 1, now(), now(), "
+                + "timestamptz '2025-01-01T00:00:00Z' + g * interval '1 hour' FROM generate_series(1, ?) g", CLIENTS);
         long account = data.db().insert("INSERT INTO avito_accounts (name, city_id, avito_user_id, client_id, webhook_secret_hash) "
                 + "VALUES ('a', ?, 1, 'c', 'h') RETURNING id", kazan);
         data.db().update("INSERT INTO conversations (account_id, external_chat_id, client_id, last_message_at, created_at) "
@@ -52,7 +52,7 @@ class TimelineUsesIndexesTest {
         data.db().update("INSERT INTO tasks (title, city_id, assignee_id, client_id, due_at, created_at) SELECT 'task', ?, ?, 1 + g % ?, now(), "
                 + "timestamptz '2025-01-01T00:00:00Z' + g * interval '10 minutes' FROM generate_series(1, ?) g", kazan, operator, CLIENTS, CLIENTS * 3);
         data.db().update("CHECKPOINT");
-        for (String table : List.of("clients", "calls", "client_notes", "orders", "callbacks", "conversations", "messages", "tasks")) {
+        for (String table : List.of("clients", "calls", "client_notes", "orders", "conversations", "messages", "tasks")) {
             data.db().update("VACUUM ANALYZE " + table);
         }
     }
@@ -70,10 +70,10 @@ class TimelineUsesIndexesTest {
                 TimelineRepository.Statement statement = TimelineRepository.statement(CLIENTS / 2, cursor, cityScope, 31);
                 String plan = String.join("\n", data.db().query("EXPLAIN " + statement.sql(), rs -> rs.getString(1), statement.params()));
                 for (String index : List.of("calls_client_created_idx", "orders_client_idx", "conversations_client_idx",
-                        "client_notes_client_idx", "callbacks_client_idx", "tasks_client_idx")) {
+                        "client_notes_client_idx", "tasks_client_idx")) {
                     assertTrue(plan.contains(index), () -> index + " unused in\n" + plan);
                 }
-                for (String table : List.of("calls", "client_notes", "orders", "callbacks", "conversations", "messages", "tasks")) {
+                for (String table : List.of("calls", "client_notes", "orders", "conversations", "messages", "tasks")) {
                     assertFalse(plan.contains("Seq Scan on " + table + " "), () -> table + " scanned in\n" + plan);
                 }
             }

@@ -3,6 +3,7 @@ package org.callcentre.crm.calls.ingest;
 import org.callcentre.crm.shared.DatabaseFaults;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.convert.format.ReadableBytes;
 import io.micronaut.serde.ObjectMapper;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -28,6 +29,12 @@ import java.util.concurrent.TimeUnit;
  * acknowledged to their sender) in {@link IngestSpool} under {@code crm.ingest.spool-dir}. One
  * thread applies them oldest first once PostgreSQL answers again; until everything kept is applied,
  * new events queue behind it, so no call's events overtake each other.
+ *
+ * <p>The spool file is capped at {@code crm.ingest.spool-max-size}: a batch that would have to go
+ * there past the cap is refused with {@link CallEventsFull}, and stays with its sender (a webhook is
+ * answered 503, the AMI adapter pauses its link), rather than filling the disk the database shares.
+ * The file shrinks only once it was read to the end, so under load that keeps coming during a long
+ * replay the cap may be met before the replay is done; it then clears and takes events again.
  */
 @Context // started with the service: a spool left by a process that died is applied without waiting for new events
 class IngestBuffer implements CallEvents {
@@ -35,6 +42,7 @@ class IngestBuffer implements CallEvents {
 
     private final CallEventIngestor ingestor;
     private final int memoryLimit;
+    private final long spoolMaxBytes;
     private final Duration retryInterval;
     private final IngestSpool spool;
     private final Deque<List<CallEvent>> memory = new ArrayDeque<>();
@@ -46,9 +54,11 @@ class IngestBuffer implements CallEvents {
     IngestBuffer(CallEventIngestor ingestor, ObjectMapper json,
                         @Value("${crm.data-dir}") Path dataDir, @Value("${crm.ingest.spool-dir:}") String spoolDir,
                         @Value("${crm.ingest.buffer-events:10000}") int memoryLimit,
-                        @Value("${crm.ingest.retry-interval:1s}") Duration retryInterval) {
+                        @Value("${crm.ingest.retry-interval:1s}") Duration retryInterval,
+                        @ReadableBytes @Value("${crm.ingest.spool-max-size:512MB}") long spoolMaxBytes) {
         this.ingestor = ingestor;
         this.memoryLimit = memoryLimit;
+        this.spoolMaxBytes = spoolMaxBytes;
         this.retryInterval = retryInterval;
         Path dir = spoolDir.isBlank() ? dataDir.resolve("spool") : Path.of(spoolDir);
         this.spool = new IngestSpool(dir.resolve("call-events.jsonl"), json);
@@ -100,7 +110,7 @@ class IngestBuffer implements CallEvents {
 
     @Override
     public synchronized KeptEvents kept() {
-        return new KeptEvents(memoryEvents, spool.unread(), Optional.ofNullable(keptSince));
+        return new KeptEvents(memoryEvents, spool.unread(), spool.bytes(), spool.bytes() >= spoolMaxBytes, Optional.ofNullable(keptSince));
     }
 
     /** Waits until nothing is kept any more; false if that did not happen within {@code timeout}. */
@@ -117,14 +127,18 @@ class IngestBuffer implements CallEvents {
     }
 
     private void keep(List<CallEvent> batch, boolean durable) {
-        if (keptSince == null) {
-            keptSince = Instant.now();
-        }
         if (!durable && spool.unread() == 0 && memoryEvents + batch.size() <= memoryLimit) {
+            keptSince = keptSince == null ? Instant.now() : keptSince;
             memory.addLast(List.copyOf(batch));
             memoryEvents += batch.size();
             return;
         }
+        if (spool.bytes() >= spoolMaxBytes) {
+            LOG.warn("Ingest spool {} is at its cap of {} bytes: {} call event(s) refused, their sender keeps them",
+                    spool.file(), spoolMaxBytes, batch.size());
+            throw new CallEventsFull("The ingest spool is full (" + spool.bytes() + " bytes); offer these events again later");
+        }
+        keptSince = keptSince == null ? Instant.now() : keptSince;
         try {
             spool.append(batch);
         } catch (IOException e) {

@@ -36,6 +36,7 @@ final class IngestSpool {
     private BufferedReader in;
     private List<CallEvent> head;
     private long unread;
+    private long bytes;
 
     IngestSpool(Path file, ObjectMapper json) {
         this.file = file;
@@ -46,6 +47,7 @@ final class IngestSpool {
                 try (var lines = Files.lines(file)) {
                     unread = lines.filter(line -> !line.isBlank()).count();
                 }
+                bytes = Files.size(file);
                 if (unread > 0) {
                     LOG.warn("Ingest spool {} holds {} batch(es) from an earlier run; they will be applied", file, unread);
                 }
@@ -57,6 +59,11 @@ final class IngestSpool {
 
     long unread() {
         return unread;
+    }
+
+    /** The file's size: it shrinks only when every batch in it was taken and it is removed. */
+    long bytes() {
+        return bytes;
     }
 
     Path file() {
@@ -72,6 +79,7 @@ final class IngestSpool {
             out.write(line);
         }
         out.force(false);
+        bytes += line.limit();
         unread++;
     }
 
@@ -131,6 +139,7 @@ final class IngestSpool {
             channel.force(true);
         }
         Files.move(fresh, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        bytes = Files.size(file);
         head = null;
         unread = lines.size();
     }
@@ -157,6 +166,7 @@ final class IngestSpool {
     private void clear() throws IOException {
         close();
         head = null;
+        bytes = 0;
         Files.deleteIfExists(file);
     }
 }

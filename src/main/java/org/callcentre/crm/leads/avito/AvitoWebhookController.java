@@ -12,20 +12,26 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.callcentre.crm.conversations.ClientMessageReceived;
 import org.callcentre.crm.conversations.ConversationInbox;
 import org.callcentre.crm.shared.ApiException;
+import org.callcentre.crm.shared.DatabaseFaults;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Avito's messenger webhook. Avito does not sign its calls, so each account has its own
  * unguessable path secret; any other path is a 404 and nothing is read or written. Avito expects
- * a quick 200: the chat's ad is looked up and the auto-responder runs after the answer.
+ * a quick 200: the chat's ad is looked up and the auto-responder runs after the answer. While
+ * PostgreSQL cannot take the message it is answered 503 with {@code Retry-After}, never half-stored.
  */
 @Tag(name = "integrations")
 @Controller("/integrations/avito/webhook")
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AvitoWebhookController {
+    /** Avito sends a webhook again after a failure; this is how long to wait before it does. */
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(10);
+
     private final AvitoAccountService accounts;
     private final ConversationInbox inbox;
     private final AvitoAdLookup adLookup;
@@ -38,6 +44,14 @@ public class AvitoWebhookController {
 
     @Post("/{secret}")
     public Map<String, Object> receive(@PathVariable String secret, @Body Map<String, Object> body) {
+        try {
+            return take(secret, body);
+        } catch (RuntimeException e) {
+            throw DatabaseFaults.busyWhenUnreachable(e, RETRY_AFTER);
+        }
+    }
+
+    private Map<String, Object> take(String secret, Map<String, Object> body) {
         AvitoAccount account = accounts.byWebhookSecret(secret)
                 .filter(AvitoAccount::enabled)
                 .orElseThrow(() -> ApiException.notFound("Webhook"));

@@ -49,6 +49,11 @@ import java.util.stream.Collectors;
  *       also ends an {@link AmiOutage}, dated from the last event or Pong heard before the drop.</li>
  *   <li>With several nodes on one database only the {@link Leadership leader} logs in; a node that
  *       stops being leader logs off, and the next leader's first login reconciles as any login does.</li>
+ *   <li>When events come faster than they are stored and the worker's queue is full, the link is
+ *       paused: the refused event and those after it are not taken, the connection is logged off
+ *       (asterisk-java's reader must not be blocked: its own queue would drop events unseen), and
+ *       once half the queue is free it logs in again. The pause is an outage like a drop, dated
+ *       from the last event taken: reconciled, written as a gap and backfilled from the CDR.</li>
  * </ul>
  */
 @Singleton
@@ -70,6 +75,7 @@ class AmiConnector implements ApplicationEventListener<StartupEvent> {
     private final Leadership leadership;
     private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "ami-connector"));
     private Duration retry = FIRST_RETRY;
+    private volatile boolean paused;
 
     AmiConnector(AmiSettings settings, AmiEventWorker worker, Leadership leadership) {
         if (settings.pingInterval().isNegative() || settings.pingInterval().isZero()) {
@@ -157,6 +163,7 @@ class AmiConnector implements ApplicationEventListener<StartupEvent> {
                     o -> LOG.warn("AMI: logged in to {} again; nothing was heard from {} to {} ({})", address(), o.start(), o.end(), o.reason()),
                     () -> LOG.info("AMI: logged in to {}", address()));
             worker.reconnected(at, this::liveUniqueIds, outage);
+            paused = false;
         } else if (event instanceof DisconnectEvent) {
             if (standby()) {
                 // logged off on stepping down: the new leader listens, no outage begins here
@@ -164,10 +171,25 @@ class AmiConnector implements ApplicationEventListener<StartupEvent> {
             }
             watch.lost(at);
             LOG.warn("AMI: connection to {} lost, reconnecting", address());
-        } else {
+        } else if (!paused && worker.offer(event)) {
             watch.heard(at);
-            worker.offer(event);
+        } else if (!paused) {
+            pause(at);
         }
+    }
+
+    /** On asterisk-java's thread: stops taking events at once, and has the supervisor log off. */
+    private void pause(Instant at) {
+        paused = true;
+        watch.overloaded(at, worker.queued());
+        LOG.warn("AMI: {} events wait to be stored (crm.ami.max-queued-events); pausing the link to {} until half are,"
+                + " the calls of the pause are then re-read like those of any outage", worker.queued(), address());
+        supervisor.execute(this::logoff);
+    }
+
+    /** Logged off because the queue was full, and not logged in again yet. */
+    boolean paused() {
+        return paused;
     }
 
     private Set<String> liveUniqueIds() throws Exception {
@@ -185,8 +207,8 @@ class AmiConnector implements ApplicationEventListener<StartupEvent> {
     private void keepLoggedIn() {
         ManagerConnectionState state = connection.getState();
         Duration next = settings.pingInterval();
-        if (!leadership.isLeader()) {
-            // a standby looks again soon: taking over must not wait for a ping interval
+        if (!leadership.isLeader() || (paused && !worker.roomAgain())) {
+            // a standby looks again soon: taking over must not wait for a ping interval; nor must resuming a pause
             next = RETAKE_CHECK;
         } else if (state == ManagerConnectionState.INITIAL || state == ManagerConnectionState.DISCONNECTED) {
             try {

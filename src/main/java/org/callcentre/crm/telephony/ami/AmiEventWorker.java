@@ -9,12 +9,15 @@ import org.asteriskjava.manager.event.ManagerEvent;
 import org.callcentre.crm.calls.ingest.CallEvent;
 import org.callcentre.crm.shared.DatabaseFaults;
 import org.callcentre.crm.calls.ingest.CallEvents;
+import org.callcentre.crm.calls.ingest.CallEventsFull;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,22 +30,31 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Takes AMI events off asterisk-java's threads. One thread translates them in arrival order (the
  * translator remembers channels); the call events are then ingested by a few threads, each owning
  * a share of the calls, so that one call's events stay in order while different calls' database
  * round trips overlap. Whatever queued up meanwhile is ingested as one batch per thread, so a
- * burst costs one transaction rather than one per event. A reconnect waits until every thread has
+ * burst costs one transaction rather than one per event; a call whose operator's phone rings jumps
+ * that queue ({@link RingsFirst}), so its screen-pop does not wait for the backlog. A reconnect waits until every thread has
  * applied what arrived before it, so the reconciliation sees exactly that, and so does whoever
  * handles the {@link AmiOutage} the reconnect ended: it is published only after both.
+ *
+ * <p>At most {@code crm.ami.max-queued-events} events wait here (received, not yet stored): past
+ * that {@link #offer} refuses, and the connector pauses the link (see {@link AmiConnector}).
+ * asterisk-java's own reader must never be blocked, because its queue drops events when full.
  */
 @Singleton
 @Requires(property = "crm.ami.host", pattern = ".+")
 class AmiEventWorker {
     private static final Logger LOG = LoggerFactory.getLogger(AmiEventWorker.class);
     private static final int MAX_BATCH = 500;
+    /** How far down its queue an ingest thread looks for ringing calls to apply first (about a second at full rate). */
+    private static final int LOOKAHEAD = 20_000;
     private static final int MAX_ATTEMPTS = 5;
+    private static final java.time.Duration FULL_SPOOL_WAIT = java.time.Duration.ofSeconds(1);
 
     private final AmiCallEventTranslator translator;
     private final CallEvents ingestor;
@@ -52,9 +64,17 @@ class AmiEventWorker {
     private final ExecutorService translating = Executors.newSingleThreadExecutor(r -> new Thread(r, "ami-events"));
     private final List<BlockingQueue<Object>> shards = new ArrayList<>();
     private final ExecutorService ingesting;
+    private final int maxQueued;
+    /** Events offered and not yet stored (or found to mean nothing), wherever they wait. */
+    private final AtomicInteger queued = new AtomicInteger();
 
     AmiEventWorker(AmiCallEventTranslator translator, CallEvents ingestor, AmiReconciler reconciler,
-                   ApplicationEventPublisher<AmiOutage> outagesOver, @Value("${crm.ami.ingest-threads:2}") int ingestThreads) {
+                   ApplicationEventPublisher<AmiOutage> outagesOver, @Value("${crm.ami.ingest-threads:2}") int ingestThreads,
+                   @Value("${crm.ami.max-queued-events:50000}") int maxQueued) {
+        if (maxQueued < 1) {
+            throw new IllegalArgumentException("crm.ami.max-queued-events must be at least 1, not " + maxQueued);
+        }
+        this.maxQueued = maxQueued;
         this.translator = translator;
         this.ingestor = ingestor;
         this.reconciler = reconciler;
@@ -77,9 +97,27 @@ class AmiEventWorker {
     private record Flush(CountDownLatch done) {
     }
 
-    /** Called on asterisk-java's event thread: only queues. */
-    void offer(ManagerEvent event) {
+    /** Called on asterisk-java's event thread: only queues, never waits. @return false when full: the event was not taken */
+    boolean offer(ManagerEvent event) {
+        if (queued.get() >= maxQueued) {
+            return false;
+        }
+        queued.incrementAndGet();
         queue.add(event);
+        return true;
+    }
+
+    int queued() {
+        return queued.get();
+    }
+
+    int maxQueued() {
+        return maxQueued;
+    }
+
+    /** Half the cap is free again: a paused link may be resumed without pausing again at once. */
+    boolean roomAgain() {
+        return queued.get() <= maxQueued / 2;
     }
 
     void reconnected(Instant at, Callable<Set<String>> liveUniqueIds, Optional<AmiOutage> outage) {
@@ -109,8 +147,11 @@ class AmiEventWorker {
 
     private void translate(ManagerEvent event) {
         try {
-            translator.translate(event).ifPresent(e -> shards.get(Math.floorMod(e.callKey().hashCode(), shards.size())).add(e));
+            Optional<CallEvent> translated = translator.translate(event);
+            translated.ifPresentOrElse(e -> shards.get(Math.floorMod(e.callKey().hashCode(), shards.size())).add(e),
+                    queued::decrementAndGet);
         } catch (RuntimeException e) {
+            queued.decrementAndGet();
             LOG.warn("AMI event {} not understood: {}", event.getClass().getSimpleName(), e.toString());
         }
     }
@@ -121,27 +162,43 @@ class AmiEventWorker {
         drained.await();
     }
 
+    /**
+     * Takes what queued up, applies the calls that ring first ({@link RingsFirst}), then up to
+     * {@link #MAX_BATCH} events from the head; a flush marker counts down once everything before it
+     * is applied. At most {@link #LOOKAHEAD} events are taken off the shard at a time.
+     */
     private void ingestLoop(BlockingQueue<Object> shard) {
+        Deque<Object> pending = new ArrayDeque<>();
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                List<Object> batch = new ArrayList<>();
-                batch.add(shard.take());
-                shard.drainTo(batch, MAX_BATCH - 1);
-                List<CallEvent> events = new ArrayList<>(batch.size());
-                for (Object item : batch) {
-                    if (item instanceof CallEvent event) {
-                        events.add(event);
-                    } else if (item instanceof CountDownLatch drained) {
-                        ingest(events);
-                        events.clear();
+                if (pending.isEmpty()) {
+                    pending.add(shard.take());
+                }
+                shard.drainTo(pending, LOOKAHEAD - pending.size());
+                ingestQueued(RingsFirst.take(pending));
+                List<CallEvent> events = new ArrayList<>();
+                while (!pending.isEmpty() && events.size() < MAX_BATCH) {
+                    if (pending.peekFirst() instanceof CountDownLatch drained) {
+                        if (!events.isEmpty()) {
+                            break;
+                        }
+                        pending.pollFirst();
                         drained.countDown();
+                    } else {
+                        events.add((CallEvent) pending.pollFirst());
                     }
                 }
-                ingest(events);
+                ingestQueued(events);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Events taken off the queue: stored now, they no longer count against the cap. */
+    private void ingestQueued(List<CallEvent> events) throws InterruptedException {
+        ingest(events);
+        queued.addAndGet(-events.size());
     }
 
     /**
@@ -154,7 +211,7 @@ class AmiEventWorker {
         }
     }
 
-    private void reconcile(Reconnected reconnected) {
+    private void reconcile(Reconnected reconnected) throws InterruptedException {
         Set<String> live;
         try {
             live = reconnected.liveUniqueIds().call();
@@ -186,20 +243,36 @@ class AmiEventWorker {
         }
     }
 
-    private void ingest(List<CallEvent> events) {
+    private void ingest(List<CallEvent> events) throws InterruptedException {
         if (events.isEmpty()) {
             return;
         }
         try {
-            ingestRetryingConflicts(events);
+            ingestWhenTaken(events);
         } catch (RuntimeException batchFailed) {
             // One call that cannot be applied must not take the other calls of the batch down with it.
             for (Collection<CallEvent> call : byCall(events)) {
                 try {
-                    ingestRetryingConflicts(List.copyOf(call));
+                    ingestWhenTaken(List.copyOf(call));
                 } catch (RuntimeException e) {
                     LOG.error("AMI events of call {} not applied: {}", call.iterator().next().callKey(), e.toString());
                 }
+            }
+        }
+    }
+
+    /**
+     * PostgreSQL away and the spool full: the events wait here, and with them this thread, so the
+     * queue fills and the connector pauses the link. Dropping them would lose calls silently.
+     */
+    private void ingestWhenTaken(List<CallEvent> events) throws InterruptedException {
+        while (true) {
+            try {
+                ingestRetryingConflicts(events);
+                return;
+            } catch (CallEventsFull full) {
+                LOG.debug("AMI: {} call event(s) wait for room in the spool: {}", events.size(), full.getMessage());
+                Thread.sleep(FULL_SPOOL_WAIT.toMillis());
             }
         }
     }

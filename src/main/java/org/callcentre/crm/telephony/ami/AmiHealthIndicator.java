@@ -8,6 +8,7 @@ import io.micronaut.management.health.indicator.HealthResult;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import org.callcentre.crm.shared.Saturation;
 import org.reactivestreams.Publisher;
 
 import java.util.LinkedHashMap;
@@ -19,7 +20,8 @@ import java.util.concurrent.ExecutorService;
 /**
  * {@code ami} in {@code /health}: UP while logged in to Asterisk, DOWN while a configured Asterisk is
  * not reachable (with {@code deafSince}, when a connection that was up went quiet). A standby node
- * of a cluster, whose leader holds the connection, is UP with state {@code standby}.
+ * of a cluster, whose leader holds the connection, is UP with state {@code standby}. FULL, with state
+ * {@code paused}, while the link is paused because {@code queuedEvents} reached the cap.
  *
  * <p>The newest gap whose calls were not recovered ({@code reported} or {@code backfill_failed}) is
  * in the details as {@code lastUnresolvedGap}, but leaves the status UP: it is missing history, not
@@ -30,11 +32,14 @@ import java.util.concurrent.ExecutorService;
 @Requires(beans = AmiConnector.class)
 class AmiHealthIndicator implements HealthIndicator {
     private final AmiConnector connector;
+    private final AmiEventWorker worker;
     private final TelephonyGapRepository gaps;
     private final ExecutorService blocking;
 
-    AmiHealthIndicator(AmiConnector connector, TelephonyGapRepository gaps, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+    AmiHealthIndicator(AmiConnector connector, AmiEventWorker worker, TelephonyGapRepository gaps,
+                       @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.connector = connector;
+        this.worker = worker;
         this.gaps = gaps;
         this.blocking = blocking;
     }
@@ -49,7 +54,10 @@ class AmiHealthIndicator implements HealthIndicator {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("address", connector.address());
         boolean standby = connector.standby();
-        details.put("state", standby ? "standby" : connector.state().toLowerCase(Locale.ROOT));
+        boolean paused = !standby && connector.paused();
+        details.put("state", standby ? "standby" : paused ? "paused" : connector.state().toLowerCase(Locale.ROOT));
+        details.put("queuedEvents", worker.queued());
+        details.put("maxQueuedEvents", worker.maxQueued());
         connector.deafSince().ifPresent(since -> details.put("deafSince", since));
         try {
             gaps.lastUnresolved().ifPresent(gap -> details.put("lastUnresolvedGap", Map.of(
@@ -58,6 +66,7 @@ class AmiHealthIndicator implements HealthIndicator {
             // The database's own indicator says why; the connection's state is still worth showing.
             details.put("lastUnresolvedGap", "unknown: " + e.getMessage());
         }
-        return HealthResult.builder("ami", standby || connector.connected() ? HealthStatus.UP : HealthStatus.DOWN).details(details).build();
+        HealthStatus status = paused ? Saturation.FULL : standby || connector.connected() ? HealthStatus.UP : HealthStatus.DOWN;
+        return HealthResult.builder("ami", status).details(details).build();
     }
 }

@@ -7,7 +7,10 @@ import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
-/** {@code crm_ami_connected}: 1 while logged in to Asterisk, 0 otherwise; absent when no Asterisk is configured. */
+/**
+ * {@code crm_ami_connected}: 1 while logged in to Asterisk, 0 otherwise; {@code crm_ami_paused}: 1
+ * while the link is paused at a full queue (an alarm); absent when no Asterisk is configured.
+ */
 @Singleton
 @Requires(beans = AmiConnector.class)
 class AmiMetrics implements MeterBinder {
@@ -22,5 +25,7 @@ class AmiMetrics implements MeterBinder {
     public void bindTo(MeterRegistry registry) {
         Gauge.builder("crm.ami.connected", connector, c -> c.get().connected() ? 1 : 0)
                 .description("1 while the AMI connection is logged in").register(registry);
+        Gauge.builder("crm.ami.paused", connector, c -> c.get().paused() ? 1 : 0)
+                .description("1 while the AMI link is paused because crm.ami.max-queued-events wait to be stored").register(registry);
     }
 }

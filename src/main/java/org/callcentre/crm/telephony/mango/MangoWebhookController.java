@@ -14,13 +14,16 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.callcentre.crm.shared.DatabaseFaults;
 import org.callcentre.crm.calls.ingest.CallEvents;
+import org.callcentre.crm.calls.ingest.CallEventsFull;
 import org.callcentre.crm.shared.ApiException;
+import org.callcentre.crm.telephony.inbox.InboxBounds;
 import org.callcentre.crm.telephony.inbox.InboxWorker;
 import org.callcentre.crm.telephony.inbox.TelephonyInbox;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -28,7 +31,8 @@ import java.util.Map;
  * and more. Each signed event is stored before it is answered 200, so an acknowledged event is
  * never lost; it is applied right after. While PostgreSQL is unreachable the event's call events go
  * to the ingest spool on disk instead, so Mango is still answered 200 and nothing it was told
- * arrived is lost.
+ * arrived is lost. When the inbox (or, PostgreSQL away, the spool) is at its cap, the event is
+ * answered 503 with {@code Retry-After} and nothing is kept: Mango sends it again later.
  */
 @Tag(name = "integrations")
 @Controller("/integrations/mango")
@@ -36,15 +40,19 @@ import java.util.Map;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class MangoWebhookController {
     private static final Logger LOG = LoggerFactory.getLogger(MangoWebhookController.class);
+    /** A database outage that filled the spool is long: Mango need not knock every second. */
+    private static final Duration SPOOL_RETRY = Duration.ofSeconds(30);
     private final MangoSettings settings;
     private final MangoEventTranslator translator;
     private final TelephonyInbox inbox;
     private final InboxWorker worker;
     private final CallEvents buffer;
+    private final InboxBounds bounds;
 
     public MangoWebhookController(MangoSettings settings, MangoEventTranslator translator, TelephonyInbox inbox, InboxWorker worker,
-                                  CallEvents buffer) {
+                                  CallEvents buffer, InboxBounds bounds) {
         this.settings = settings;
+        this.bounds = bounds;
         this.translator = translator;
         this.inbox = inbox;
         this.worker = worker;
@@ -63,10 +71,12 @@ public class MangoWebhookController {
         } catch (IllegalArgumentException e) {
             throw ApiException.badField("json", e.getMessage());
         }
+        bounds.admit();
         try {
             inbox.store(MangoEventTranslator.SOURCE, path, json);
             worker.wake();
         } catch (RuntimeException e) {
+            bounds.release();
             if (!DatabaseFaults.unreachable(e)) {
                 throw e;
             }
@@ -78,6 +88,8 @@ public class MangoWebhookController {
     private void keepUntilDatabaseReturns(String path, String json) {
         try {
             buffer.acceptAcknowledged(translator.translate(path, json));
+        } catch (CallEventsFull full) {
+            throw ApiException.busy("PostgreSQL is unreachable and the spool is full; send this event again later", SPOOL_RETRY);
         } catch (IllegalArgumentException unreadable) {
             // Stored, this event would be acknowledged and then set aside as unreadable: the same, without the row.
             LOG.warn("Mango {} not applied: {}", path, unreadable.getMessage());

@@ -1,4 +1,4 @@
-package org.callcentre.crm.callbacks;
+package org.callcentre.crm.tasks;
 
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -16,9 +16,9 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-/** Missed calls arrive as signed Mango webhooks; the callback list is read over HTTP. */
+/** Missed calls arrive as signed Mango webhooks; their call-backs are read from the one task list over HTTP. */
 @MicronautTest(transactional = false)
-class CallbacksFromMissedCallsTest {
+class MissedCallTasksTest {
     private static final long T0 = 1740823200;
 
     @Inject
@@ -48,7 +48,7 @@ class CallbacksFromMissedCallsTest {
     }
 
     private List<Map<String, Object>> callbacks(Api who, String query) {
-        Api.Reply reply = who.get("/api/callbacks" + query);
+        Api.Reply reply = who.get("/api/tasks" + query);
         assertEquals(200, reply.status(), reply.toString());
         return reply.list();
     }
@@ -65,6 +65,10 @@ class CallbacksFromMissedCallsTest {
         assertEquals(2, ((Number) open.get(0).get("missedCount")).intValue());
         assertEquals("+79161234567", open.get(0).get("phone"));
         assertEquals("Казань", open.get(0).get("city"));
+        assertEquals("callback", open.get(0).get("kind"));
+        assertEquals(true, open.get(0).get("missed"));
+        assertEquals(Boolean.TRUE, open.get(0).get("overdue"), "a missed call is to be called back at once");
+        assertEquals(java.time.Instant.ofEpochSecond(T0).toString(), open.get(0).get("dueAt"));
 
         mango.summary("answered-1", "79161234567", T0 + 900, T0 + 910, T0 + 1000, "101");
         mango.awaitApplied();
@@ -79,7 +83,40 @@ class CallbacksFromMissedCallsTest {
         mango.awaitApplied();
         mango.summary("missed-early", "79161234567", T0, 0, T0 + 40, null);
         mango.awaitApplied();
-        assertEquals(0, data.count("callbacks"));
+        assertEquals(0, data.count("tasks"));
+    }
+
+    @Test
+    void eachClientKeepsItsOwnCallBackWhenTheirCallsInterleave() {
+        mango.summary("ivan-missed", "79161234567", T0, 0, T0 + 40, null);
+        mango.awaitApplied();
+        // delivered together (one ingest batch or several): Ivan is reached, then missed again; Pyotr is missed twice
+        mango.summary("ivan-answered", "79161234567", T0 + 100, T0 + 110, T0 + 200, "101");
+        mango.summary("pyotr-missed-1", "79167654321", T0 + 150, 0, T0 + 160, null);
+        mango.summary("ivan-missed-again", "79161234567", T0 + 300, 0, T0 + 320, null);
+        mango.summary("pyotr-missed-2", "79167654321", T0 + 400, 0, T0 + 420, null);
+        mango.awaitApplied();
+
+        Map<String, Integer> openByPhone = new java.util.TreeMap<>();
+        callbacks(kazanOperator, "").forEach(t -> openByPhone.put((String) t.get("phone"), ((Number) t.get("missedCount")).intValue()));
+        assertEquals(Map.of("+79161234567", 1, "+79167654321", 2), openByPhone);
+        assertEquals(1, callbacks(kazanOperator, "?status=done").size());
+    }
+
+    @Test
+    void aScheduledCallBackIsNotWhereMissedCallsGather() {
+        mango.summary("missed-1", "79161234567", T0, 0, T0 + 40, null);
+        mango.awaitApplied();
+        long client = ((Number) callbacks(kazanOperator, "").get(0).get("clientId")).longValue();
+        Api.Reply scheduled = kazanOperator.post("/api/tasks", Map.of("kind", "callback", "title", "Перезвонить в 18:00",
+                "dueAt", java.time.OffsetDateTime.now().plusDays(1).toString(), "clientId", client));
+        assertEquals(201, scheduled.status(), scheduled.toString());
+        mango.summary("missed-2", "79161234567", T0 + 600, 0, T0 + 620, null);
+        mango.awaitApplied();
+
+        List<Map<String, Object>> open = callbacks(kazanOperator, "");
+        assertEquals(2, open.size(), open.toString());
+        assertEquals(List.of(2, 0), open.stream().map(t -> ((Number) t.get("missedCount")).intValue()).toList());
     }
 
     @Test
@@ -90,16 +127,23 @@ class CallbacksFromMissedCallsTest {
         assertEquals(1, callbacks(supervisor, "?city=" + java.net.URLEncoder.encode("Казань", java.nio.charset.StandardCharsets.UTF_8)).size());
         long id = ((Number) callbacks(kazanOperator, "").get(0).get("id")).longValue();
 
-        assertEquals(404, samaraOperator.patch("/api/callbacks/" + id, Map.of("status", "done")).status());
-        Api.Reply bad = kazanOperator.patch("/api/callbacks/" + id, Map.of("status", "maybe"));
+        assertEquals(404, samaraOperator.patch("/api/tasks/" + id, Map.of("status", "done")).status());
+        Api.Reply bad = kazanOperator.patch("/api/tasks/" + id, Map.of("status", "maybe"));
         assertEquals(400, bad.status());
         assertEquals(List.of("status"), List.copyOf(bad.errorFields().keySet()));
 
-        Api.Reply closed = kazanOperator.patch("/api/callbacks/" + id, Map.of("status", "done", "note", "Перезвонил, записал на завтра"));
+        Api.Reply closed = kazanOperator.patch("/api/tasks/" + id, Map.of("status", "done", "note", "Перезвонил, записал на завтра"));
         assertEquals(200, closed.status(), closed.toString());
         assertEquals("done", closed.data().get("status"));
-        assertNotNull(closed.data().get("closedAt"));
-        assertEquals(409, kazanOperator.patch("/api/callbacks/" + id, Map.of("status", "open")).status());
-        assertEquals(401, new Api(client).get("/api/callbacks").status());
+        assertNotNull(closed.data().get("doneAt"));
+        assertEquals(List.of(), callbacks(kazanOperator, ""));
+
+        // the client calls again and is missed: a new call-back, not the closed one reopened
+        mango.summary("missed-2", "79161234567", T0 + 600, 0, T0 + 620, null);
+        mango.awaitApplied();
+        List<Map<String, Object>> reopened = callbacks(kazanOperator, "");
+        assertEquals(1, reopened.size());
+        assertEquals(1, ((Number) reopened.get(0).get("missedCount")).intValue());
+        assertEquals(401, new Api(client).get("/api/tasks").status());
     }
 }

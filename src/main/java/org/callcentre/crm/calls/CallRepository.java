@@ -99,7 +99,8 @@ public class CallRepository {
         return PagedQuery.countSql(CALLS_ONLY, where);
     }
 
-    private static Call map(ResultSet rs) throws SQLException {
+    /** A row of {@code calls c} with {@code city_name}, {@code operator_name} and {@code client_name} beside it. */
+    public static Call map(ResultSet rs) throws SQLException {
         Long operatorId = Db.getLong(rs, "operator_id");
         return new Call(rs.getLong("id"), rs.getString("source"), rs.getString("external_id"), rs.getString("rk"),
                 rs.getString("city_name"), Db.getLong(rs, "city_id"), rs.getString("client_phone"),

@@ -1,5 +1,6 @@
 package org.callcentre.crm.screenpop;
 
+import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.websocket.WebSocketSession;
 import jakarta.inject.Singleton;
@@ -14,15 +15,34 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The open {@code /ws/operator} sockets by operator, the open {@code /ws/supervisor} sockets, and
  * the one way messages reach them. A message is written to JSON once, however many receive it.
+ *
+ * <p>Every socket is pinged each {@code crm.live.ping-interval}. A browser only listens here, and
+ * the server closes a connection it has read nothing from for {@code micronaut.server.read-idle-timeout}
+ * (five minutes by default): an operator whose phone stayed quiet that long lost the socket, and the
+ * pop of the next ring with it. The browser's pong is what the server reads.
  */
 @Singleton
 public class LiveSockets {
+    private static final byte[] PING = new byte[0];
+
     private final Map<Long, Set<WebSocketSession>> operators = new ConcurrentHashMap<>();
     private final Set<WebSocketSession> supervisors = ConcurrentHashMap.newKeySet();
     private final ObjectMapper json;
 
     public LiveSockets(ObjectMapper json) {
         this.json = json;
+    }
+
+    @Scheduled(fixedDelay = "${crm.live.ping-interval:60s}", initialDelay = "${crm.live.ping-interval:60s}")
+    void ping() {
+        operators.values().forEach(sessions -> sessions.forEach(LiveSockets::ping));
+        supervisors.forEach(LiveSockets::ping);
+    }
+
+    private static void ping(WebSocketSession session) {
+        if (session.isOpen()) {
+            session.sendPingAsync(PING);
+        }
     }
 
     void addOperator(long operatorId, WebSocketSession session) {

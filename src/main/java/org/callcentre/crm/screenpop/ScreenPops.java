@@ -10,7 +10,9 @@ import org.callcentre.crm.calls.CallRepository;
 import org.callcentre.crm.calls.ingest.CallChanged;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -37,9 +39,23 @@ public class ScreenPops {
         this.sockets = sockets;
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * A change this node stored: it carries the call as stored and who rings, so nothing is read
+     * again; each screen-pop costs one query, its caller card (one per city scope among the rung
+     * users, so one for a ring to one operator), and a call-updated none.
+     */
     public void push(CallChanged change) {
-        push(CallMoved.of(change));
+        Call call = change.call();
+        Map<Long, PopCard> cardByScope = new HashMap<>();
+        Set<Long> poppedNow = new HashSet<>();
+        for (CallChanged.RungUser user : change.rung()) {
+            poppedNow.add(user.userId());
+            if (sockets.hasOperator(user.userId())) {
+                PopCard card = cardByScope.computeIfAbsent(user.cityScope(), scope -> cards.card(call.clientId(), call.rk(), call.id(), scope));
+                sockets.toOperator(user.userId(), ScreenPop.of(call, card));
+            }
+        }
+        updated(call, poppedNow, change.outcome().ended());
     }
 
     /** The same for a change another node committed (it sent what the rows cannot tell: who started ringing). */
@@ -50,7 +66,6 @@ public class ScreenPops {
             return;
         }
         Call call = found.get();
-        Set<Long> earlier = Set.copyOf(Objects.requireNonNullElse(poppedTo.getIfPresent(call.id()), Set.of()));
         Set<Long> poppedNow = new HashSet<>();
         // A ring the call has already outlived is history, not a reason to pop.
         if (!change.ended()) {
@@ -63,10 +78,16 @@ public class ScreenPops {
                 });
             }
         }
+        updated(call, poppedNow, change.ended());
+    }
+
+    /** "call-updated" to the users who got the call's pop earlier, and to every supervisor. */
+    private void updated(Call call, Set<Long> poppedNow, boolean ended) {
+        Set<Long> earlier = Set.copyOf(Objects.requireNonNullElse(poppedTo.getIfPresent(call.id()), Set.of()));
         CallUpdated update = CallUpdated.of(call);
         earlier.stream().filter(id -> !poppedNow.contains(id)).forEach(id -> sockets.toOperator(id, update));
         sockets.toSupervisors(update);
-        if (change.ended()) {
+        if (ended) {
             poppedTo.invalidate(call.id());
         } else if (!poppedNow.isEmpty()) {
             poppedTo.asMap().computeIfAbsent(call.id(), id -> ConcurrentHashMap.newKeySet()).addAll(poppedNow);

@@ -3,6 +3,7 @@ package org.callcentre.crm.calls.ingest;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.callcentre.crm.calls.Call;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -75,8 +76,8 @@ class CallEventIngestor {
         freshByCall.forEach((callKey, newEvents) -> {
             CallOutcome outcome = CallTimeline.fold(timelines.get(callKey));
             CallLinks links = linker.link(outcome, earlier.get(callKey));
-            long callId = rows.upsert(source, callKey, outcome, links);
-            changed.add(new CallChanged(callId, outcome, links, newEvents));
+            Call call = rows.upsert(source, callKey, outcome, links);
+            changed.add(new CallChanged(call, outcome, links, newEvents, outcome.ended() ? List.of() : linker.rung(newEvents)));
             if (outcome.ended()) {
                 ended.add(callKey);
             }

@@ -6,6 +6,7 @@ import org.callcentre.crm.clients.ClientDirectory;
 import org.callcentre.crm.shared.Db;
 import org.callcentre.crm.shared.PhoneNumbers;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -46,5 +47,14 @@ public class CallLinker {
         }
         return new CallLinks(operator.map(IngestLookups.OperatorRef::id).orElse(null), clientId, openOrderId,
                 campaign.map(CampaignMatch::rk).orElse(null), cityId, clientPhone, companyPhone);
+    }
+
+    /** The active users whose extension started ringing in these events: who gets a screen-pop. */
+    List<CallChanged.RungUser> rung(List<CallEvent> newEvents) {
+        return CallChanged.ringingExtensions(newEvents).stream()
+                .flatMap(extension -> lookups.operatorByExtension(extension).stream())
+                .filter(IngestLookups.OperatorRef::active)
+                .map(operator -> new CallChanged.RungUser(operator.id(), operator.cityScope()))
+                .toList();
     }
 }

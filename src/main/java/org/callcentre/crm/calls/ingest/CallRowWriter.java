@@ -1,6 +1,8 @@
 package org.callcentre.crm.calls.ingest;
 
 import jakarta.inject.Singleton;
+import org.callcentre.crm.calls.Call;
+import org.callcentre.crm.calls.CallRepository;
 import org.callcentre.crm.shared.Db;
 
 import java.util.Collection;
@@ -31,8 +33,10 @@ public class CallRowWriter {
         return links;
     }
 
-    public long upsert(String source, String callKey, CallOutcome o, CallLinks links) {
-        return db.insert("""
+    /** @return the row as stored, with the names a live push shows (same statement: no second read) */
+    public Call upsert(String source, String callKey, CallOutcome o, CallLinks links) {
+        return db.queryOne("""
+                        WITH c AS (
                         INSERT INTO calls (source, external_id, rk, city_id, client_phone, ats_phone, direction, status,
                                            missed_reason, operator_id, operator_extension, client_id, order_id, queue,
                                            created_at, answered_at, ended_at, wait_seconds, hold_seconds, talk_seconds,
@@ -50,10 +54,13 @@ public class CallRowWriter {
                             wait_seconds = EXCLUDED.wait_seconds, hold_seconds = EXCLUDED.hold_seconds,
                             talk_seconds = EXCLUDED.talk_seconds, disconnect_reason = EXCLUDED.disconnect_reason,
                             recording_ref = coalesce(EXCLUDED.recording_ref, calls.recording_ref), updated_at = now()
-                        RETURNING id""",
+                        RETURNING *)
+                        SELECT c.*, ci.name AS city_name, o.name AS operator_name, cl.name AS client_name
+                        FROM c LEFT JOIN cities ci ON ci.id = c.city_id LEFT JOIN operators o ON o.id = c.operator_id
+                             LEFT JOIN clients cl ON cl.id = c.client_id""", CallRepository::map,
                 source, callKey, links.rk(), links.cityId(), links.clientPhone(), links.companyPhone(), o.direction(),
                 o.status(), o.missedReason(), links.operatorId(), o.operatorExtension(), links.clientId(), links.openOrderId(),
                 o.queue(), o.createdAt(), o.answeredAt(), o.endedAt(), o.waitSeconds(), o.holdSeconds(), o.talkSeconds(),
-                o.disconnectReason(), o.recordingRef());
+                o.disconnectReason(), o.recordingRef()).orElseThrow();
     }
 }

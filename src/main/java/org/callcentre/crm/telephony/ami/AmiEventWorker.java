@@ -14,8 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * translator remembers channels); the call events are then ingested by a few threads, each owning
  * a share of the calls, so that one call's events stay in order while different calls' database
  * round trips overlap. Whatever queued up meanwhile is ingested as one batch per thread, so a
- * burst costs one transaction rather than one per event. A reconnect waits until every thread has
+ * burst costs one transaction rather than one per event; a call whose operator's phone rings jumps
+ * that queue ({@link RingsFirst}), so its screen-pop does not wait for the backlog. A reconnect waits until every thread has
  * applied what arrived before it, so the reconciliation sees exactly that, and so does whoever
  * handles the {@link AmiOutage} the reconnect ended: it is published only after both.
  *
@@ -48,6 +51,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 class AmiEventWorker {
     private static final Logger LOG = LoggerFactory.getLogger(AmiEventWorker.class);
     private static final int MAX_BATCH = 500;
+    /** How far down its queue an ingest thread looks for ringing calls to apply first (about a second at full rate). */
+    private static final int LOOKAHEAD = 20_000;
     private static final int MAX_ATTEMPTS = 5;
     private static final java.time.Duration FULL_SPOOL_WAIT = java.time.Duration.ofSeconds(1);
 
@@ -157,29 +162,43 @@ class AmiEventWorker {
         drained.await();
     }
 
+    /**
+     * Takes what queued up, applies the calls that ring first ({@link RingsFirst}), then up to
+     * {@link #MAX_BATCH} events from the head; a flush marker counts down once everything before it
+     * is applied. At most {@link #LOOKAHEAD} events are taken off the shard at a time.
+     */
     private void ingestLoop(BlockingQueue<Object> shard) {
+        Deque<Object> pending = new ArrayDeque<>();
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                List<Object> batch = new ArrayList<>();
-                batch.add(shard.take());
-                shard.drainTo(batch, MAX_BATCH - 1);
-                List<CallEvent> events = new ArrayList<>(batch.size());
-                for (Object item : batch) {
-                    if (item instanceof CallEvent event) {
-                        events.add(event);
-                    } else if (item instanceof CountDownLatch drained) {
-                        ingest(events);
-                        queued.addAndGet(-events.size());
-                        events.clear();
+                if (pending.isEmpty()) {
+                    pending.add(shard.take());
+                }
+                shard.drainTo(pending, LOOKAHEAD - pending.size());
+                ingestQueued(RingsFirst.take(pending));
+                List<CallEvent> events = new ArrayList<>();
+                while (!pending.isEmpty() && events.size() < MAX_BATCH) {
+                    if (pending.peekFirst() instanceof CountDownLatch drained) {
+                        if (!events.isEmpty()) {
+                            break;
+                        }
+                        pending.pollFirst();
                         drained.countDown();
+                    } else {
+                        events.add((CallEvent) pending.pollFirst());
                     }
                 }
-                ingest(events);
-                queued.addAndGet(-events.size());
+                ingestQueued(events);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Events taken off the queue: stored now, they no longer count against the cap. */
+    private void ingestQueued(List<CallEvent> events) throws InterruptedException {
+        ingest(events);
+        queued.addAndGet(-events.size());
     }
 
     /**

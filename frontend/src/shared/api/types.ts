@@ -21,8 +21,9 @@ export interface Call {
   answeredAt: string | null;
   endedAt: string | null;
   waitSeconds: number;
-  holdSeconds: number;
-  talkSeconds: number;
+  /** null: the call ended while the PBX link was down and no CDR told its end */
+  holdSeconds: number | null;
+  talkSeconds: number | null;
   disconnectReason: string | null;
   disposition: string | null;
   note: string | null;

@@ -108,7 +108,7 @@ public class CallRepository {
                 rs.getString("missed_reason"), operatorId == null ? null : new Call.OperatorRef(operatorId, rs.getString("operator_name")),
                 operatorId, rs.getString("operator_extension"), Db.getLong(rs, "client_id"), rs.getString("client_name"), Db.getLong(rs, "order_id"),
                 Db.getInstant(rs, "created_at"), Db.getInstant(rs, "answered_at"), Db.getInstant(rs, "ended_at"),
-                rs.getInt("wait_seconds"), rs.getInt("hold_seconds"), rs.getInt("talk_seconds"),
+                rs.getInt("wait_seconds"), Db.getInt(rs, "hold_seconds"), Db.getInt(rs, "talk_seconds"),
                 rs.getString("disconnect_reason"), rs.getString("disposition"), rs.getString("note"),
                 rs.getString("recording_ref"));
     }

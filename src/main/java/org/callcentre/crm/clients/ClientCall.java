@@ -1,5 +1,6 @@
 package org.callcentre.crm.clients;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
@@ -7,5 +8,5 @@ import java.time.Instant;
 /** The short form of a call shown on a client card. */
 @Serdeable
 public record ClientCall(long id, Instant createdAt, String direction, String status, Long operatorId,
-                         int talkSeconds) {
+                         @Nullable Integer talkSeconds) {
 }

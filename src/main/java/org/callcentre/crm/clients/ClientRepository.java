@@ -173,7 +173,7 @@ public class ClientRepository {
         return db.query("SELECT id, created_at, direction, status, operator_id, talk_seconds FROM calls "
                         + "WHERE client_id = ? AND (?::bigint IS NULL OR city_id = ?) ORDER BY created_at DESC, id DESC LIMIT " + LAST_CALLS,
                 rs -> new ClientCall(rs.getLong("id"), Db.getInstant(rs, "created_at"), rs.getString("direction"),
-                        rs.getString("status"), Db.getLong(rs, "operator_id"), rs.getInt("talk_seconds")),
+                        rs.getString("status"), Db.getLong(rs, "operator_id"), Db.getInt(rs, "talk_seconds")),
                 clientId, cityScope, cityScope);
     }
 

@@ -7,7 +7,8 @@ import java.util.List;
  * README, "Statistics definitions"): a call counts on the local day and hour of its start in its
  * city's zone; {@code inbound} is an inbound call that is over or answered (busy and failed count
  * as missed); talk and hold are counted for answered calls in both directions, which are the
- * handled calls.
+ * handled calls. An unknown talk or hold (a call that ended while the AMI link was down, with no
+ * CDR to tell its end) adds nothing to the sums; the call still counts as handled.
  */
 final class CallFacts {
     static final KeptFacts KEPT = new KeptFacts("stats_call_facts", "call_id", "c.id", new FactKind(
@@ -39,8 +40,8 @@ final class CallFacts {
                    k.abandoned,
                    k.abandoned * (c.wait_seconds < st.short_abandon)::int AS abandoned_short,
                    k.abandoned * (c.wait_seconds <= st.service_level)::int AS abandoned_within_sl,
-                   (k.answered + k.outbound_answered) * c.talk_seconds AS talk,
-                   (k.answered + k.outbound_answered) * c.hold_seconds AS hold
+                   (k.answered + k.outbound_answered) * coalesce(c.talk_seconds, 0) AS talk,
+                   (k.answered + k.outbound_answered) * coalesce(c.hold_seconds, 0) AS hold
             FROM calls c
             CROSS JOIN (SELECT ?::text AS default_zone, ?::int AS service_level, ?::int AS short_abandon) st
             LEFT JOIN cities ci ON ci.id = c.city_id

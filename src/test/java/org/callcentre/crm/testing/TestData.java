@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import org.callcentre.crm.auth.PasswordHasher;
 import org.callcentre.crm.shared.Db;
 
+import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -13,6 +14,7 @@ import java.util.List;
 @Singleton
 public class TestData {
     public static final String PASSWORD = "correct-horse-42";
+    private static final int DEADLOCK_ATTEMPTS = 5;
 
     private final Db db;
     private final PasswordHasher hasher;
@@ -22,13 +24,38 @@ public class TestData {
         this.hasher = hasher;
     }
 
-    /** Empties every table but Flyway's history. */
+    /**
+     * Empties every table but Flyway's history. The application's background workers (outbox, inbox,
+     * schedulers) keep reading while a test resets: TRUNCATE takes its exclusive locks table by table, so
+     * a worker holding one table and waiting for another can deadlock with it. PostgreSQL then aborts one
+     * side; when that is the reset, it is simply tried again.
+     */
     public void reset() {
         List<String> tables = db.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'flyway_schema_history'",
                 rs -> rs.getString(1));
-        if (!tables.isEmpty()) {
-            db.update("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE");
+        if (tables.isEmpty()) {
+            return;
         }
+        String truncate = "TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE";
+        for (int attempt = 1; ; attempt++) {
+            try {
+                db.update(truncate);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == DEADLOCK_ATTEMPTS || !isDeadlock(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean isDeadlock(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "40P01".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public long city(String name, String timezone) {

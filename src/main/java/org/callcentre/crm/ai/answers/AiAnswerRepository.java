@@ -36,6 +36,14 @@ public class AiAnswerRepository {
                 d.handoff(), d.reason(), new Db.Jsonb(write(d.sources())), d.writtenByLlm());
     }
 
+    /** An answer offered to operator {@code operatorId} in the reply box of a chat (no message of its own). */
+    public long insertSuggestion(long conversationId, String question, Long cityId, AnswerDecision d, long operatorId) {
+        return db.insert("INSERT INTO ai_answers (conversation_id, question, city_id, answer, entry_id, confidence, handoff, reason, "
+                        + "sources, written_by_llm, suggested_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                conversationId, question, cityId, d.answer(), d.entryId(), d.confidence(), d.handoff(), d.reason(),
+                new Db.Jsonb(write(d.sources())), d.writtenByLlm(), operatorId);
+    }
+
     public Optional<AiAnswer> find(long id) {
         return db.queryOne(SELECT + " WHERE a.id = ?", this::map, id);
     }

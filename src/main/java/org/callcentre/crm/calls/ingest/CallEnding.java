@@ -17,5 +17,11 @@ public enum CallEnding {
     /** The called party was busy. */
     BUSY,
     /** Congestion, invalid or unallocated number, server failure. */
-    FAILED
+    FAILED,
+    /**
+     * Gone when we looked again after not listening (a dropped AMI link, a restart): the leg is over,
+     * but neither when nor how is known. The event's time is when we found out, not when it ended,
+     * so a call whose end rests on such a leg has no known talk or hold.
+     */
+    LOST
 }

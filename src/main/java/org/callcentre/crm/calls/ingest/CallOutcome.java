@@ -1,8 +1,14 @@
 package org.callcentre.crm.calls.ingest;
 
+import io.micronaut.core.annotation.Nullable;
+
 import java.time.Instant;
 
-/** What the events of one call add up to, before it is linked to operators, clients and campaigns. */
+/**
+ * What the events of one call add up to, before it is linked to operators, clients and campaigns.
+ * Talk and hold are null for an answered call whose end is not known, only that it is over
+ * ({@link CallEnding#LOST}): never a talk time running to the moment we found out.
+ */
 public record CallOutcome(
         String direction,
         String status,
@@ -16,8 +22,8 @@ public record CallOutcome(
         Instant answeredAt,
         Instant endedAt,
         int waitSeconds,
-        int holdSeconds,
-        int talkSeconds,
+        @Nullable Integer holdSeconds,
+        @Nullable Integer talkSeconds,
         String disconnectReason,
         String recordingRef) {
 

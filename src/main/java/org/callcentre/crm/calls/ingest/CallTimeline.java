@@ -43,6 +43,7 @@ public final class CallTimeline {
         Instant answeredAt = null;
         Instant callEndedAt = null;
         Instant lastLegEnd = null;
+        boolean lastLegLost = false;
         CallEnding callEnding = null;
         CallEnding lastLegEnding = null;
         Integer pbxWait = null;
@@ -95,7 +96,9 @@ public final class CallTimeline {
                     } else {
                         endedLegs.add(e.legId());
                         lastLegEnd = e.occurredAt();
-                        lastLegEnding = e.ending() == null ? lastLegEnding : e.ending();
+                        lastLegLost = e.ending() == CallEnding.LOST;
+                        // a lost leg says nothing of how the call ended
+                        lastLegEnding = e.ending() == null || lastLegLost ? lastLegEnding : e.ending();
                     }
                 }
                 case STARTED -> startedBy = startedBy == null ? e.extension() : startedBy;
@@ -122,6 +125,8 @@ public final class CallTimeline {
                 : (int) seconds(createdAt, answeredAt != null ? answeredAt : (endedAt != null ? endedAt : createdAt));
         // One talk for every source, whether or when a PBX's closing summary arrives: end − answer − hold.
         int talk = answeredAt != null && endedAt != null ? (int) Math.max(0, seconds(answeredAt, endedAt) - heldSeconds) : 0;
+        // Over, but found out only after not listening: talk and hold to that moment would be invented.
+        boolean timed = answeredAt == null || callEndedAt != null || !lastLegLost;
 
         String status;
         String missedReason = null;
@@ -141,7 +146,7 @@ public final class CallTimeline {
         // PBX's own call (an originated echo test on Local channels) has no outside party and is internal.
         String resolvedDirection = direction != null ? direction : caller != null ? "inbound" : "internal";
         return new CallOutcome(resolvedDirection, status, missedReason, caller, called, company,
-                operator, queue, createdAt, answeredAt, endedAt, Math.max(0, wait), (int) heldSeconds, Math.max(0, talk),
+                operator, queue, createdAt, answeredAt, endedAt, Math.max(0, wait), timed ? (int) heldSeconds : null, timed ? Math.max(0, talk) : null,
                 disconnectReason, recording);
     }
 

@@ -23,9 +23,17 @@ class AmiCallRepository {
                 rs -> rs.getString(1), AmiCallEventTranslator.SOURCE);
     }
 
-    /** Of these call keys, the ones that already have a row. */
-    Set<String> knownCallKeys(Collection<String> callKeys) {
-        return new HashSet<>(db.query("SELECT external_id FROM calls WHERE source = ? AND external_id = ANY (?::text[])",
+    /**
+     * Of these call keys, the ones that have a row whose end was heard: not those whose legs the
+     * reconciliation found gone ({@code …:Reconciled} endings, time unknown), which the CDR may still
+     * complete. Through call_events_call_idx.
+     */
+    Set<String> heardCallKeys(Collection<String> callKeys) {
+        return new HashSet<>(db.query("""
+                        SELECT c.external_id FROM calls c
+                         WHERE c.source = ? AND c.external_id = ANY (?::text[])
+                           AND NOT EXISTS (SELECT 1 FROM call_events e WHERE e.source = c.source AND e.call_key = c.external_id
+                                                                          AND e.event_id LIKE '%:Reconciled')""",
                 rs -> rs.getString(1), AmiCallEventTranslator.SOURCE, callKeys));
     }
 }

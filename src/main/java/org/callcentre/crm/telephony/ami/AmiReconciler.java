@@ -2,6 +2,7 @@ package org.callcentre.crm.telephony.ami;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.callcentre.crm.calls.ingest.CallEnding;
 import org.callcentre.crm.calls.ingest.CallEvent;
 import org.callcentre.crm.calls.ingest.CallEventKind;
 import org.callcentre.crm.calls.ingest.CallEventStore;
@@ -16,9 +17,10 @@ import java.util.Set;
 /**
  * After a (re)connect, compares the calls we think are still going with the channels Asterisk
  * lists ({@code CoreShowChannels}). A channel it no longer has hung up while we were not
- * listening: it is ended at the reconnect time, the first moment we know it is gone, and the
- * call ends once none of its channels is left. The reason is unknown, so no ending is given, and
- * live channels are left alone. A call that began and ended entirely during the outage is not in
+ * listening: it is ended at the reconnect time, the first moment we know it is gone, as
+ * {@link CallEnding#LOST} (when and how it ended are unknown, so the call's talk and hold are
+ * unknown too, unless the CDR backfill later brings its real end), and the call ends once none of
+ * its channels is left. Live channels are left alone. A call that began and ended entirely during the outage is not in
  * AMI at all: {@link AmiGapRecorder} backfills it from the CDR table or reports the gap.
  */
 @Singleton
@@ -49,7 +51,7 @@ class AmiReconciler {
             openLegs.removeAll(liveUniqueIds);
             for (String leg : openLegs) {
                 endings.add(CallEvent.builder(AmiCallEventTranslator.SOURCE, callKey, leg + ":Reconciled", reconnectedAt,
-                        CallEventKind.ENDED).leg(leg).build());
+                        CallEventKind.ENDED).leg(leg).ending(CallEnding.LOST).build());
             }
         }
         return endings;

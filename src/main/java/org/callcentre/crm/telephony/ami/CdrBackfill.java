@@ -16,10 +16,11 @@ import java.util.Set;
 /**
  * Recovers the calls of a gap from Asterisk's CDR table: those that began and ended within it
  * (widened by {@code crm.ami.cdr-margin} on both sides, for the two clocks and for a drop dated
- * from the last thing heard) and that the CRM has no row for. They enter through
- * {@link CallEvents} like any AMI call. Calls the CRM knows were heard at least in part and
- * are left to AMI and its reconciliation; one still going on at the reconnect has no CDR yet and
- * is heard from then on.
+ * from the last thing heard) and that the CRM has no row for, or whose end it did not hear (the
+ * reconciliation found their channels gone): these get their real end, and so their talk, from the
+ * CDR instead of none. They enter through {@link CallEvents} like any AMI call. Calls whose end
+ * was heard are left as AMI told them; one still going on at the reconnect has no CDR yet and is
+ * heard from then on.
  */
 @Singleton
 @Requires(property = "crm.ami.cdr-jdbc-url", pattern = ".+")
@@ -43,7 +44,7 @@ class CdrBackfill {
 
     /**
      * @param cdrCalls        calls of the gap the CDR table holds
-     * @param backfilledCalls of those, the ones that were new to the CRM
+     * @param backfilledCalls of those, the ones that were new to the CRM or whose end it had not heard
      */
     record Result(int cdrCalls, int backfilledCalls) {
     }
@@ -52,7 +53,7 @@ class CdrBackfill {
         Instant latestEnd = gapEnd.plus(margin);
         Map<String, List<CdrRow>> inGap = CdrCallTranslator.byCall(table.rowsStartedBetween(gapStart.minus(margin), gapEnd));
         inGap.values().removeIf(rows -> rows.stream().anyMatch(row -> row.end().isAfter(latestEnd)));
-        Set<String> known = calls.knownCallKeys(inGap.keySet());
+        Set<String> known = calls.heardCallKeys(inGap.keySet());
         List<CallEvent> batch = new ArrayList<>();
         int backfilled = 0;
         for (Map.Entry<String, List<CdrRow>> call : inGap.entrySet()) {

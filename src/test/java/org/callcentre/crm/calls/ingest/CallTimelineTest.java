@@ -31,6 +31,30 @@ class CallTimelineTest {
     }
 
     @Test
+    void aCallWhoseLegsWereFoundGoneHasNoTalkOrHoldUntilItsRealEndIsKnown() {
+        List<CallEvent> heard = answeredQueueCall().subList(0, 5);
+        List<CallEvent> found = new ArrayList<>(heard);
+        // found gone a day later, at the reconnect
+        found.add(at(86_400, CallEventKind.ENDED).leg("b").ending(CallEnding.LOST).build());
+        found.add(at(86_400, CallEventKind.ENDED).leg("a").ending(CallEnding.LOST).build());
+        CallOutcome lost = CallTimeline.fold(found);
+        assertEquals("answered", lost.status());
+        assertEquals(T0.plusSeconds(86_400), lost.endedAt(), "over, from when we found out");
+        assertNull(lost.talkSeconds(), "not a day of talk");
+        assertNull(lost.holdSeconds());
+
+        found.add(at(72, CallEventKind.SUMMARY).build());
+        CallOutcome completed = CallTimeline.fold(found);
+        assertEquals(T0.plusSeconds(72), completed.endedAt(), "the PBX's own account of the end");
+        assertEquals(50, completed.talkSeconds());
+        assertEquals(10, completed.holdSeconds());
+
+        List<CallEvent> neverAnswered = new ArrayList<>(answeredQueueCall().subList(0, 2));
+        neverAnswered.add(at(86_400, CallEventKind.ENDED).leg("a").ending(CallEnding.LOST).build());
+        assertEquals(0, CallTimeline.fold(neverAnswered).talkSeconds(), "nobody talked, whenever it ended");
+    }
+
+    @Test
     void answeredCallTakesWaitTalkAndHoldFromTheTimestamps() {
         CallOutcome outcome = CallTimeline.fold(answeredQueueCall());
         assertEquals("answered", outcome.status());

@@ -34,6 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AmiGapBackfillTest implements TestPropertyProvider {
     static final String CALL = "1740900000.10";
+    /** The Timestamp of inbound-queue-answered's first event. */
+    static final long SAMPLE_START = 1740823200L;
 
     final AmiTestServer asterisk = AmiTestServer.start();
     final CdrDatabase cdr = CdrDatabase.create();
@@ -102,6 +104,30 @@ class AmiGapBackfillTest implements TestPropertyProvider {
         ingestor.accept(translator.events(CALL, rows));
         assertEquals(events, data.count("call_events"), "the same CDR events again add none");
         assertEquals(1, data.count("calls"));
+    }
+
+    @Test
+    void aCallThatEndedWhileDisconnectedGetsItsTalkFromTheCdrNotUpToTheReconnect() throws Exception {
+        // inbound-queue-answered: the client calls the Kazan DID, 101 is rung at 10 s and answers at 15 s
+        AmiSample sample = AmiSample.named("inbound-queue-answered", mapper);
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(50);
+        List<AmiSample.Block> blocks = sample.movedBy(start.getEpochSecond() - SAMPLE_START);
+        int answered = sample.through("AgentConnect");
+        asterisk.replay(blocks.subList(0, answered));
+        Eventually.until("the call is answered", () -> data.count("calls WHERE external_id = '" + sample.linkedId() + "' AND status = 'answered'") == 1);
+        // It ends 30 s after the answer, while nobody listens; only the CDR table sees it.
+        cdr.insert(new CdrRow(start, "79161234567", "78432507713", "from-trunk", "PJSIP/kzn-trunk-00000064",
+                "Local/101@from-queue-00000065;1", "Queue", "kzn-avito,t,,,300", 45, 30, "ANSWERED", sample.linkedId(), sample.linkedId()));
+        asterisk.happenUnheard(blocks.subList(answered, blocks.size()));
+        asterisk.dropConnection();
+
+        Eventually.until("the gap is backfilled", () -> data.count("telephony_gaps WHERE state = 'backfilled'") == 1);
+        Eventually.until("the call has its CDR end", () -> data.count("calls WHERE external_id = '" + sample.linkedId()
+                + "' AND talk_seconds IS NOT NULL") == 1);
+        Map<String, Object> call = data.db().queryOne("SELECT ended_at, talk_seconds, hold_seconds FROM calls WHERE external_id = ?",
+                rs -> Map.<String, Object>of("end", rs.getTimestamp(1).toInstant(), "talk", rs.getInt(2), "hold", rs.getInt(3)),
+                sample.linkedId()).orElseThrow();
+        assertEquals(Map.of("end", start.plusSeconds(45), "talk", 30, "hold", 0), call, "the CDR's end, not the reconnect");
     }
 
     @Test

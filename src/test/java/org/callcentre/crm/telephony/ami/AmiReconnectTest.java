@@ -97,6 +97,8 @@ class AmiReconnectTest implements TestPropertyProvider {
         Instant endedAt = data.db().queryOne("SELECT ended_at FROM calls WHERE source = 'ami' AND external_id = ?",
                 rs -> rs.getTimestamp(1).toInstant(), call.linkedId()).orElseThrow();
         assertTrue(!endedAt.isBefore(beforeDrop) && !endedAt.isAfter(Instant.now()), "ended at the reconnect: " + endedAt);
+        assertEquals(1, data.count("calls WHERE source = 'ami' AND external_id = '" + call.linkedId()
+                + "' AND talk_seconds IS NULL AND hold_seconds IS NULL"), "no CDR tells when it ended: talk and hold unknown, not run to the reconnect");
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.ObjectMapper;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,6 +35,17 @@ record AmiSample(String name, String linkedId, List<Block> blocks, JsonNode expe
             headers.forEach(h -> text.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n"));
             return text.append("\r\n").toString();
         }
+    }
+
+    /**
+     * The blocks with every {@code Timestamp} moved by {@code seconds}: the same call happening at
+     * another time, e.g. now, so that a gap and its CDR rows can cover it.
+     */
+    List<Block> movedBy(long seconds) {
+        BigDecimal by = BigDecimal.valueOf(seconds);
+        return blocks().stream().map(block -> new Block(block.headers().stream()
+                .map(h -> "Timestamp".equalsIgnoreCase(h.getKey()) ? Map.entry(h.getKey(), new BigDecimal(h.getValue()).add(by).toPlainString()) : h)
+                .toList())).toList();
     }
 
     /**

@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -37,17 +36,15 @@ class CallEventPartitions {
 
     private final Db db;
     private final TransactionOperations<Connection> transactions;
-    private final Clock clock;
     private final int retentionMonths;
 
-    CallEventPartitions(Db db, TransactionOperations<Connection> transactions, Clock clock,
+    CallEventPartitions(Db db, TransactionOperations<Connection> transactions,
                         @Value("${crm.call-events.retention-months:0}") int retentionMonths) {
         if (retentionMonths < 0) {
             throw new IllegalArgumentException("crm.call-events.retention-months must be 0 (keep all) or more, not " + retentionMonths);
         }
         this.db = db;
         this.transactions = transactions;
-        this.clock = clock;
         this.retentionMonths = retentionMonths;
     }
 
@@ -62,7 +59,9 @@ class CallEventPartitions {
             if (!db.queryOne("SELECT pg_try_advisory_xact_lock(?)", rs -> rs.getBoolean(1), LOCK_KEY).orElse(false)) {
                 return null;
             }
-            YearMonth now = YearMonth.now(clock.withZone(ZoneOffset.UTC));
+            // the wall clock, not the injectable one: events carry the PBX's real times, and this runs at start,
+            // before a test's clock could be made
+            YearMonth now = YearMonth.now(ZoneOffset.UTC);
             for (int i = 0; i <= MONTHS_AHEAD; i++) {
                 create(now.plusMonths(i));
             }

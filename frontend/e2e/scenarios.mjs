@@ -396,6 +396,36 @@ const scenarios = {
   },
 
   /**
+   * An operator answers a queued chat with a template found by "/адрес", then inserts the AI's
+   * suggestion (its confidence and source shown) and sends it as offered.
+   */
+  async 'reply-assist'(page) {
+    await signIn(page, 'olga');
+    await step('chat');
+    await open(page, 'Чаты');
+    const row = page.getByRole('row').filter({ hasText: 'ждёт оператора' });
+    await row.first().waitFor({ timeout: TIMEOUT });
+    await row.first().click();
+    await page.waitForURL(/\/conversations\/\d+$/);
+    const reply = page.getByLabel('Ответ клиенту', { exact: true });
+    await reply.fill('/адрес');
+    await page.getByTestId('quick-replies').getByRole('button', { name: 'Адрес сервиса' }).click();
+    check((await reply.inputValue()) === 'Мы на ул. Баумана, 1, с 9 до 18.', 'the template is in the reply box');
+    await page.getByRole('button', { name: 'Отправить' }).click();
+    const messages = page.getByTestId('messages');
+    await messages.locator('.message-operator[data-delivery="sent"]').filter({ hasText: 'Баумана' }).waitFor({ timeout: TIMEOUT });
+    const suggestion = page.getByTestId('ai-suggestion');
+    await suggestion.waitFor({ timeout: TIMEOUT });
+    console.log(`RESULT source=${await text(suggestion.getByTestId('suggestion-sources'))}`);
+    console.log(`RESULT confidence=${await text(suggestion.getByTestId('suggestion-confidence'))}`);
+    await suggestion.getByRole('button', { name: 'Вставить' }).click();
+    check((await reply.inputValue()) === 'Гарантия на работу — 12 месяцев.', 'the suggestion is in the reply box');
+    await shot(page, 'reply-assist');
+    await page.getByRole('button', { name: 'Отправить' }).click();
+    await messages.locator('.message-operator[data-delivery="sent"]').filter({ hasText: '12 месяцев' }).waitFor({ timeout: TIMEOUT });
+  },
+
+  /**
    * A supervisor opens the AI review, adds the first handed-off question of the largest group to the
    * entry the page proposes in one click, sees it leave the list, and reads the weakest draft field.
    */
@@ -457,13 +487,20 @@ const scenarios = {
   },
 
   /**
-   * Two operators of one city, each in a browser of their own, sit at the workspace. A chat queued
-   * for people reaches both over the socket — the chat-queue list is refused to them from then on,
-   * so a page that re-read it on a timer would show nothing — with the badge up and a chime. Olga
-   * takes it; Pavel's browser shows it taken by her. Each browser's push arrival time is reported for
-   * the test to print the latency.
+   * Two operators of one city, each in a browser of their own, sit at the workspace; a supervisor
+   * watches the wallboard in a third. A chat queued for people reaches both operators over the socket
+   * — the chat-queue list is refused to them from then on, so a page that re-read it on a timer would
+   * show nothing — with the badge up and a chime. Its 5 s first-response deadline passes: the chat
+   * turns red in both, and the wallboard counts it waiting and overdue. Olga takes it; Pavel's browser
+   * shows it taken by her, and the board no longer counts it waiting. Each browser's push arrival time
+   * is reported for the test to print the latency.
    */
   async 'chat-queue'(page) {
+    const boss = await newBrowser();
+    await signIn(boss, 'boss');
+    const board = (figure, value) => boss.getByTestId(figure).filter({ hasText: new RegExp(`^${value}$`) }).waitFor({ timeout: TIMEOUT });
+    await board('chats-waiting', 0);
+    await boss.getByRole('status').filter({ hasText: 'На связи' }).waitFor({ timeout: TIMEOUT });
     const operators = [['olga', page], ['pavel', await newBrowser()]];
     const pushedAt = {};
     const listReads = {};
@@ -497,6 +534,13 @@ const scenarios = {
       console.log(`RESULT ${login}.tones=${await p.evaluate(() => window.__tones)}`);
       console.log(`RESULT ${login}.listReads=${listReads[login]}`);
     }
+    for (const [login, p] of operators) {
+      await p.locator('[data-testid="queued-chat"] [data-testid="sla"][data-breached="true"]').waitFor({ timeout: TIMEOUT });
+      console.log(`RESULT ${login}.red=${await p.locator('[data-testid="queued-chat"] .sla-breached').count()}`);
+    }
+    await board('chats-waiting', 1);
+    await board('chats-overdue', 1);
+    await shot(boss, 'chat-queue-wallboard');
     const [[, olga], [, pavel]] = operators;
     await shot(olga, 'chat-queue-olga');
     await olga.getByTestId('queued-chat').first().getByRole('button', { name: 'Взять чат' }).click();
@@ -506,6 +550,8 @@ const scenarios = {
     console.log(`RESULT pavel.sees=${await text(taken)}`);
     console.log(`RESULT pavel.badge=${await text(pavel.getByTestId('chat-queue-count'))}`);
     console.log(`RESULT pavel.listReadsAfterTake=${listReads.pavel}`);
+    await board('chats-waiting', 0);
+    console.log(`RESULT board.overdueAfterTake=${await text(boss.getByTestId('chats-overdue'))}`);
     console.log(`RESULT chatId=${await olga.getByTestId('queued-chat').first().getAttribute('data-id')}`);
     await shot(pavel, 'chat-queue-pavel-taken');
   },

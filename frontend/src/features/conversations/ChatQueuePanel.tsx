@@ -8,6 +8,7 @@ import { formatDateTime, formatPhone } from '../../shared/lib/format';
 import { useNotify } from '../../shared/ui/Notices';
 import { applyChatPush, unowned, type ChatPush } from './chatQueue';
 import type { Conversation } from './conversation';
+import { SlaDeadline } from './SlaDeadline';
 
 /**
  * The chats waiting for an operator, beside the calls in the workspace: read once the socket is
@@ -53,6 +54,7 @@ export function ChatQueuePanel() {
           <li key={chat.id} data-testid="queued-chat" data-id={chat.id} data-owner={chat.assigneeId ?? ''}>
             <Link to={`/conversations/${chat.id}`}>{chat.adTitle ?? (chat.clientPhone ? formatPhone(chat.clientPhone) : t('chat.detail', { id: chat.id }))}</Link>
             <div className="muted">{t('chatQueue.since', { at: formatDateTime(chat.queuedAt) })}</div>
+            <SlaDeadline sla={chat.sla} />
             {chat.assigneeId == null
               ? <button type="button" onClick={() => void take(chat)}>{t('chat.take')}</button>
               : <span className="badge badge-assigned" data-testid="chat-owner">{t('chatQueue.takenBy', { name: chat.assignee })}</span>}

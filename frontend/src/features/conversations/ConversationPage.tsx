@@ -13,7 +13,9 @@ import { FormMessage } from '../../shared/ui/FormMessage';
 import { useNotify } from '../../shared/ui/Notices';
 import { PhoneLink } from '../../shared/ui/PhoneLink';
 import { QueryState } from '../../shared/ui/QueryState';
+import { SlaDeadline } from './SlaDeadline';
 import { AnswerRating } from './AnswerRating';
+import { ReplyAssist } from './ReplyAssist';
 import { deliveryOf, threadOf, type AiAnswer, type Conversation, type ConversationDetail, type Message } from './conversation';
 
 /** One chat: its messages with who wrote them and how delivery went, the reply box, close, and an order from the lead. */
@@ -36,10 +38,16 @@ export function ConversationPage() {
     queryFn: () => api<AiAnswer[]>('/api/ai/answers', { query: { conversationId: id } }),
   });
   const [text, setText] = useState('');
+  // the AI suggestion the reply box was filled from: the reply sent is recorded against it (accepted or edited)
+  const [suggestionId, setSuggestionId] = useState<number | null>(null);
   const [errors, setErrors] = useState(NO_ERRORS);
   const reply = useMutation({
     mutationFn: () => api<Message>(`/api/conversations/${id}/messages`, { method: 'POST', body: { text } }),
-    onSuccess: () => {
+    onSuccess: (sent) => {
+      if (suggestionId !== null) {
+        api(`/api/ai/answers/${suggestionId}/use`, { method: 'POST', body: { messageId: sent.id } }).catch(failed);
+        setSuggestionId(null);
+      }
       setText('');
       setErrors(NO_ERRORS);
       refresh();
@@ -79,6 +87,7 @@ export function ConversationPage() {
       <div className="toolbar">
         <h1>{t('chat.detail', { id: c.id })}</h1>
         <Badge tone={c.status}>{t(`chatStatus.${c.status}`)}</Badge>
+        <SlaDeadline sla={c.sla} />
         {c.status !== 'closed' && c.assigneeId === null && (
           <button type="button" className="primary" onClick={() => take.mutate()} disabled={take.isPending}>{t('chat.take')}</button>
         )}
@@ -128,6 +137,9 @@ export function ConversationPage() {
               <Field label={t('chat.reply')} error={errors.fields.text}>
                 {(a11y) => <textarea {...a11y} name="text" rows={3} value={text} onChange={(e) => setText(e.target.value)} />}
               </Field>
+              <ReplyAssist conversationId={c.id} text={text}
+                lastClientMessageId={[...detail.data.messages].reverse().find((m) => m.sender === 'client')?.id ?? null}
+                onInsert={(value, suggestion) => { setText(value); setSuggestionId(suggestion); }} />
               <FormMessage message={errors.message} />
               <button type="submit" className="primary" disabled={reply.isPending}>{t('chat.send')}</button>
             </form>

@@ -12,6 +12,7 @@ import { QueryState } from '../../shared/ui/QueryState';
 import { RowCount } from '../../shared/ui/RowCount';
 import { VirtualTable, type Column } from '../../shared/ui/VirtualTable';
 import { CONVERSATION_STATUSES, type Conversation } from './conversation';
+import { SlaDeadline } from './SlaDeadline';
 
 /**
  * Chats with clients; the default view is the operators' queue (status queued, oldest first). A chat
@@ -35,6 +36,7 @@ export function ConversationsPage() {
     { key: 'phone', header: t('chat.phone'), width: '10rem', render: (c) => formatPhone(c.clientPhone) || '—' },
     { key: 'city', header: t('chat.city'), width: '8rem', render: (c) => c.city ?? '—' },
     { key: 'reason', header: t('chat.queueReason'), width: '1fr', render: (c) => c.queueReason ?? '' },
+    { key: 'sla', header: t('chatSla.deadline'), width: '12rem', render: (c) => <SlaDeadline sla={c.sla} /> },
     { key: 'assignee', header: t('chat.assignee'), width: '9rem', render: (c) => c.assignee ?? '—' },
     { key: 'channel', header: t('chat.channel'), width: '6rem', render: (c) => c.channel },
   ];

@@ -1,4 +1,4 @@
-import type { Conversation } from './conversation';
+import type { ChatSla, Conversation } from './conversation';
 
 /** What /ws/operator pushes when a chat changes: the event and the chat as it is now. */
 export interface ChatPush {
@@ -24,4 +24,19 @@ export function applyChatPush(queue: Conversation[], push: ChatPush): { queue: C
 /** Chats in the queue nobody has taken yet: the number on the badge. */
 export function unowned(queue: Conversation[]): number {
   return queue.filter((c) => c.assigneeId == null).length;
+}
+
+/** The deadline a chat is working towards now and whether it is (or was) missed; null when no clock runs. */
+export interface SlaView { clock: 'firstResponse' | 'resolution'; due: string; breached: boolean }
+
+export function slaView(sla: ChatSla | undefined, now: number): SlaView | null {
+  if (!sla?.waitingSince || sla.resolvedAt) return null;
+  const missed = (due: string) => Date.parse(due) <= now;
+  if (!sla.firstResponseAt && sla.firstResponseDue) {
+    return { clock: 'firstResponse', due: sla.firstResponseDue, breached: sla.firstResponseBreached || missed(sla.firstResponseDue) };
+  }
+  if (sla.resolutionDue) {
+    return { clock: 'resolution', due: sla.resolutionDue, breached: sla.resolutionBreached || missed(sla.resolutionDue) };
+  }
+  return null;
 }

@@ -5,6 +5,12 @@ export interface Conversation {
   status: 'open' | 'queued' | 'closed'; queueReason: string | null; queuedAt: string | null; lastMessageAt: string | null; createdAt: string;
   /** the operator who owns the chat, and their name */
   assigneeId: number | null; assignee: string | null; assignedAt: string | null;
+  sla: ChatSla;
+}
+/** The SLA clocks since the chat was last handed to people; deadlines are null where the city sets no target. */
+export interface ChatSla {
+  waitingSince: string | null; firstResponseDue: string | null; firstResponseAt: string | null; firstResponseBreached: boolean;
+  resolutionDue: string | null; resolvedAt: string | null; resolutionBreached: boolean;
 }
 export interface Message {
   id: number; conversationId: number; sender: 'client' | 'operator' | 'ai' | 'system'; operatorId: number | null; text: string;

@@ -7,6 +7,7 @@ import { CrudDirectory } from '../../shared/ui/CrudDirectory';
 import { Field } from '../../shared/ui/Field';
 import { useNotify } from '../../shared/ui/Notices';
 import { AiTester } from './AiTester';
+import { ReplyTemplatesSection } from './ReplyTemplatesSection';
 import { kbBody, kbFormOf, type KbEntry, type KbForm } from './kbEntry';
 
 const PATH = '/api/knowledge/entries';
@@ -79,6 +80,7 @@ export function KnowledgePage() {
           },
         ]}
       />
+      <ReplyTemplatesSection />
       <AiTester />
     </div>
   );

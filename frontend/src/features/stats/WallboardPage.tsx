@@ -40,6 +40,8 @@ export function WallboardPage() {
         <div className="tiles" aria-live="polite">
           <Tile label={t('wallboard.waiting')} value={board.callsWaiting} testId="calls-waiting" />
           <Tile label={t('wallboard.longestWait')} value={formatDuration(board.longestWaitSeconds)} />
+          <Tile label={t('chatSla.boardWaiting')} value={board.chatsWaiting} testId="chats-waiting" />
+          <Tile label={t('chatSla.boardOverdue')} value={board.chatsOverdue} testId="chats-overdue" />
           <Tile label={t('wallboard.serviceLevel')} value={formatPercent(board.today.serviceLevel)} />
           <Tile label={t('wallboard.abandonment')} value={formatPercent(board.today.abandonmentRate)} />
           <Tile label={t('wallboard.inboundToday')} value={board.today.inbound} testId="inbound-today" />

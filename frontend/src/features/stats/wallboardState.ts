@@ -23,6 +23,9 @@ export interface Wallboard {
   callsWaiting: number;
   longestWaitSeconds: number;
   operatorsByState: Record<string, number>;
+  /** chats handed to people nobody has taken; open chats past their SLA deadline */
+  chatsWaiting: number;
+  chatsOverdue: number;
   today: Kpi;
 }
 

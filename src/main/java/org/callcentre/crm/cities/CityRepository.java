@@ -43,14 +43,18 @@ public class CityRepository {
         return pages.page("SELECT *", "FROM cities", new SqlFilter(), "created_at DESC, id DESC", this::map, page);
     }
 
-    public long insert(String name, String timezone, Map<String, DayHours> workingHours) {
-        return db.insert("INSERT INTO cities (name, timezone, working_hours) VALUES (?, ?, ?) RETURNING id",
-                name, timezone, jsonb(workingHours));
+    public long insert(String name, String timezone, Map<String, DayHours> workingHours, Integer firstResponseSeconds,
+                       Integer resolutionSeconds) {
+        return db.insert("INSERT INTO cities (name, timezone, working_hours, chat_first_response_seconds, chat_resolution_seconds) "
+                        + "VALUES (?, ?, ?, ?, ?) RETURNING id",
+                name, timezone, jsonb(workingHours), firstResponseSeconds, resolutionSeconds);
     }
 
     public void update(City city) {
-        db.update("UPDATE cities SET name = ?, timezone = ?, working_hours = ?, updated_at = now() WHERE id = ?",
-                city.name(), city.timezone(), jsonb(city.workingHours()), city.id());
+        db.update("UPDATE cities SET name = ?, timezone = ?, working_hours = ?, chat_first_response_seconds = ?, "
+                        + "chat_resolution_seconds = ?, updated_at = now() WHERE id = ?",
+                city.name(), city.timezone(), jsonb(city.workingHours()), city.chatFirstResponseSeconds(),
+                city.chatResolutionSeconds(), city.id());
     }
 
     /** The tables whose rows point at the city; a city in use cannot be deleted. */
@@ -71,7 +75,8 @@ public class CityRepository {
 
     private City map(ResultSet rs) throws SQLException {
         return new City(rs.getLong("id"), rs.getString("name"), rs.getString("timezone"),
-                week(rs.getString("working_hours")), Db.getInstant(rs, "created_at"), Db.getInstant(rs, "updated_at"));
+                week(rs.getString("working_hours")), Db.getInt(rs, "chat_first_response_seconds"),
+                Db.getInt(rs, "chat_resolution_seconds"), Db.getInstant(rs, "created_at"), Db.getInstant(rs, "updated_at"));
     }
 
     private Map<String, DayHours> week(String document) {

@@ -18,6 +18,8 @@ import java.util.Map;
 
 @Singleton
 public class CityService {
+    /** 30 days: a longer chat target is a typo, not a policy. */
+    static final int MAX_SLA_SECONDS = 30 * 24 * 3600;
     private final CityRepository cities;
     private final AuditLog audit;
     private final ApplicationEventPublisher<CityTimeZoneChanged> zoneChanges;
@@ -44,13 +46,15 @@ public class CityService {
         String name = f.required("name", request.name(), 100);
         String timezone = timezone(f, request.timezone());
         Map<String, DayHours> week = request.workingHours() == null ? Map.of() : WorkingHours.parse(f, request.workingHours());
+        Integer firstResponse = slaTarget(f, "chatFirstResponseSeconds", request.chatFirstResponseSeconds(), null);
+        Integer resolution = slaTarget(f, "chatResolutionSeconds", request.chatResolutionSeconds(), null);
         f.throwIfAny();
         if (cities.nameTaken(name, null)) {
             throw ApiException.conflict("City '" + name + "' already exists");
         }
-        long id = cities.insert(name, timezone, week);
+        long id = cities.insert(name, timezone, week, firstResponse, resolution);
         audit.record(actor, "create", "city", id, new Changes().set("name", name).set("timezone", timezone)
-                .set("workingHours", week).asMap());
+                .set("workingHours", week).set("chatFirstResponseSeconds", firstResponse).set("chatResolutionSeconds", resolution).asMap());
         return find(id);
     }
 
@@ -62,11 +66,13 @@ public class CityService {
         String timezone = request.timezone() == null ? current.timezone() : timezone(f, request.timezone());
         Map<String, DayHours> week = request.workingHours() == null ? current.workingHours()
                 : WorkingHours.parse(f, request.workingHours());
+        Integer firstResponse = slaTarget(f, "chatFirstResponseSeconds", request.chatFirstResponseSeconds(), current.chatFirstResponseSeconds());
+        Integer resolution = slaTarget(f, "chatResolutionSeconds", request.chatResolutionSeconds(), current.chatResolutionSeconds());
         f.throwIfAny();
         if (!name.equals(current.name()) && cities.nameTaken(name, id)) {
             throw ApiException.conflict("City '" + name + "' already exists");
         }
-        City updated = new City(id, name, timezone, week, current.createdAt(), current.updatedAt());
+        City updated = new City(id, name, timezone, week, firstResponse, resolution, current.createdAt(), current.updatedAt());
         cities.update(updated);
         if (!timezone.equals(current.timezone())) {
             zoneChanges.publishEvent(new CityTimeZoneChanged(id, current.timezone(), timezone));
@@ -99,10 +105,21 @@ public class CityService {
         return timezone;
     }
 
+    /** Seconds of working time, at most {@value #MAX_SLA_SECONDS}; absent keeps {@code current}, 0 removes the target. */
+    private static Integer slaTarget(Fields f, String field, Integer requested, Integer current) {
+        if (requested == null) {
+            return current;
+        }
+        f.check(requested >= 0 && requested <= MAX_SLA_SECONDS, field, "must be seconds from 0 (no target) to " + MAX_SLA_SECONDS);
+        return requested == 0 ? null : requested;
+    }
+
     private static Map<String, Object> changes(City before, City after) {
         Changes changes = new Changes()
                 .field("name", before.name(), after.name())
-                .field("timezone", before.timezone(), after.timezone());
+                .field("timezone", before.timezone(), after.timezone())
+                .field("chatFirstResponseSeconds", before.chatFirstResponseSeconds(), after.chatFirstResponseSeconds())
+                .field("chatResolutionSeconds", before.chatResolutionSeconds(), after.chatResolutionSeconds());
         if (!before.workingHours().equals(after.workingHours())) {
             // kept as JSON objects rather than the strings Changes.field makes, so the log stays readable
             Map<String, Object> change = new LinkedHashMap<>();

@@ -16,6 +16,8 @@ public record ChatChanged(long conversationId, Kind kind) {
         assigned,
         /** an operator answered */
         replied,
-        closed
+        closed,
+        /** a first-response or resolution deadline passed unmet */
+        breached
     }
 }

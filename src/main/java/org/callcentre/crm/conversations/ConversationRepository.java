@@ -132,6 +132,44 @@ public class ConversationRepository {
                 + "AND h.started_at < ? RETURNING v.id", rs -> rs.getLong(1), reason, awaySince);
     }
 
+    /** A new SLA episode: the chat was handed to people at {@code at}; earlier clocks and breaches are over. */
+    public void startSla(long conversationId, Instant at, Instant firstResponseDue, Instant resolutionDue) {
+        db.update("UPDATE conversations SET waiting_since = ?, first_response_due = ?, resolution_due = ?, first_response_at = NULL, "
+                + "resolved_at = NULL, first_response_breached = false, resolution_breached = false WHERE id = ?",
+                at, firstResponseDue, resolutionDue, conversationId);
+    }
+
+    /** The first operator reply of the running episode stops its first-response clock; later replies change nothing. */
+    public void stopFirstResponseClock(long conversationId, Instant at) {
+        db.update("UPDATE conversations SET first_response_at = ?, "
+                + "first_response_breached = first_response_breached OR first_response_due < ? "
+                + "WHERE id = ? AND waiting_since IS NOT NULL AND resolved_at IS NULL AND first_response_at IS NULL",
+                at, at, conversationId);
+    }
+
+    /** Closing ends the episode: both clocks stop, and a deadline already passed counts as missed. */
+    public void stopResolutionClock(long conversationId, Instant at) {
+        db.update("UPDATE conversations SET resolved_at = ?, resolution_breached = resolution_breached OR resolution_due < ?, "
+                + "first_response_breached = first_response_breached OR (first_response_at IS NULL AND first_response_due < ?) "
+                + "WHERE id = ? AND waiting_since IS NOT NULL AND resolved_at IS NULL",
+                at, at, at, conversationId);
+    }
+
+    /**
+     * Marks, once, every running first-response and resolution deadline that passed before {@code now}
+     * and returns the chats; two nodes marking at once mark each chat once (the row lock, then the
+     * re-checked condition). Reads conversations_first_response_due_idx and conversations_resolution_due_idx.
+     */
+    public List<Long> markBreaches(Instant now) {
+        List<Long> firstResponse = db.query("UPDATE conversations SET first_response_breached = true, updated_at = now() "
+                + "WHERE first_response_at IS NULL AND NOT first_response_breached AND first_response_due < ? "
+                + "AND resolved_at IS NULL RETURNING id", rs -> rs.getLong(1), now);
+        List<Long> resolution = db.query("UPDATE conversations SET resolution_breached = true, updated_at = now() "
+                + "WHERE resolved_at IS NULL AND NOT resolution_breached AND resolution_due < ? RETURNING id",
+                rs -> rs.getLong(1), now);
+        return java.util.stream.Stream.concat(firstResponse.stream(), resolution.stream()).distinct().toList();
+    }
+
     /** Who should hear of a chat's changes at once: the users of its city and its owner. */
     public List<Long> audience(long conversationId) {
         return db.query("SELECT o.id FROM conversations v JOIN operators o ON o.city_id = v.city_id OR o.id = v.assignee_id "
@@ -177,7 +215,10 @@ public class ConversationRepository {
                 rs.getString("item_id"), rs.getString("ad_title"), rs.getString("client_phone"), Db.getLong(rs, "client_id"),
                 Db.getLong(rs, "order_id"), rs.getString("status"), rs.getString("queue_reason"),
                 Db.getInstant(rs, "queued_at"), Db.getInstant(rs, "last_message_at"), Db.getInstant(rs, "created_at"),
-                Db.getLong(rs, "assignee_id"), rs.getString("assignee_name"), Db.getInstant(rs, "assigned_at"));
+                Db.getLong(rs, "assignee_id"), rs.getString("assignee_name"), Db.getInstant(rs, "assigned_at"),
+                new ChatSla(Db.getInstant(rs, "waiting_since"), Db.getInstant(rs, "first_response_due"), Db.getInstant(rs, "first_response_at"),
+                        rs.getBoolean("first_response_breached"), Db.getInstant(rs, "resolution_due"), Db.getInstant(rs, "resolved_at"),
+                        rs.getBoolean("resolution_breached")));
     }
 
     private static Message message(ResultSet rs) throws SQLException {

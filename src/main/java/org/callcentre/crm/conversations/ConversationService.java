@@ -35,10 +35,12 @@ public class ConversationService {
     private final AuditLog audit;
     private final OperatorRepository operators;
     private final ApplicationEventPublisher<ChatChanged> changes;
+    private final ChatSlaClocks sla;
 
-    public ConversationService(ConversationRepository conversations, CityDirectory cities, OrderService orders,
-                               KnowledgeService knowledge, AuditLog audit, OperatorRepository operators,
-                               ApplicationEventPublisher<ChatChanged> changes) {
+    ConversationService(ConversationRepository conversations, CityDirectory cities, OrderService orders,
+                        KnowledgeService knowledge, AuditLog audit, OperatorRepository operators,
+                        ApplicationEventPublisher<ChatChanged> changes, ChatSlaClocks sla) {
+        this.sla = sla;
         this.conversations = conversations;
         this.cities = cities;
         this.orders = orders;
@@ -98,6 +100,7 @@ public class ConversationService {
         }
         audit.record(actor, "create", "message", messageId, new Changes().set("conversationId", id).set("text", text).asMap());
         lastClientQuestion(id).ifPresent(question -> knowledge.keepOperatorReply(question, text, conversation.cityId(), id, actor));
+        sla.replied(id);
         changes.publishEvent(new ChatChanged(id, ChatChanged.Kind.replied));
         return messageId;
     }
@@ -114,6 +117,7 @@ public class ConversationService {
     @Transactional
     public void queue(long id, String reason) {
         conversations.queue(id, reason);
+        sla.handedToPeople(find(id));
         changes.publishEvent(new ChatChanged(id, ChatChanged.Kind.queued));
     }
 
@@ -159,6 +163,7 @@ public class ConversationService {
     public Conversation close(long id, Actor actor) {
         Conversation conversation = visible(id, actor);
         conversations.close(id);
+        sla.closed(id);
         audit.record(actor, "update", "conversation", id, new Changes().field("status", conversation.status(), Conversation.CLOSED).asMap());
         changes.publishEvent(new ChatChanged(id, ChatChanged.Kind.closed));
         return find(id);

@@ -124,6 +124,13 @@ class StatsQueries {
                 + "WHERE status = 'ringing' AND direction = 'inbound' AND created_at > ?", now.minus(LONGEST_WAIT));
     }
 
+    /** Chats whose SLA episode runs (conversations_sla_running_idx): untaken ones in the queue, and overdue ones. */
+    Sql chatsWaiting() {
+        return new Sql("SELECT count(*) FILTER (WHERE status = 'queued' AND assignee_id IS NULL) AS waiting, "
+                + "count(*) FILTER (WHERE first_response_breached OR resolution_breached) AS overdue FROM conversations "
+                + "WHERE waiting_since IS NOT NULL AND resolved_at IS NULL");
+    }
+
     private static SqlFilter days(StatsPeriod period) {
         return new SqlFilter().always("day BETWEEN ? AND ?", period.start(), period.end());
     }

@@ -12,15 +12,18 @@ import java.util.Map;
  * @param callsWaiting       inbound calls ringing now (not answered, not ended)
  * @param longestWaitSeconds how long the earliest of them has been waiting, at {@code at}
  * @param operatorsByState   active operators by live state: available, ringing, on_call, wrap_up, break, offline
+ * @param chatsWaiting       chats handed to people that nobody has taken yet
+ * @param chatsOverdue       chats still open that missed their first-response or resolution deadline
  * @param today              today's figures of every city, days of the default zone
  */
 @Serdeable
 public record Wallboard(String type, Instant at, long callsWaiting, long longestWaitSeconds,
-                        Map<String, Long> operatorsByState, Kpi today) {
+                        Map<String, Long> operatorsByState, long chatsWaiting, long chatsOverdue, Kpi today) {
 
     /** The same board, whenever it was read. */
     boolean sameFiguresAs(Wallboard other) {
         return other != null && callsWaiting == other.callsWaiting && longestWaitSeconds == other.longestWaitSeconds
-                && operatorsByState.equals(other.operatorsByState) && today.equals(other.today);
+                && operatorsByState.equals(other.operatorsByState) && chatsWaiting == other.chatsWaiting
+                && chatsOverdue == other.chatsOverdue && today.equals(other.today);
     }
 }

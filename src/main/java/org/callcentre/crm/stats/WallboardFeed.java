@@ -6,6 +6,7 @@ import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.inject.Singleton;
 import org.callcentre.crm.calls.ingest.CallChanged;
 import org.callcentre.crm.cluster.PeerMessage;
+import org.callcentre.crm.conversations.ChatChanged;
 import org.callcentre.crm.operators.WorkStatusChanged;
 import org.callcentre.crm.screenpop.LivePushQueue;
 import org.callcentre.crm.screenpop.LiveSockets;
@@ -50,6 +51,12 @@ class WallboardFeed {
 
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
     void onWorkStatusChanged(WorkStatusChanged change) {
+        changed();
+    }
+
+    /** A chat queued, taken or overdue moves the chat counts. */
+    @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
+    void onChatChanged(ChatChanged change) {
         changed();
     }
 

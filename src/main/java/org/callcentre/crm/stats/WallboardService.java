@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Puts the wallboard together: waiting calls from the calls table, operators from presence, today's KPIs. */
+/** Puts the wallboard together: waiting calls and chats from their tables, operators from presence, today's KPIs. */
 @Singleton
 class WallboardService {
     /** Every live state presence knows, so that the board shows zeros rather than missing keys. */
@@ -48,6 +48,7 @@ class WallboardService {
         Waiting waiting = reader.live(queries.callsWaiting(now), rs -> new Waiting(rs.getLong("waiting"), Db.getInstant(rs, "oldest")))
                 .get(0);
         long longest = waiting.oldest() == null ? 0 : Math.max(0, Duration.between(waiting.oldest(), now).toSeconds());
-        return new Wallboard("wallboard", now, waiting.count(), longest, byState, kpi.today());
+        long[] chats = reader.live(queries.chatsWaiting(), rs -> new long[]{rs.getLong("waiting"), rs.getLong("overdue")}).get(0);
+        return new Wallboard("wallboard", now, waiting.count(), longest, byState, chats[0], chats[1], kpi.today());
     }
 }

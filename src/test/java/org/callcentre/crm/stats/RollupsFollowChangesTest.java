@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import org.callcentre.crm.telephony.ScenarioRows;
 import org.callcentre.crm.testing.Api;
 import org.callcentre.crm.testing.MangoWebhooks;
+import org.callcentre.crm.testing.MovableClock;
 import org.callcentre.crm.testing.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

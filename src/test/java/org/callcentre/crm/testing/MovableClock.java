@@ -1,4 +1,4 @@
-package org.callcentre.crm.stats;
+package org.callcentre.crm.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,19 +6,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand, so that work-status periods have the lengths it chooses. */
-final class MovableClock extends Clock {
+/** A clock the test moves by hand, so that periods and deadlines have the lengths it chooses. */
+public final class MovableClock extends Clock {
     private volatile Instant now;
 
-    MovableClock(Instant start) {
+    public MovableClock(Instant start) {
         this.now = start;
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now = instant;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 

@@ -374,6 +374,35 @@ const scenarios = {
   },
 
   /**
+   * An operator picks the outcome of an answered call on its screen-pop; the supervisor sees it
+   * counted on the statistics' call outcomes.
+   */
+  async disposition(page) {
+    await signIn(page, 'olga');
+    await page.getByRole('button', { name: 'На линии' }).click();
+    await page.locator('.work-working[aria-pressed="true"]').waitFor();
+    await page.locator('[data-testid="socket-state"][data-state="open"]').waitFor();
+    await step('ring-and-answer');
+    const pop = page.getByTestId('screen-pop');
+    const picker = pop.getByRole('form', { name: 'Итог звонка' });
+    await picker.waitFor({ timeout: TIMEOUT });
+    await picker.getByLabel('Итог звонка', { exact: true }).selectOption({ label: 'Оформлен заказ' });
+    await picker.getByRole('button', { name: 'Сохранить итог' }).click();
+    await picker.getByText('Сохранено').waitFor({ timeout: TIMEOUT });
+    await shot(page, 'disposition-pop');
+    await step('hang-up');
+
+    await page.evaluate(() => localStorage.clear());
+    await signIn(page, 'boss');
+    await open(page, 'Статистика');
+    await page.getByRole('tab', { name: 'Итоги звонков' }).click();
+    const row = page.getByRole('tabpanel').getByRole('row').filter({ hasText: 'Оформлен заказ' });
+    await row.waitFor({ timeout: TIMEOUT });
+    console.log(`RESULT counted=${await text(row.getByRole('cell').nth(1))}`);
+    await shot(page, 'stats-dispositions');
+  },
+
+  /**
    * An admin reads the notification log: a job card e-mail that failed (no SMTP server is set) shows
    * as not delivered with its error, and the order it belongs to lists it too.
    */

@@ -41,6 +41,8 @@ const KnowledgePage = named(() => import('../features/knowledge/KnowledgePage'),
 const AiReviewPage = named(() => import('../features/aireview/AiReviewPage'), 'AiReviewPage');
 const IntegrationsPage = named(() => import('../features/admin/IntegrationsPage'), 'IntegrationsPage');
 const NotificationsPage = named(() => import('../features/admin/NotificationsPage'), 'NotificationsPage');
+const DispositionsPage = named(() => import('../features/admin/ResultCodesPage'), 'DispositionsPage');
+const CancelReasonsPage = named(() => import('../features/admin/ResultCodesPage'), 'CancelReasonsPage');
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -109,6 +111,8 @@ export function App() {
                 <Route path="audit" element={<AuditPage />} />
                 <Route path="integrations" element={<IntegrationsPage />} />
                 <Route path="notifications" element={<NotificationsPage />} />
+                <Route path="dispositions" element={<DispositionsPage />} />
+                <Route path="cancel-reasons" element={<CancelReasonsPage />} />
               </Route>
               <Route path="*" element={<NotFound />} />
             </Route>

@@ -12,6 +12,8 @@ const SECTIONS = [
   ['audit', 'admin.audit'],
   ['integrations', 'admin.integrations'],
   ['notifications', 'admin.notifications'],
+  ['dispositions', 'admin.dispositions'],
+  ['cancel-reasons', 'admin.cancelReasons'],
 ] as const;
 
 export function AdminLayout() {

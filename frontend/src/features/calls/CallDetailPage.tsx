@@ -7,6 +7,7 @@ import type { Call } from '../../shared/api/types';
 import { formatDateTime, formatDuration, formatPhone } from '../../shared/lib/format';
 import { newCallBackLink } from '../../shared/lib/taskLink';
 import { Badge } from '../../shared/ui/Badge';
+import { DispositionPicker } from '../../shared/ui/DispositionPicker';
 import { TextField } from '../../shared/ui/Field';
 import { formErrorsOf, NO_ERRORS } from '../../shared/ui/formErrors';
 import { FormMessage } from '../../shared/ui/FormMessage';
@@ -15,18 +16,18 @@ import { QueryState } from '../../shared/ui/QueryState';
 import { DraftPanel } from './DraftPanel';
 import { TranscriptPanel } from './TranscriptPanel';
 
-const FIELDS = ['disposition', 'note'] as const;
+const FIELDS = ['note'] as const;
 
 export function CallDetailPage() {
   const { t } = useTranslation();
   const { id } = useParams();
   const queryClient = useQueryClient();
   const call = useQuery({ queryKey: ['call', id], queryFn: () => api<Call>(`/api/calls/${id}`) });
-  const [form, setForm] = useState({ disposition: '', note: '' });
+  const [form, setForm] = useState({ note: '' });
   const [errors, setErrors] = useState(NO_ERRORS);
   const [saved, setSaved] = useState(false);
   useEffect(() => {
-    if (call.data) setForm({ disposition: call.data.disposition ?? '', note: call.data.note ?? '' });
+    if (call.data) setForm({ note: call.data.note ?? '' });
   }, [call.data]);
   const save = useMutation({
     mutationFn: () => api<Call>(`/api/calls/${id}`, { method: 'PATCH', body: form }),
@@ -64,17 +65,21 @@ export function CallDetailPage() {
           <dt>{t('call.wait')}</dt><dd>{formatDuration(c.waitSeconds)}</dd>
           <dt>{t('call.talk')}</dt><dd>{formatDuration(c.talkSeconds)}</dd>
           <dt>{t('call.hold')}</dt><dd>{formatDuration(c.holdSeconds)}</dd>
+          <dt>{t('call.disposition')}</dt><dd data-testid="call-disposition">{c.disposition ?? '—'}</dd>
           <dt>{t('call.order')}</dt><dd>{c.orderId ? <Link to={`/orders/${c.orderId}`}>№{c.orderId}</Link> : '—'}</dd>
         </dl>
         <form className="card" onSubmit={submit} aria-labelledby="annotate-title">
           <h2 id="annotate-title">{t('call.annotate')}</h2>
-          <TextField label={t('call.disposition')} name="disposition" value={form.disposition} error={errors.fields.disposition}
-            onChange={(disposition) => setForm({ ...form, disposition })} />
           <TextField label={t('call.note')} name="note" value={form.note} error={errors.fields.note} onChange={(note) => setForm({ ...form, note })} />
           <FormMessage message={errors.message} />
           {saved && <FormMessage kind="success" message={t('app.saved')} />}
           <button type="submit" className="primary" disabled={save.isPending}>{t('app.save')}</button>
         </form>
+        {c.status === 'answered' && (
+          <div className="card">
+            <DispositionPicker key={c.id} call={c} onSaved={(updated) => queryClient.setQueryData(['call', id], updated)} />
+          </div>
+        )}
       </div>
       <TranscriptPanel callId={String(c.id)} />
       <DraftPanel callId={String(c.id)} />

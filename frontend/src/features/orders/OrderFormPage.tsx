@@ -6,6 +6,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom'
 import { OrderNotifications } from './OrderNotifications';
 import { api, apiPage } from '../../shared/api/client';
 import { useCityOptions } from '../../shared/api/directories';
+import { activeOptions, useResultCodes } from '../../shared/api/resultCodes';
 import { ORDER_STATUSES, type Order } from '../../shared/api/types';
 import { useSession } from '../../shared/api/useSession';
 import { SelectField, TextField } from '../../shared/ui/Field';
@@ -44,6 +45,7 @@ export function OrderFormPage() {
     queryFn: () => apiPage<{ id: number; name: string }>('/api/masters', { query: { city: form.city, status: 'active', limit: 100 } }).then((p) => p.data),
     enabled: !!id && !!form.city,
   });
+  const reasons = useResultCodes('cancel-reasons');
   const save = useMutation({
     mutationFn: () =>
       id ? api<Order>(`/api/orders/${id}`, { method: 'PATCH', body: bodyOf(form, original) }) : api<Order>('/api/orders', { method: 'POST', body: bodyOf(form) }),
@@ -94,6 +96,7 @@ export function OrderFormPage() {
         {field('dateMeeting', 'datetime-local')}
         {field('problem')}
         {id && select('status', ORDER_STATUSES.map((v) => ({ value: v, label: t(`orderStatus.${v}`) })))}
+        {id && form.status === 'cancelled' && select('cancelReasonId', activeOptions(reasons.data, existing.data?.cancelReasonId), '—')}
         {id && select('masterId', (masters.data ?? []).map((m) => ({ value: String(m.id), label: m.name })), '—')}
         {id && field('result', 'number')}
         {id && field('expenditure', 'number')}

@@ -15,10 +15,12 @@ describe('order form', () => {
       id: 3, rk: 'avito', city: 'Казань', phone: '+79161234567', clientId: 1, typeOrder: 'first_time', clientName: 'Анна', address: null,
       dateMeeting: null, typeEquipment: 'стиральная машина', problem: null, status: 'new', masterId: null, result: null, expenditure: null,
       clean: null, operatorNameId: 2, callId: 5, createdAt: '2026-11-24T10:00:00Z', updatedAt: '2026-11-24T10:00:00Z', closedAt: null,
+      cancelReasonId: null, cancelReason: null,
     };
     const original = formOf(order);
     const edited = { ...original, status: 'assigned', masterId: '12', result: '1500.50', address: 'ул. Баумана, 1' };
     expect(bodyOf(edited, original)).toEqual({ status: 'assigned', masterId: 12, result: 1500.5, address: 'ул. Баумана, 1' });
     expect(bodyOf(original, original)).toEqual({});
+    expect(bodyOf({ ...original, status: 'cancelled', cancelReasonId: '4' }, original)).toEqual({ status: 'cancelled', cancelReasonId: 4 });
   });
 });

@@ -1,6 +1,6 @@
 import type { Order } from '../../shared/api/types';
 
-export const ORDER_FIELDS = ['city', 'rk', 'phone', 'typeOrder', 'clientName', 'address', 'dateMeeting', 'typeEquipment', 'problem', 'status', 'masterId', 'result', 'expenditure', 'clean'] as const;
+export const ORDER_FIELDS = ['city', 'rk', 'phone', 'typeOrder', 'clientName', 'address', 'dateMeeting', 'typeEquipment', 'problem', 'status', 'cancelReasonId', 'masterId', 'result', 'expenditure', 'clean'] as const;
 export type OrderForm = Record<(typeof ORDER_FIELDS)[number], string>;
 
 export const ORDER_TYPES = ['first_time', 'repeat', 'warranty'] as const;
@@ -30,7 +30,7 @@ export function formOf(order: Order): OrderForm {
   return {
     city: order.city, rk: text(order.rk), phone: order.phone, typeOrder: order.typeOrder, clientName: text(order.clientName),
     address: text(order.address), dateMeeting: localDateTime(order.dateMeeting), typeEquipment: text(order.typeEquipment),
-    problem: text(order.problem), status: order.status, masterId: text(order.masterId), result: text(order.result),
+    problem: text(order.problem), status: order.status, cancelReasonId: text(order.cancelReasonId), masterId: text(order.masterId), result: text(order.result),
     expenditure: text(order.expenditure), clean: text(order.clean),
   };
 }
@@ -45,7 +45,7 @@ export function bodyOf(form: OrderForm, original?: OrderForm): Record<string, st
     const value = form[field].trim();
     if (!value || (original && original[field] === form[field])) continue;
     if (field === 'status' && !original) continue;
-    body[field] = ['masterId', 'result', 'expenditure', 'clean'].includes(field) && !Number.isNaN(Number(value)) ? Number(value) : value;
+    body[field] = ['cancelReasonId', 'masterId', 'result', 'expenditure', 'clean'].includes(field) && !Number.isNaN(Number(value)) ? Number(value) : value;
   }
   return body;
 }

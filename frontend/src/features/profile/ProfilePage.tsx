@@ -1,14 +1,19 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../shared/api/client';
 import { setSession } from '../../shared/api/session';
 import { useSession } from '../../shared/api/useSession';
+import { formatDateTime } from '../../shared/lib/format';
 import { TextField } from '../../shared/ui/Field';
+import { SimpleTable } from '../../shared/ui/SimpleTable';
 import { formErrorsOf, NO_ERRORS } from '../../shared/ui/formErrors';
 import { FormMessage } from '../../shared/ui/FormMessage';
 
 const FIELDS = ['currentPassword', 'newPassword'] as const;
+
+/** One of the user's open sessions (`GET /api/auth/sessions`). */
+interface OwnSession { id: number; startedAt: string; lastSeenAt: string; address: string | null; userAgent: string | null; current: boolean }
 
 /**
  * The signed-in user's own page: who they are, a new password (the server's password rules; every
@@ -28,6 +33,11 @@ export function ProfilePage() {
     }),
     onSuccess: () => signInAgain('passwordChanged'),
     onError: (error) => setErrors(formErrorsOf(error, FIELDS, t('errors.network'))),
+  });
+  const sessions = useQuery({ queryKey: ['/api/auth/sessions'], queryFn: () => api<OwnSession[]>('/api/auth/sessions') });
+  const endOne = useMutation({
+    mutationFn: (id: number) => api(`/api/auth/sessions/${id}`, { method: 'DELETE' }),
+    onSuccess: () => void sessions.refetch(),
   });
   const endAll = useMutation({
     mutationFn: () => api('/api/auth/logout-all', { method: 'POST' }),
@@ -57,6 +67,18 @@ export function ProfilePage() {
           </dl>
           <section className="card" aria-labelledby="sessions-title">
             <h2 id="sessions-title">{t('profile.sessions')}</h2>
+            <SimpleTable caption={t('profile.sessions')} rows={sessions.data ?? []} rowKey={(s) => s.id} columns={[
+              { key: 'device', header: t('profile.device'), render: (s) => <>{s.userAgent ?? '—'}{s.current && <> <strong>({t('profile.thisDevice')})</strong></>}</> },
+              { key: 'address', header: t('profile.address'), render: (s) => s.address ?? '—' },
+              { key: 'started', header: t('profile.startedAt'), render: (s) => formatDateTime(s.startedAt) },
+              { key: 'seen', header: t('profile.lastSeenAt'), render: (s) => formatDateTime(s.lastSeenAt) },
+              {
+                key: 'actions', header: t('app.actions'),
+                render: (s) => s.current ? null : (
+                  <button type="button" disabled={endOne.isPending} onClick={() => endOne.mutate(s.id)}>{t('profile.endOne')}</button>
+                ),
+              },
+            ]} />
             <p className="muted">{t('profile.sessionsHint')}</p>
             <button type="button" className="danger" disabled={endAll.isPending}
               onClick={() => window.confirm(t('profile.endAllConfirm')) && endAll.mutate()}>{t('profile.endAll')}</button>

@@ -32,7 +32,10 @@ function useStat<T>(path: string, params: Query, enabled: boolean) {
   return useQuery({ queryKey: [path, params], queryFn: () => api<T>(path, { query: params }), enabled });
 }
 
-const VIEWS = ['operators', 'cities', 'campaigns'] as const;
+interface ResultCodeStats { id: number; name: string; count: number; averageTalkSeconds: number | null }
+
+const VIEWS = ['operators', 'cities', 'campaigns', 'dispositions', 'cancelReasons'] as const;
+const RESULT_CODE_VIEWS: Partial<Record<(typeof VIEWS)[number], string>> = { dispositions: '/api/stats/dispositions', cancelReasons: '/api/stats/cancel-reasons' };
 
 export function StatsPage() {
   const { t } = useTranslation();
@@ -46,6 +49,7 @@ export function StatsPage() {
   const overall = useStat<PeriodStats>('/api/stats/overall', period, valid);
   const kpi = useStat<KpiReport>('/api/stats/kpi', query, valid);
   const sources = useStat<SourceStats[]>(`/api/stats/${view === 'campaigns' ? 'campaigns' : 'cities'}`, period, valid);
+  const resultCodes = useStat<ResultCodeStats[]>(RESULT_CODE_VIEWS[view] ?? '', query, valid && !!RESULT_CODE_VIEWS[view]);
 
   const statusData = Object.entries(overall.data?.orders.byStatus ?? {}).map(([status, count]) => ({ status: t(`orderStatus.${status}`), count }));
   return (
@@ -133,6 +137,17 @@ export function StatsPage() {
               { key: 'orders', header: t('stats.ordersCreated'), numeric: true, render: (r) => r.ordersCreated },
               { key: 'completed', header: t('stats.ordersCompleted'), numeric: true, render: (r) => r.ordersCompleted },
               { key: 'revenue', header: t('stats.revenue'), numeric: true, render: (r) => r.revenue },
+            ]} />
+          </>
+        ) : RESULT_CODE_VIEWS[view] ? (
+          <>
+            <QueryState isLoading={resultCodes.isLoading} error={resultCodes.error} />
+            <SimpleTable caption={t(`stats.${view}`)} rows={resultCodes.data ?? []} rowKey={(r) => r.id} columns={[
+              { key: 'name', header: t('stats.name'), render: (r) => r.name },
+              { key: 'count', header: t('stats.count'), numeric: true, render: (r) => r.count },
+              ...(view === 'dispositions'
+                ? [{ key: 'talk', header: t('stats.avgTalk'), numeric: true, render: (r: ResultCodeStats) => (r.averageTalkSeconds === null ? '—' : formatDuration(r.averageTalkSeconds)) }]
+                : []),
             ]} />
           </>
         ) : (

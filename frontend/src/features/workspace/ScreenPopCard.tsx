@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import { formatDateTime, formatDuration, formatPhone } from '../../shared/lib/format';
 import { newCallBackLink } from '../../shared/lib/taskLink';
 import { Badge } from '../../shared/ui/Badge';
+import { DispositionPicker } from '../../shared/ui/DispositionPicker';
 import { PhoneLink } from '../../shared/ui/PhoneLink';
 import { orderDraftOf, type ScreenPop } from './screenPops';
 
@@ -36,6 +37,7 @@ export function ScreenPopCard({ pop, onDismiss }: { pop: ScreenPop; onDismiss: (
         <dt>{t('pop.campaign')}</dt>
         <dd>{campaign ? `${campaign.rk}${campaign.source ? ` · ${campaign.source}` : ''}` : call.rk ?? '—'}</dd>
       </dl>
+      {call.status === 'answered' && <DispositionPicker call={call} />}
       <div className="pop-actions">
         <Link className="button primary" to={`/orders/new?${orderDraftOf(pop)}`}>
           {t('pop.createOrder')}

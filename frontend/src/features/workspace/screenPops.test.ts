@@ -7,7 +7,7 @@ function call(id: number, over: Partial<Call> = {}): Call {
     id, source: 'mango', externalId: `e${id}`, rk: null, city: null, cityId: null, phoneClient: '+79161234567', phoneAts: '+78432507713',
     direction: 'inbound', status: 'ringing', missedReason: null, operator: null, operatorId: null, operatorExtension: '101', clientId: 7,
     clientName: null, orderId: null, dateCreate: '2026-11-24T10:00:00Z', answeredAt: null, endedAt: null, waitSeconds: 0, holdSeconds: 0,
-    talkSeconds: 0, disconnectReason: null, disposition: null, note: null, recordingRef: null, ...over,
+    talkSeconds: 0, disconnectReason: null, disposition: null, dispositionId: null, note: null, recordingRef: null, ...over,
   };
 }
 

@@ -25,7 +25,9 @@ export interface Call {
   holdSeconds: number | null;
   talkSeconds: number | null;
   disconnectReason: string | null;
+  /** the name of the disposition picked from the list (`dispositionId`) */
   disposition: string | null;
+  dispositionId: number | null;
   note: string | null;
   recordingRef: string | null;
 }
@@ -52,6 +54,8 @@ export interface Order {
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;
+  cancelReasonId: number | null;
+  cancelReason: string | null;
 }
 
 export const ORDER_STATUSES = ['new', 'assigned', 'in_progress', 'completed', 'cancelled'] as const;

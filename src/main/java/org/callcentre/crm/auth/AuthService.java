@@ -11,6 +11,7 @@ import org.callcentre.crm.shared.ApiException;
 import org.callcentre.crm.shared.Fields;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,11 +27,13 @@ public class AuthService {
     private final AuditLog audit;
     private final LoginThrottle throttle;
     private final Sessions sessions;
+    private final OpenSessions openSessions;
     private final TokenVersions tokenVersions;
 
     public AuthService(OperatorRepository operators, PasswordHasher hasher, RefreshTokens refreshTokens,
                        TokenGenerator tokenGenerator, AccessTokenConfiguration accessTokens, AuditLog audit,
-                       LoginThrottle throttle, Sessions sessions, TokenVersions tokenVersions) {
+                       LoginThrottle throttle, Sessions sessions, TokenVersions tokenVersions, OpenSessions openSessions) {
+        this.openSessions = openSessions;
         this.operators = operators;
         this.hasher = hasher;
         this.refreshTokens = refreshTokens;
@@ -48,7 +51,8 @@ public class AuthService {
      * bcrypt work as a wrong password, so the answer's speed does not tell which logins exist.
      */
     @Transactional(noRollbackFor = ApiException.class)
-    public Tokens login(String login, String password, String ip) {
+    public Tokens login(String login, String password, ClientInfo client) {
+        String ip = client.address();
         Fields f = new Fields();
         f.required("login", login, 200);
         f.required("password", password, 200);
@@ -76,11 +80,12 @@ public class AuthService {
             throw ApiException.unauthorized("Account is " + operator.status().replace('_', ' '));
         }
         audit.record(actorOf(operator, ip), "login", "auth", operator.id());
-        return issue(operator);
+        return issue(operator, refreshTokens.newSession(), client);
     }
 
     @Transactional(noRollbackFor = ApiException.class)
-    public Tokens refresh(String refreshToken, String ip) {
+    public Tokens refresh(String refreshToken, ClientInfo client) {
+        String ip = client.address();
         Fields f = new Fields();
         f.required("refreshToken", refreshToken, 200);
         f.throwIfAny();
@@ -93,11 +98,11 @@ public class AuthService {
             throw ApiException.unauthorized("Refresh token was already used; log in again");
         }
         if (!stored.usable() || !refreshTokens.revoke(stored.id())) {
-            throw ApiException.unauthorized("Refresh token expired; log in again");
+            throw ApiException.unauthorized("Refresh token expired or its session was ended; log in again");
         }
         Operator operator = operators.findById(stored.operatorId()).filter(Operator::active)
                 .orElseThrow(() -> ApiException.unauthorized("Account is not active"));
-        return issue(operator);
+        return issue(operator, stored.session(), client);
     }
 
     @Transactional
@@ -117,13 +122,29 @@ public class AuthService {
         audit.record(actor, "logout_all", "auth", actor.id());
     }
 
-    private Tokens issue(Operator operator) {
+    /** The caller's open sessions, the one asking marked. */
+    @Transactional(readOnly = true)
+    public List<OwnSession> sessions(Actor actor, Long currentSession) {
+        return refreshTokens.open(actor.id()).stream().map(s -> s.asCurrent(currentSession)).toList();
+    }
+
+    /** Ends one of the caller's sessions: its refresh token revoked, its access tokens refused (404 if not theirs or over). */
+    @Transactional
+    public void endSession(Actor actor, long sessionId) {
+        if (!refreshTokens.revokeSession(actor.id(), sessionId)) {
+            throw ApiException.notFound("Open session " + sessionId);
+        }
+        openSessions.ended(sessionId);
+        audit.record(actor, "logout_session", "auth", actor.id(), Map.of("sessionId", sessionId));
+    }
+
+    private Tokens issue(Operator operator, RefreshTokens.Session session, ClientInfo client) {
         Integer expiration = accessTokens.getExpiration();
         String access = tokenGenerator.generateToken(
                         TokenClaims.authentication(operator.id(), operator.login(), operator.role(), operator.cityId(),
-                                tokenVersions.forNewToken(operator.id())), expiration)
+                                tokenVersions.forNewToken(operator.id()), session.id()), expiration)
                 .orElseThrow(() -> new IllegalStateException("No access token generated"));
-        return new Tokens(access, refreshTokens.issue(operator.id()), "Bearer", expiration,
+        return new Tokens(access, refreshTokens.issue(operator.id(), session, client), "Bearer", expiration,
                 new Tokens.User(operator.id(), operator.login(), operator.role(), operator.name(), operator.city()));
     }
 

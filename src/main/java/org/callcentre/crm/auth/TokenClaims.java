@@ -11,15 +11,17 @@ import java.util.Map;
 public final class TokenClaims {
     static final String USER_ID = "uid";
     static final String TOKEN_VERSION = "tv";
+    static final String SESSION_ID = "sid";
     private static final String CITY_ID = "cityId";
 
     private TokenClaims() {
     }
 
-    static Authentication authentication(long userId, String login, Role role, Long cityId, int tokenVersion) {
+    static Authentication authentication(long userId, String login, Role role, Long cityId, int tokenVersion, long sessionId) {
         Map<String, Object> attributes = new HashMap<>();
         attributes.put(USER_ID, userId);
         attributes.put(TOKEN_VERSION, tokenVersion);
+        attributes.put(SESSION_ID, sessionId);
         if (cityId != null) {
             attributes.put(CITY_ID, cityId);
         }
@@ -37,6 +39,11 @@ public final class TokenClaims {
     }
 
     static Long userId(Object claim) {
+        return number(claim);
+    }
+
+    /** The session a token belongs to; tokens issued before sessions were listed carry none. */
+    static Long sessionId(Object claim) {
         return number(claim);
     }
 

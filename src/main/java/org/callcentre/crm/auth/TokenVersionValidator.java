@@ -6,15 +6,18 @@ import io.micronaut.security.token.jwt.validator.GenericJwtClaimsValidator;
 import jakarta.inject.Singleton;
 
 /**
- * Refuses an access token whose version is not the user's current one, or whose user is gone. Runs
+ * Refuses an access token whose version is not the user's current one, whose user is gone, or
+ * whose session was ended. Runs
  * inside the JWT validation that every HTTP request and every WebSocket admission goes through.
  */
 @Singleton
 class TokenVersionValidator implements GenericJwtClaimsValidator<HttpRequest<?>> {
     private final TokenVersions versions;
+    private final OpenSessions sessions;
 
-    TokenVersionValidator(TokenVersions versions) {
+    TokenVersionValidator(TokenVersions versions, OpenSessions sessions) {
         this.versions = versions;
+        this.sessions = sessions;
     }
 
     @Override
@@ -24,6 +27,7 @@ class TokenVersionValidator implements GenericJwtClaimsValidator<HttpRequest<?>>
             return false;
         }
         int carried = TokenClaims.version(claims.get(TokenClaims.TOKEN_VERSION));
-        return versions.accepts(userId, carried);
+        Long session = TokenClaims.sessionId(claims.get(TokenClaims.SESSION_ID));
+        return versions.accepts(userId, carried) && (session == null || sessions.accepts(session));
     }
 }

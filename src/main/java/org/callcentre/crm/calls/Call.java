@@ -17,7 +17,7 @@ public record Call(long id, String source, String externalId, String rk, String 
                    OperatorRef operator, Long operatorId, String operatorExtension, Long clientId, String clientName,
                    Long orderId, Instant dateCreate, Instant answeredAt, Instant endedAt, int waitSeconds,
                    @Nullable Integer holdSeconds, @Nullable Integer talkSeconds, String disconnectReason, String disposition, String note,
-                   String recordingRef) {
+                   String recordingRef, Long dispositionId) {
 
     @Serdeable
     public record OperatorRef(long id, String name) {

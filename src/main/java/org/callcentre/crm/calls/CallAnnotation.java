@@ -2,7 +2,10 @@ package org.callcentre.crm.calls;
 
 import io.micronaut.serde.annotation.Serdeable;
 
-/** What an operator writes about a call after it; an absent field keeps its value, a blank one clears it. */
+/**
+ * What an operator records about a call after it: the disposition picked from the admins' list
+ * (an answered call only), and a note. An absent field keeps its value; a blank note clears it.
+ */
 @Serdeable
-public record CallAnnotation(String disposition, String note) {
+public record CallAnnotation(Long dispositionId, String note) {
 }

@@ -67,8 +67,10 @@ public class CallRepository {
                 : db.query(SELECT + " " + FROM + " WHERE c.id = ANY (?::bigint[]) ORDER BY " + NEWEST_FIRST, CallRepository::map, ids);
     }
 
-    public void annotate(long id, String disposition, String note) {
-        db.update("UPDATE calls SET disposition = ?, note = ?, updated_at = now() WHERE id = ?", disposition, note, id);
+    /** {@code disposition} is the picked entry's name, kept beside its id for the lists and exports that show it. */
+    public void annotate(long id, Long dispositionId, String disposition, String note) {
+        db.update("UPDATE calls SET disposition_id = ?, disposition = ?, note = ?, updated_at = now() WHERE id = ?",
+                dispositionId, disposition, note, id);
     }
 
     /** The operator, status, city and rk filters each lead a (column, created_at, id) index, so a filtered month is one index range. */
@@ -110,6 +112,6 @@ public class CallRepository {
                 Db.getInstant(rs, "created_at"), Db.getInstant(rs, "answered_at"), Db.getInstant(rs, "ended_at"),
                 rs.getInt("wait_seconds"), Db.getInt(rs, "hold_seconds"), Db.getInt(rs, "talk_seconds"),
                 rs.getString("disconnect_reason"), rs.getString("disposition"), rs.getString("note"),
-                rs.getString("recording_ref"));
+                rs.getString("recording_ref"), Db.getLong(rs, "disposition_id"));
     }
 }

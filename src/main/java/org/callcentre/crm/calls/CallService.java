@@ -1,11 +1,15 @@
 package org.callcentre.crm.calls;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.callcentre.crm.audit.AuditLog;
 import org.callcentre.crm.audit.Changes;
 import org.callcentre.crm.auth.Actor;
 import org.callcentre.crm.cities.CityDirectory;
+import org.callcentre.crm.resultcodes.ResultCode;
+import org.callcentre.crm.resultcodes.ResultCodeKind;
+import org.callcentre.crm.resultcodes.ResultCodes;
 import org.callcentre.crm.shared.ApiException;
 import org.callcentre.crm.shared.ApiResponse;
 import org.callcentre.crm.shared.DateRange;
@@ -25,11 +29,16 @@ public class CallService {
     private final CallRepository calls;
     private final CityDirectory cities;
     private final AuditLog audit;
+    private final ResultCodes resultCodes;
+    private final ApplicationEventPublisher<CallAnnotated> annotations;
 
-    public CallService(CallRepository calls, CityDirectory cities, AuditLog audit) {
+    public CallService(CallRepository calls, CityDirectory cities, AuditLog audit, ResultCodes resultCodes,
+                       ApplicationEventPublisher<CallAnnotated> annotations) {
         this.calls = calls;
         this.cities = cities;
         this.audit = audit;
+        this.resultCodes = resultCodes;
+        this.annotations = annotations;
     }
 
     @Transactional
@@ -66,13 +75,24 @@ public class CallService {
     public Call annotate(long id, CallAnnotation request, Actor actor) {
         Call current = find(id, actor);
         Fields f = new Fields();
-        String disposition = request.disposition() == null ? current.disposition() : f.optional("disposition", request.disposition());
         String note = request.note() == null ? current.note() : f.optional("note", request.note());
+        Long dispositionId = current.dispositionId();
+        String disposition = current.disposition();
+        if (request.dispositionId() != null) {
+            f.check("answered".equals(current.status()), "dispositionId", "only an answered call takes a disposition");
+            ResultCode picked = f.attempt("dispositionId",
+                    () -> resultCodes.requireActive(ResultCodeKind.disposition, "dispositionId", request.dispositionId()));
+            dispositionId = picked == null ? null : picked.id();
+            disposition = picked == null ? null : picked.name();
+        }
         f.throwIfAny();
-        calls.annotate(id, disposition, note);
+        calls.annotate(id, dispositionId, disposition, note);
         audit.record(actor, "update", "call", id, new Changes()
                 .field("disposition", current.disposition(), disposition)
                 .field("note", current.note(), note).asMap());
+        if (!Objects.equals(dispositionId, current.dispositionId())) {
+            annotations.publishEvent(new CallAnnotated(id));
+        }
         return find(id, actor);
     }
 

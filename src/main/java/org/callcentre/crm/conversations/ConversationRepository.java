@@ -142,15 +142,15 @@ public class ConversationRepository {
     /** The first operator reply of the running episode stops its first-response clock; later replies change nothing. */
     public void stopFirstResponseClock(long conversationId, Instant at) {
         db.update("UPDATE conversations SET first_response_at = ?, "
-                + "first_response_breached = first_response_breached OR first_response_due < ? "
+                + "first_response_breached = first_response_breached OR coalesce(first_response_due < ?, false) "
                 + "WHERE id = ? AND waiting_since IS NOT NULL AND resolved_at IS NULL AND first_response_at IS NULL",
                 at, at, conversationId);
     }
 
-    /** Closing ends the episode: both clocks stop, and a deadline already passed counts as missed. */
+    /** Closing ends the episode: both clocks stop, and a deadline already passed counts as missed (no deadline: never missed). */
     public void stopResolutionClock(long conversationId, Instant at) {
-        db.update("UPDATE conversations SET resolved_at = ?, resolution_breached = resolution_breached OR resolution_due < ?, "
-                + "first_response_breached = first_response_breached OR (first_response_at IS NULL AND first_response_due < ?) "
+        db.update("UPDATE conversations SET resolved_at = ?, resolution_breached = resolution_breached OR coalesce(resolution_due < ?, false), "
+                + "first_response_breached = first_response_breached OR coalesce(first_response_at IS NULL AND first_response_due < ?, false) "
                 + "WHERE id = ? AND waiting_since IS NOT NULL AND resolved_at IS NULL",
                 at, at, at, conversationId);
     }

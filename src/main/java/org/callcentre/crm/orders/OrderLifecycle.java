@@ -12,7 +12,8 @@ import java.util.Map;
 final class OrderLifecycle {
     static final String NEW = "new";
     static final String COMPLETED = "completed";
-    static final List<String> STATUSES = List.of(NEW, "assigned", "in_progress", COMPLETED, "cancelled");
+    static final String CANCELLED = "cancelled";
+    static final List<String> STATUSES = List.of(NEW, "assigned", "in_progress", COMPLETED, CANCELLED);
     private static final List<String> CLOSED = List.of(COMPLETED, "cancelled");
     private static final Map<String, List<String>> NEXT = Map.of(
             NEW, List.of("assigned", "cancelled"),

@@ -15,8 +15,8 @@ import java.util.Optional;
 
 @Singleton
 public class OrderRepository {
-    private static final String SELECT = "SELECT o.*, c.name AS city_name";
-    private static final String FROM = "FROM orders o JOIN cities c ON c.id = o.city_id";
+    private static final String SELECT = "SELECT o.*, c.name AS city_name, r.name AS cancel_reason";
+    private static final String FROM = "FROM orders o JOIN cities c ON c.id = o.city_id LEFT JOIN result_codes r ON r.id = o.cancel_reason_id";
     private static final String NEWEST_FIRST = "o.created_at DESC, o.id DESC";
 
     private final Db db;
@@ -85,13 +85,14 @@ public class OrderRepository {
                 externalId == null ? null : externalId.source(), externalId == null ? null : externalId.id());
     }
 
-    public void update(long id, OrderFields f, String status, Long clientId, Instant closedAt) {
+    public void update(long id, OrderFields f, String status, Long clientId, Instant closedAt, Long cancelReasonId) {
         db.update("UPDATE orders SET rk = ?, city_id = ?, phone = ?, type_order = ?, client_name = ?, address = ?, "
                         + "date_meeting = ?, type_equipment = ?, problem = ?, operator_id = ?, master_id = ?, result = ?, "
-                        + "expenditure = ?, clean = ?, status = ?, client_id = ?, closed_at = ?, updated_at = now() WHERE id = ?",
+                        + "expenditure = ?, clean = ?, status = ?, client_id = ?, closed_at = ?, cancel_reason_id = ?, "
+                        + "updated_at = now() WHERE id = ?",
                 f.rk(), f.cityId(), f.phone(), f.typeOrder(), f.clientName(), f.address(), f.dateMeeting(),
                 f.typeEquipment(), f.problem(), f.operatorId(), f.masterId(), f.result(), f.expenditure(), f.clean(),
-                status, clientId, closedAt, id);
+                status, clientId, closedAt, cancelReasonId, id);
     }
 
     public void linkClient(long id, long clientId) {
@@ -110,6 +111,7 @@ public class OrderRepository {
                 Db.getDecimal(rs, "expenditure"), Db.getDecimal(rs, "clean"));
         return new Order(rs.getLong("id"), fields, rs.getString("city_name"), Db.getLong(rs, "client_id"),
                 rs.getString("status"), Db.getLong(rs, "call_id"), Db.getInstant(rs, "created_at"),
-                Db.getInstant(rs, "updated_at"), Db.getInstant(rs, "closed_at"));
+                Db.getInstant(rs, "updated_at"), Db.getInstant(rs, "closed_at"), Db.getLong(rs, "cancel_reason_id"),
+                rs.getString("cancel_reason"));
     }
 }

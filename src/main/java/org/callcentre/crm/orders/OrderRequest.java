@@ -11,5 +11,6 @@ import java.math.BigDecimal;
 @Serdeable
 public record OrderRequest(String rk, String city, String phone, String typeOrder, String clientName, String address,
                            String dateMeeting, String typeEquipment, String problem, Long operatorNameId,
-                           String status, Long masterId, BigDecimal result, BigDecimal expenditure, BigDecimal clean) {
+                           String status, Long masterId, BigDecimal result, BigDecimal expenditure, BigDecimal clean,
+                           Long cancelReasonId) {
 }

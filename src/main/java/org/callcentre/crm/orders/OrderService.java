@@ -9,6 +9,8 @@ import org.callcentre.crm.auth.Actor;
 import org.callcentre.crm.auth.Role;
 import org.callcentre.crm.cities.CityDirectory;
 import org.callcentre.crm.clients.ClientDirectory;
+import org.callcentre.crm.resultcodes.ResultCodeKind;
+import org.callcentre.crm.resultcodes.ResultCodes;
 import org.callcentre.crm.shared.ApiException;
 import org.callcentre.crm.shared.DateRange;
 import org.callcentre.crm.shared.Fields;
@@ -31,9 +33,10 @@ public class OrderService {
     private final AuditLog audit;
     private final Clock clock;
     private final ApplicationEventPublisher<OrderChanged> orderChanges;
+    private final ResultCodes resultCodes;
 
     public OrderService(OrderRepository orders, OrderRequestReader reader, ClientDirectory clients, CityDirectory cities,
-                        AuditLog audit, Clock clock, ApplicationEventPublisher<OrderChanged> orderChanges) {
+                        AuditLog audit, Clock clock, ApplicationEventPublisher<OrderChanged> orderChanges, ResultCodes resultCodes) {
         this.orders = orders;
         this.reader = reader;
         this.clients = clients;
@@ -41,6 +44,7 @@ public class OrderService {
         this.audit = audit;
         this.clock = clock;
         this.orderChanges = orderChanges;
+        this.resultCodes = resultCodes;
     }
 
     @Transactional
@@ -124,18 +128,37 @@ public class OrderService {
         requireOwnCity(fields.cityId(), actor);
         OrderLifecycle.checkMove(current.status(), status, actor.role());
         OrderLifecycle.checkAmounts(current, fields, status, actor.role());
+        Long cancelReasonId = cancelReason(current, status, request.cancelReasonId());
         Instant closedAt = status.equals(current.status()) ? current.closedAt()
                 : OrderLifecycle.closed(status) ? clock.instant() : null;
         Long clientId = fields.phone().equals(current.fields().phone()) && current.clientId() != null ? current.clientId()
                 : clients.findOrCreateByPhone(fields.phone(), fields.clientName(), fields.cityId(), actor);
-        orders.update(id, fields, status, clientId, closedAt);
+        orders.update(id, fields, status, clientId, closedAt, cancelReasonId);
         Changes changes = new Changes();
         Map<String, Object> after = fields.asMap();
         current.fields().asMap().forEach((name, before) -> changes.field(name, before, after.get(name)));
-        changes.field("status", current.status(), status).field("clientId", current.clientId(), clientId);
+        changes.field("status", current.status(), status).field("clientId", current.clientId(), clientId)
+                .field("cancelReasonId", current.cancelReasonId(), cancelReasonId);
         audit.record(actor, "update", "order", id, changes.asMap());
         orderChanges.publishEvent(new OrderChanged(id));
         return orders.findById(id).orElseThrow().view();
+    }
+
+    /**
+     * A cancelled order carries why, picked from the admins' list: a 400 naming {@code cancelReasonId}
+     * when a cancellation comes without one; an order no longer cancelled carries none.
+     */
+    private Long cancelReason(Order current, String status, Long asked) {
+        if (!OrderLifecycle.CANCELLED.equals(status)) {
+            return null;
+        }
+        if (asked == null) {
+            if (current.cancelReasonId() != null) {
+                return current.cancelReasonId();
+            }
+            throw ApiException.badField("cancelReasonId", "is required to cancel an order: pick a reason from the list");
+        }
+        return resultCodes.requireActive(ResultCodeKind.cancel_reason, "cancelReasonId", asked).id();
     }
 
     /**

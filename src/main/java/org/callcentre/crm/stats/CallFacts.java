@@ -8,11 +8,12 @@ import java.util.List;
  * city's zone; {@code inbound} is an inbound call that is over or answered (busy and failed count
  * as missed); talk and hold are counted for answered calls in both directions, which are the
  * handled calls. An unknown talk or hold (a call that ended while the AMI link was down, with no
- * CDR to tell its end) adds nothing to the sums; the call still counts as handled.
+ * CDR to tell its end) adds nothing to the sums; the call still counts as handled. A call counts
+ * under the disposition its operator picked, once picked.
  */
 final class CallFacts {
     static final KeptFacts KEPT = new KeptFacts("stats_call_facts", "call_id", "c.id", new FactKind(
-            List.of("operator_id", "city_id", "rk", "day", "hour"),
+            List.of("operator_id", "city_id", "rk", "day", "hour", "disposition_id"),
             List.of("wait_seconds"),
             List.of("inbound", "answered", "outbound", "outbound_answered", "wait_answered", "answered_within_sl",
                     "abandoned", "abandoned_short", "abandoned_within_sl", "talk", "hold"),
@@ -28,10 +29,13 @@ final class CallFacts {
                     new RollupTable("stats_call_centre_hour", List.of("day", "hour"), null),
                     new RollupTable("stats_call_centre_month_hour", List.of(FactKind.MONTH, "hour"), null),
                     new RollupTable("stats_call_city_month_hour", List.of("city_id", FactKind.MONTH, "hour"), null),
-                    new RollupTable("stats_call_campaign_month_hour", List.of("city_id", "rk", FactKind.MONTH, "hour"), null))));
+                    new RollupTable("stats_call_campaign_month_hour", List.of("city_id", "rk", FactKind.MONTH, "hour"), null),
+                    new RollupTable("stats_call_disposition_day", List.of("city_id", "disposition_id", "day"), "disposition_id IS NOT NULL"),
+                    new RollupTable("stats_call_disposition_month", List.of("city_id", "disposition_id", FactKind.MONTH),
+                            "disposition_id IS NOT NULL"))));
 
     private static final String SOURCE = """
-            SELECT c.id AS call_id, c.operator_id, c.city_id, c.rk,
+            SELECT c.id AS call_id, c.operator_id, c.city_id, c.rk, c.disposition_id,
                    (c.created_at AT TIME ZONE z.zone)::date AS day,
                    extract(hour FROM c.created_at AT TIME ZONE z.zone)::smallint AS hour,
                    c.wait_seconds, k.inbound, k.answered, k.outbound, k.outbound_answered,

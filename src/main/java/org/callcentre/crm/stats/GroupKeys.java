@@ -27,6 +27,14 @@ final class GroupKeys {
         return Db.getLong(rs, "city_id");
     }
 
+    static Long disposition(ResultSet rs) throws SQLException {
+        return Db.getLong(rs, "disposition_id");
+    }
+
+    static Long cancelReason(ResultSet rs) throws SQLException {
+        return Db.getLong(rs, "cancel_reason_id");
+    }
+
     static String campaign(ResultSet rs) throws SQLException {
         return rs.getString("rk");
     }

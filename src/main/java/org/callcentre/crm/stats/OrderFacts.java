@@ -4,11 +4,12 @@ import java.util.List;
 
 /**
  * What one orders row adds to the order rollups: it counts on the local day it was created, under
- * its current status; revenue and clean are those of completed orders.
+ * its current status; revenue and clean are those of completed orders; a cancelled one under its
+ * cancel reason too.
  */
 final class OrderFacts {
     static final KeptFacts KEPT = new KeptFacts("stats_order_facts", "order_id", "o.id", new FactKind(
-            List.of("operator_id", "city_id", "rk", "day"),
+            List.of("operator_id", "city_id", "rk", "day", "cancel_reason_id"),
             List.of(),
             List.of("orders", "status_new", "status_assigned", "status_in_progress", "status_completed", "status_cancelled",
                     "revenue", "clean"),
@@ -18,10 +19,14 @@ final class OrderFacts {
                     new RollupTable("stats_order_city_day", List.of("city_id", "day"), null),
                     new RollupTable("stats_order_city_month", List.of("city_id", FactKind.MONTH), null),
                     new RollupTable("stats_order_campaign_month", List.of("city_id", "rk", FactKind.MONTH), null),
-                    new RollupTable("stats_order_operator_month", List.of("operator_id", FactKind.MONTH), "operator_id IS NOT NULL"))));
+                    new RollupTable("stats_order_operator_month", List.of("operator_id", FactKind.MONTH), "operator_id IS NOT NULL"),
+                    new RollupTable("stats_order_reason_day", List.of("city_id", "cancel_reason_id", "day"), "cancel_reason_id IS NOT NULL"),
+                    new RollupTable("stats_order_reason_month", List.of("city_id", "cancel_reason_id", FactKind.MONTH),
+                            "cancel_reason_id IS NOT NULL"))));
 
     static final Sql SOURCE = new Sql("""
             SELECT o.id AS order_id, o.operator_id, o.city_id, o.rk,
+                   CASE WHEN o.status = 'cancelled' THEN o.cancel_reason_id END AS cancel_reason_id,
                    (o.created_at AT TIME ZONE ci.timezone)::date AS day,
                    1 AS orders,
                    (o.status = 'new')::int AS status_new,

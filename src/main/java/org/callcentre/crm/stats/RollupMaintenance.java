@@ -3,6 +3,7 @@ package org.callcentre.crm.stats;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.inject.Singleton;
+import org.callcentre.crm.calls.CallAnnotated;
 import org.callcentre.crm.calls.ingest.CallChanged;
 import org.callcentre.crm.calls.ingest.CallProjection;
 import org.callcentre.crm.cities.CityTimeZoneChanged;
@@ -12,7 +13,7 @@ import org.callcentre.crm.orders.OrderChanged;
 import java.util.List;
 
 /**
- * Hears of every change to calls, orders and work statuses inside the transaction that makes it,
+ * Hears of every change to calls (ingested, or a disposition picked), orders and work statuses inside the transaction that makes it,
  * so that a figure and its rollup are committed (or rolled back) together.
  */
 @Singleton
@@ -34,6 +35,11 @@ class RollupMaintenance implements CallProjection {
     @Override
     public void project(List<CallChanged> changes) {
         rollups.callsChanged(changes.stream().map(CallChanged::callId).toList());
+    }
+
+    @EventListener
+    void onCallAnnotated(CallAnnotated change) {
+        rollups.callsChanged(List.of(change.callId()));
     }
 
     @EventListener

@@ -30,9 +30,11 @@ public class StatsController {
     private final KpiService kpi;
     private final SourceStatsService sources;
     private final WallboardService wallboard;
+    private final ResultCodeStatsService resultCodes;
 
     public StatsController(PeriodStatsService periods, OperatorStatsService operators, KpiService kpi,
-                           SourceStatsService sources, WallboardService wallboard) {
+                           SourceStatsService sources, WallboardService wallboard, ResultCodeStatsService resultCodes) {
+        this.resultCodes = resultCodes;
         this.periods = periods;
         this.operators = operators;
         this.kpi = kpi;
@@ -81,6 +83,20 @@ public class StatsController {
     @Get("/campaigns")
     public ApiResponse<List<SourceStats>> campaigns(@Nullable @QueryValue String startDate, @Nullable @QueryValue String endDate) {
         return ApiResponse.of(sources.campaigns(startDate, endDate));
+    }
+
+    /** Handled calls by the disposition their operators picked, with their average talk. */
+    @Get("/dispositions")
+    public ApiResponse<List<ResultCodeStats>> dispositions(@Nullable @QueryValue String startDate, @Nullable @QueryValue String endDate,
+                                                           @Nullable @QueryValue String city) {
+        return ApiResponse.of(resultCodes.dispositions(startDate, endDate, city));
+    }
+
+    /** Cancelled orders by their reason. */
+    @Get("/cancel-reasons")
+    public ApiResponse<List<ResultCodeStats>> cancelReasons(@Nullable @QueryValue String startDate, @Nullable @QueryValue String endDate,
+                                                            @Nullable @QueryValue String city) {
+        return ApiResponse.of(resultCodes.cancelReasons(startDate, endDate, city));
     }
 
     @Get("/wallboard")

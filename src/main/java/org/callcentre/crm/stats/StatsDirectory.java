@@ -41,6 +41,12 @@ class StatsDirectory {
         return db.query("SELECT id, name FROM cities ORDER BY name", rs -> new Named(rs.getLong("id"), rs.getString("name")));
     }
 
+    /** Every entry of a list of dispositions or cancel reasons, retired ones too (they may have figures), in the list's order. */
+    List<Named> resultCodes(String kind) {
+        return db.query("SELECT id, name FROM result_codes WHERE kind = ? ORDER BY position, id",
+                rs -> new Named(rs.getLong("id"), rs.getString("name")), kind);
+    }
+
     List<CampaignName> campaigns() {
         return db.query("SELECT k.rk, k.source, c.name AS city FROM campaigns k JOIN cities c ON c.id = k.city_id ORDER BY k.rk",
                 rs -> new CampaignName(rs.getString("rk"), rs.getString("source"), rs.getString("city")));

@@ -102,6 +102,16 @@ class StatsQueries {
         return composed(OrderFacts.KEPT.kind(), "stats_order_city", "city_id", period, keys -> keys);
     }
 
+    /** Calls by the disposition their operators picked (those without one are not in it). */
+    Sql callsByDisposition(StatsPeriod period, Long cityId) {
+        return composed(CallFacts.KEPT.kind(), "stats_call_disposition", "disposition_id", period, keys -> keys.when(cityId, "city_id = ?"));
+    }
+
+    /** Cancelled orders by their reason. */
+    Sql ordersByCancelReason(StatsPeriod period, Long cityId) {
+        return composed(OrderFacts.KEPT.kind(), "stats_order_reason", "cancel_reason_id", period, keys -> keys.when(cityId, "city_id = ?"));
+    }
+
     Sql callsByCampaign(StatsPeriod period) {
         return composed(CallFacts.KEPT.kind(), "stats_call_campaign", "rk", period, keys -> keys);
     }

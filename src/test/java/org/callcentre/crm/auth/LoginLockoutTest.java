@@ -115,11 +115,11 @@ class LoginLockoutTest {
         }
         assertEquals(429, attempt("olga", TestData.PASSWORD), "the guessing address stays locked out");
 
-        ApiException wrong = assertThrows(ApiException.class, () -> auth.login("olga", "wrong-password-x", "198.51.100.9"));
+        ApiException wrong = assertThrows(ApiException.class, () -> auth.login("olga", "wrong-password-x", new ClientInfo("198.51.100.9", null)));
         assertEquals(HttpStatus.UNAUTHORIZED, wrong.status(), "a clean address's guess is checked, and counted");
-        ApiException thenLocked = assertThrows(ApiException.class, () -> auth.login("olga", TestData.PASSWORD, "198.51.100.9"));
+        ApiException thenLocked = assertThrows(ApiException.class, () -> auth.login("olga", TestData.PASSWORD, new ClientInfo("198.51.100.9", null)));
         assertEquals(HttpStatus.TOO_MANY_REQUESTS, thenLocked.status(), "after its first failure that address is held by the lock");
-        assertEquals("olga", auth.login("olga", TestData.PASSWORD, "203.0.113.7").user().login(), "the owner from another address");
+        assertEquals("olga", auth.login("olga", TestData.PASSWORD, new ClientInfo("203.0.113.7", null)).user().login(), "the owner from another address");
     }
 
     @Test

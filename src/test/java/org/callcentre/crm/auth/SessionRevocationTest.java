@@ -141,6 +141,41 @@ class SessionRevocationTest {
     }
 
     @Test
+    void aUserListsTheirOwnSessionsAndEndsOneTheOtherStaysSignedIn() {
+        Session laptop = logIn("olga", TestData.PASSWORD);
+        Api.Reply phoneLogin = api.withHeader("User-Agent", "Phone browser 1.0").post("/api/auth/login",
+                Map.of("login", "olga", "password", TestData.PASSWORD));
+        Session phone = new Session(api.as((String) phoneLogin.body().get("accessToken")), (String) phoneLogin.body().get("refreshToken"));
+        logIn("root", TestData.PASSWORD);
+
+        Api.Reply listed = laptop.api().get("/api/auth/sessions");
+        assertEquals(200, listed.status(), listed.toString());
+        assertEquals(2, listed.list().size(), "only olga's own sessions: " + listed);
+        Map<String, Object> phoneRow = listed.list().stream().filter(s -> "Phone browser 1.0".equals(s.get("userAgent"))).findFirst().orElseThrow();
+        assertEquals(false, phoneRow.get("current"));
+        assertEquals(1L, listed.list().stream().filter(s -> Boolean.TRUE.equals(s.get("current"))).count());
+        long phoneSession = ((Number) phoneRow.get("id")).longValue();
+
+        assertEquals(200, laptop.api().delete("/api/auth/sessions/" + phoneSession).status());
+        assertEquals(401, phone.api().get("/api/operators/me").status(), "the ended session's access token is refused at once");
+        assertEquals(401, refresh(phone));
+        assertEquals(200, laptop.api().get("/api/operators/me").status(), "the laptop stays signed in");
+        assertEquals(1, laptop.api().get("/api/auth/sessions").list().size());
+        assertEquals(1, data.count("audit_log WHERE action = 'logout_session'"));
+    }
+
+    @Test
+    void anotherUsersOrAnEndedSessionIsNotFoundAndABadIdIs400() {
+        Session olgas = logIn("olga", TestData.PASSWORD);
+        Session roots = logIn("root", TestData.PASSWORD);
+        long rootSession = ((Number) roots.api().get("/api/auth/sessions").list().get(0).get("id")).longValue();
+        assertEquals(404, olgas.api().delete("/api/auth/sessions/" + rootSession).status());
+        assertEquals(200, roots.api().get("/api/operators/me").status(), "root's session was not touched");
+        assertEquals(400, olgas.api().delete("/api/auth/sessions/phone").status());
+        assertEquals(401, api.get("/api/auth/sessions").status());
+    }
+
+    @Test
     void aTokenOfADeletedUserIsRefused() {
         Session olgasSession = logIn("olga", TestData.PASSWORD);
         data.db().update("DELETE FROM operator_status_history WHERE operator_id = ?", olga);

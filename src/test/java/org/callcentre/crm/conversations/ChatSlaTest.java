@@ -171,6 +171,23 @@ class ChatSlaTest implements TestPropertyProvider {
         }
     }
 
+    @Test
+    void inACityWithoutTargetsAQueuedChatIsAnsweredAndClosedWithNothingDueOrMissed() {
+        String webhook = AvitoSetup.account(admin, avito, "Самара");
+        Api olga = new Api(client).login("olga", TestData.PASSWORD);
+        olga.post(webhook, AvitoWebhooks.clientMessage("m-2", "chat-free", AvitoSetup.AVITO_USER, "Сколько стоит выезд?"));
+        long id = data.db().queryLong("SELECT id FROM conversations WHERE external_chat_id = 'chat-free'");
+        conversations.queue(id, "test");
+        assertNull(sla(olga.get("/api/conversations/" + id).data()).get("firstResponseDue"));
+
+        assertEquals(201, olga.post("/api/conversations/" + id + "/messages", Map.of("text", "1000 рублей.")).status());
+        assertEquals(200, olga.post("/api/conversations/" + id + "/close", Map.of()).status());
+        Map<String, Object> closed = sla(olga.get("/api/conversations/" + id).data());
+        assertEquals(at("2025-03-14T17:55:00").toString(), closed.get("firstResponseAt"));
+        assertEquals(false, closed.get("firstResponseBreached"));
+        assertEquals(false, closed.get("resolutionBreached"));
+    }
+
     private static long chats(Api boss, String figure) {
         return ((Number) boss.get("/api/stats/wallboard").data().get(figure)).longValue();
     }

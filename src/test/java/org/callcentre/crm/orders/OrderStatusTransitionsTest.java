@@ -26,6 +26,8 @@ class OrderStatusTransitionsTest {
     TestData data;
     Api olga;
     Api boss;
+    long changedMind;
+    long retired;
 
     @BeforeEach
     void setUp() {
@@ -36,6 +38,9 @@ class OrderStatusTransitionsTest {
         Api api = new Api(client);
         olga = api.login("olga", TestData.PASSWORD);
         boss = api.login("boss", TestData.PASSWORD);
+        changedMind = data.resultCode("cancel_reason", "Клиент передумал");
+        retired = data.resultCode("cancel_reason", "Старая причина");
+        data.db().update("UPDATE result_codes SET active = false WHERE id = ?", retired);
     }
 
     /** An order with its amounts, so that completing it is a matter of the status machine only (OrderCompletionTest). */
@@ -45,8 +50,34 @@ class OrderStatusTransitionsTest {
         return ((Number) reply.data().get("id")).longValue();
     }
 
+    /** A cancellation names its reason (see {@link #aCancellationWithoutAnActiveReasonIs400NamingCancelReasonId}). */
     private Api.Reply move(Api who, long id, String status) {
-        return who.patch("/api/orders/" + id, Map.of("status", status));
+        return who.patch("/api/orders/" + id, "cancelled".equals(status) ? Map.of("status", status, "cancelReasonId", changedMind)
+                : Map.of("status", status));
+    }
+
+    @Test
+    void aCancellationWithoutAnActiveReasonIs400NamingCancelReasonId() {
+        long id = newOrder();
+        for (Map<String, Object> body : List.<Map<String, Object>>of(Map.of("status", "cancelled"),
+                Map.of("status", "cancelled", "cancelReasonId", retired), Map.of("status", "cancelled", "cancelReasonId", 999_999))) {
+            Api.Reply reply = olga.patch("/api/orders/" + id, body);
+            assertEquals(400, reply.status(), body + ": " + reply);
+            assertEquals(List.of("cancelReasonId"), List.copyOf(reply.errorFields().keySet()), reply.toString());
+        }
+        assertEquals("new", boss.get("/api/orders/" + id).data().get("status"));
+        assertEquals(0, data.count("audit_log WHERE entity = 'order' AND action = 'update'"));
+    }
+
+    @Test
+    void aCancelledOrderShowsItsReasonUntilItIsReopened() {
+        long id = newOrder();
+        Api.Reply cancelled = move(olga, id, "cancelled");
+        assertEquals(200, cancelled.status(), cancelled.toString());
+        assertEquals("Клиент передумал", cancelled.data().get("cancelReason"));
+        assertEquals(changedMind, ((Number) cancelled.data().get("cancelReasonId")).longValue());
+        Api.Reply reopened = move(boss, id, "new");
+        assertNull(reopened.data().get("cancelReasonId"));
     }
 
     /** Walks the statuses in order on a fresh order; every move must succeed. */

@@ -68,7 +68,12 @@ public class TestData {
                 login, hasher.hash(PASSWORD), "User " + login, role, cityId, sipAddress);
     }
 
-    public long count(String table) {
+    /** An entry of the dispositions ({@code disposition}) or cancel reasons ({@code cancel_reason}) list; {@link #reset} empties both. */
+    public long resultCode(String kind, String name) {
+        return db.insert("INSERT INTO result_codes (kind, name) VALUES (?, ?) RETURNING id", kind, name);
+    }
+
+        public long count(String table) {
         return db.queryLong("SELECT count(*) FROM " + table);
     }
 

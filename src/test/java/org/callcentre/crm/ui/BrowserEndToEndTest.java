@@ -131,12 +131,14 @@ class BrowserEndToEndTest {
         }
         mango.awaitApplied();
         Api asOlga = new Api(client).login("olga", TestData.PASSWORD);
+        long changedMind = data.resultCode("cancel_reason", "Клиент передумал");
         String[][] steps = {{}, {"assigned"}, {"assigned", "in_progress"}, {"assigned", "in_progress", "completed"}, {"cancelled"}};
         for (int i = 0; i < steps.length * 2; i++) {
             Map<String, Object> order = asOlga.post("/api/orders", Map.of("city", "Казань", "rk", "avito-kzn",
                     "phone", "+7916555" + String.format("%04d", i), "typeEquipment", "Холодильник", "problem", "Не морозит")).data();
             for (String status : steps[i % steps.length]) {
-                Map<String, Object> change = "completed".equals(status) ? Map.of("status", status, "result", 4500, "expenditure", 0) : Map.of("status", status);
+                Map<String, Object> change = "completed".equals(status) ? Map.of("status", status, "result", 4500, "expenditure", 0)
+                        : "cancelled".equals(status) ? Map.of("status", status, "cancelReasonId", changedMind) : Map.of("status", status);
                 assertEquals(200, asOlga.patch("/api/orders/" + order.get("id"), change).status());
             }
         }

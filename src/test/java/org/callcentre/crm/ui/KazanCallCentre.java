@@ -38,6 +38,16 @@ final class KazanCallCentre {
         assertEquals(200, mango.post("events/call", leg(entryId, "Appeared", extension, 1, "")));
     }
 
+    /** Mango's {@code Connected} for the leg {@link #ring} opened on an extension: the operator picked up. */
+    void answer(String entryId, String extension) {
+        assertEquals(200, mango.post("events/call", leg(entryId, "Connected", extension, 2, "")));
+    }
+
+    /** Mango's {@code Disconnected} after {@link #answer}: the answered call ends normally. */
+    void hangUpAnswered(String entryId, String extension) {
+        assertEquals(200, mango.post("events/call", leg(entryId, "Disconnected", extension, 3, ",\"disconnect_reason\":1100")));
+    }
+
     /** Mango's {@code Disconnected} for the leg {@link #ring} opened: the call ends missed, nothing is left ringing. */
     void hangUp(String entryId, String extension) {
         assertEquals(200, mango.post("events/call", leg(entryId, "Disconnected", extension, 2, ",\"disconnect_reason\":1110")));

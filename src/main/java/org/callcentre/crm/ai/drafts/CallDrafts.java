@@ -88,7 +88,7 @@ public class CallDrafts {
                 edits.typeEquipment() != null ? edits.typeEquipment() : value(d.equipmentType()),
                 edits.problem() != null ? edits.problem() : value(d.problem()),
                 edits.operatorNameId() != null ? edits.operatorNameId() : actor.id(), null, edits.masterId(), edits.result(),
-                edits.expenditure(), edits.clean());
+                edits.expenditure(), edits.clean(), null);
         OrderView order = orders.create(request, actor);
         long orderId = order.id();
         db.update("UPDATE orders SET call_id = ? WHERE id = ?", callId, orderId);

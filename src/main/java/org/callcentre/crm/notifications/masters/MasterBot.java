@@ -140,7 +140,7 @@ public class MasterBot {
 
     private static OrderRequest status(String status, Amounts amounts) {
         return new OrderRequest(null, null, null, null, null, null, null, null, null, null, status, null,
-                amounts == null ? null : amounts.result(), amounts == null ? null : amounts.expenditure(), null);
+                amounts == null ? null : amounts.result(), amounts == null ? null : amounts.expenditure(), null, null);
     }
 
     private static Actor actor(Contacts master) {

@@ -1,0 +1,43 @@
+package org.callcentre.crm.auth;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.callcentre.crm.shared.DatabaseFaults;
+
+import java.time.Duration;
+
+/**
+ * Whether the session an access token names is still open, asked on every authenticated request:
+ * cached briefly like {@link TokenVersions} ({@code crm.auth.token-version-cache}). A session only
+ * ever closes, so this node drops a session it ends at once and other nodes within the cache time.
+ */
+@Singleton
+class OpenSessions {
+    private final RefreshTokens tokens;
+    private final Cache<Long, Boolean> open;
+
+    OpenSessions(RefreshTokens tokens, @Value("${crm.auth.token-version-cache:5s}") Duration cacheFor) {
+        this.tokens = tokens;
+        this.open = Caffeine.newBuilder().expireAfterWrite(cacheFor).maximumSize(100_000).build();
+    }
+
+    @Transactional(readOnly = true)
+    boolean accepts(long sessionId) {
+        try {
+            return open.get(sessionId, tokens::isOpen);
+        } catch (RuntimeException e) {
+            if (!DatabaseFaults.unreachable(e)) {
+                throw e;
+            }
+            // while PostgreSQL is away nobody can end a session: the token stands (see TokenVersions)
+            return true;
+        }
+    }
+
+    void ended(long sessionId) {
+        open.put(sessionId, false);
+    }
+}

@@ -32,7 +32,8 @@ public final class KnowledgeIndex {
     /**
      * A word the base never uses: a noun weighs as much as the base's rarest word (a thing the base
      * does not cover: "снег", "пицца"), any other word a quarter of that (the client's own account of a
-     * symptom: "грохочет", "не сливает").
+     * symptom: "грохочет", "не сливает"), less still when it is one of the language's most common
+     * words ({@link TextTerms#specificity}: "пишу", "поздно", "сразу" tell nothing of the topic).
      */
     private static final double UNKNOWN_WORD_SHARE = 0.25;
     private static final double ANSWER_ALONE = 0.75;
@@ -158,7 +159,8 @@ public final class KnowledgeIndex {
         for (Map.Entry<String, Match> q : query.entrySet()) {
             Match match = q.getValue();
             queryWeight += match != null ? weightOf(match.term())
-                    : reader.isNoun(q.getKey()) ? unknownNounWeight : UNKNOWN_WORD_SHARE * unknownNounWeight;
+                    : reader.isNoun(q.getKey()) ? unknownNounWeight
+                    : UNKNOWN_WORD_SHARE * reader.specificity(q.getKey()) * unknownNounWeight;
             if (match != null) {
                 hits.addAll(postings.getOrDefault(match.term(), List.of()));
                 answerHits.addAll(answerPostings.getOrDefault(match.term(), Set.of()));

@@ -37,6 +37,9 @@ final class TextTerms {
             "бы", "же", "а", "и", "или", "но", "если", "типа", "короче", "блин");
     private static final Set<String> STOP_FORMS = stopForms();
     private static final String COSTS = "стоить";
+    private static final int COMMON_FROM = 11;
+    private static final double COMMON_SLOPE = 0.1;
+    private static final double COMMON_FLOOR = 0.2;
     private static final Set<String> MONEY_TERMS = Set.of("сколько", "цена", "рубль", "деньги", "тысяча", "дорогой", "дешевый",
             "дорого", "дешево", "скидка", "оплата", "доплата");
 
@@ -168,6 +171,16 @@ final class TextTerms {
     boolean isNoun(String term) {
         List<Morphology.Reading> readings = morphology.readings(term);
         return !readings.isEmpty() && readings.get(0).is("NN");
+    }
+
+    /**
+     * How much a word can say about a topic by how common it is in the language at large: 1 for
+     * words of frequency class {@value #COMMON_FROM} or rarer, falling by {@value #COMMON_SLOPE} a class
+     * to {@value #COMMON_FLOOR} for the most common ("сделать", "время", "сразу").
+     */
+    double specificity(String term) {
+        int frequency = morphology.frequency(term);
+        return Math.max(COMMON_FLOOR, 1 - COMMON_SLOPE * Math.max(0, frequency - COMMON_FROM));
     }
 
     static String fold(String text) {

@@ -44,6 +44,14 @@ class TextTermsTest {
     }
 
     @Test
+    void theLanguagesMostCommonWordsSayLessThanRareOnes() {
+        assertEquals(1.0, builtIn.specificity("озонирование"), 1e-9);
+        assertEquals(1.0, builtIn.specificity("шиномонтажка"), 1e-9);
+        assertTrue(builtIn.specificity("время") < 0.5, "время: " + builtIn.specificity("время"));
+        assertTrue(builtIn.specificity("сделать") < builtIn.specificity("холодильник"));
+    }
+
+    @Test
     void misspelledWordsAreCorrectedByTheDictionarysSpeller() {
         assertEquals(builtIn.terms("диагностика"), builtIn.terms("диагностка"));
     }

@@ -44,6 +44,7 @@ public final class Morphology {
     private final ThreadLocal<DictionaryLookup> synthesiser;
     private final ThreadLocal<Speller> speller;
     private final Map<String, List<Reading>> cache = new ConcurrentHashMap<>();
+    private final Map<String, Integer> frequencies = new ConcurrentHashMap<>();
 
     private Morphology() {
         this.analysis = read("russian.dict");
@@ -114,6 +115,15 @@ public final class Morphology {
     public String inflect(String lemma, String tags) {
         List<WordData> forms = synthesiser.get().lookup(fold(lemma) + "|" + tags);
         return forms.isEmpty() ? null : fold(forms.get(0).getStem().toString());
+    }
+
+    /**
+     * How common {@code word} is in Russian at large: the frequency class the speller's data
+     * carries (from the AOT frequency list; 0 for a rare or unknown form, about 20 for "время",
+     * "хотеть").
+     */
+    public int frequency(String word) {
+        return frequencies.computeIfAbsent(fold(word), w -> speller.get().getFrequency(w));
     }
 
     /** The closest correctly spelled word (one edit), or null when the word is spelled right or nothing is close. */

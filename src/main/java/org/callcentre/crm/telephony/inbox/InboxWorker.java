@@ -19,7 +19,10 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +42,8 @@ public class InboxWorker implements ApplicationEventListener<ServerStartupEvent>
 
     private static final Logger LOG = LoggerFactory.getLogger(InboxWorker.class);
     private static final int BATCH = 200;
+    /** Translations kept beyond this many pending entries are not kept: their payloads are parsed again when applied. */
+    private static final int MAX_KEPT_TRANSLATIONS = 20_000;
 
     private final TelephonyInbox inbox;
     private final CallEvents ingestor;
@@ -47,6 +52,8 @@ public class InboxWorker implements ApplicationEventListener<ServerStartupEvent>
     private final int maxAttempts;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "telephony-inbox"));
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final Map<Long, Received> translations = new ConcurrentHashMap<>();
+    private final Queue<Long> rings = new ConcurrentLinkedQueue<>();
 
     public InboxWorker(TelephonyInbox inbox, CallEvents ingestor, TransactionOperations<Connection> transactions,
                        List<InboxTranslator> translators, @Value("${crm.inbox.max-attempts:10}") int maxAttempts) {
@@ -74,12 +81,29 @@ public class InboxWorker implements ApplicationEventListener<ServerStartupEvent>
         }
     }
 
+    /**
+     * Entries just committed by {@link InboxWriter}: their translations are kept for this worker (so
+     * the payload is not parsed again), and those in which a phone rings join the fast lane.
+     */
+    void received(List<Long> ids, List<Received> webhooks) {
+        for (int i = 0; i < ids.size(); i++) {
+            Received webhook = webhooks.get(i);
+            if (translations.size() < MAX_KEPT_TRANSLATIONS) {
+                translations.put(ids.get(i), webhook);
+            }
+            if (webhook.rings()) {
+                rings.add(ids.get(i));
+            }
+        }
+        wake();
+    }
+
     private void drain() {
         scheduled.set(false);
         try {
-            while (drainBatch() > 0) {
-                // keep going while there is work
-            }
+            do {
+                applyRings();
+            } while (drainBatch() > 0);
         } catch (RuntimeException e) {
             LOG.warn("Telephony inbox: batch failed, will retry: {}", e.toString());
         }
@@ -103,6 +127,30 @@ public class InboxWorker implements ApplicationEventListener<ServerStartupEvent>
         }
     }
 
+    private int applyInTransaction(int max) {
+        return transactions.executeWrite(status -> apply(inbox.claim(max, maxAttempts)));
+    }
+
+    /**
+     * The fast lane: entries in which an operator's phone starts ringing are applied in a transaction
+     * of their own before the next batch of older entries, so that a pop waits for one small commit,
+     * not for the backlog. If that fails, the ordinary batches apply them.
+     */
+    private void applyRings() {
+        List<Long> ids = new ArrayList<>();
+        for (Long id = rings.poll(); id != null; id = rings.poll()) {
+            ids.add(id);
+        }
+        if (ids.isEmpty()) {
+            return;
+        }
+        try {
+            transactions.executeWrite(status -> apply(inbox.claim(ids, maxAttempts)));
+        } catch (RuntimeException e) {
+            LOG.debug("Telephony inbox: rings left to the ordinary batches: {}", e.toString());
+        }
+    }
+
     /**
      * The claimed entries are translated, then ingested in as few calls as possible (in the inbox's
      * own transaction) and marked applied in one statement: every pop of the batch waits for one
@@ -112,38 +160,44 @@ public class InboxWorker implements ApplicationEventListener<ServerStartupEvent>
      * pops and supervisors see the operator ringing, then on the call, then in wrap-up, though the
      * call ends within the same batch.
      */
-    private int applyInTransaction(int max) {
-        return transactions.executeWrite(status -> {
-            List<TelephonyInbox.Entry> entries = inbox.claim(max, maxAttempts);
-            List<CallEvent> pending = new ArrayList<>();
-            Set<String> livePending = new HashSet<>();
-            List<Long> applied = new ArrayList<>();
-            for (TelephonyInbox.Entry entry : entries) {
-                List<CallEvent> events = new ArrayList<>();
-                if (!translate(entry, events)) {
-                    continue;
-                }
-                applied.add(entry.id());
-                if (events.stream().anyMatch(e -> livePending.contains(e.callKey()))) {
-                    ingestor.acceptAcknowledged(pending);
-                    pending = new ArrayList<>();
-                    livePending.clear();
-                }
-                pending.addAll(events);
-                events.stream().filter(e -> LIVE_MOMENTS.contains(e.kind())).forEach(e -> livePending.add(e.callKey()));
+    private int apply(List<TelephonyInbox.Entry> entries) {
+        List<CallEvent> pending = new ArrayList<>();
+        Set<String> livePending = new HashSet<>();
+        List<Long> applied = new ArrayList<>();
+        for (TelephonyInbox.Entry entry : entries) {
+            List<CallEvent> events = new ArrayList<>();
+            if (!translate(entry, events)) {
+                continue;
             }
-            if (!pending.isEmpty()) {
+            applied.add(entry.id());
+            if (events.stream().anyMatch(e -> livePending.contains(e.callKey()))) {
                 ingestor.acceptAcknowledged(pending);
+                pending = new ArrayList<>();
+                livePending.clear();
             }
-            if (!applied.isEmpty()) {
-                inbox.markProcessed(applied);
-            }
-            return entries.size();
-        });
+            pending.addAll(events);
+            events.stream().filter(e -> LIVE_MOMENTS.contains(e.kind())).forEach(e -> livePending.add(e.callKey()));
+        }
+        if (!pending.isEmpty()) {
+            ingestor.acceptAcknowledged(pending);
+        }
+        if (!applied.isEmpty()) {
+            inbox.markProcessed(applied);
+        }
+        return entries.size();
     }
 
     /** @return true when the entry's events (if any) joined {@code events}; false when it was set aside */
     private boolean translate(TelephonyInbox.Entry entry, List<CallEvent> events) {
+        Received atReceipt = translations.remove(entry.id());
+        if (atReceipt != null) {
+            if (atReceipt.unreadable() != null) {
+                setAside(entry, atReceipt.unreadable());
+                return false;
+            }
+            events.addAll(atReceipt.events());
+            return true;
+        }
         InboxTranslator translator = translators.get(entry.source());
         if (translator == null) {
             inbox.markProcessed(entry.id(), "no translator for source " + entry.source());
@@ -153,11 +207,15 @@ public class InboxWorker implements ApplicationEventListener<ServerStartupEvent>
             events.addAll(translator.translate(entry.eventType(), entry.payload()));
             return true;
         } catch (IllegalArgumentException unreadable) {
-            // A payload we cannot read will not become readable by retrying: keep it for inspection.
-            LOG.warn("Telephony inbox entry {} ({} {}) not applied: {}", entry.id(), entry.source(), entry.eventType(), unreadable.getMessage());
-            inbox.markProcessed(entry.id(), unreadable.getMessage());
+            setAside(entry, unreadable.getMessage());
             return false;
         }
+    }
+
+    /** A payload we cannot read will not become readable by retrying: keep it for inspection. */
+    private void setAside(TelephonyInbox.Entry entry, String why) {
+        LOG.warn("Telephony inbox entry {} ({} {}) not applied: {}", entry.id(), entry.source(), entry.eventType(), why);
+        inbox.markProcessed(entry.id(), why);
     }
 
     @PreDestroy

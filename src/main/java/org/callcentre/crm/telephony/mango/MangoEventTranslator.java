@@ -33,7 +33,11 @@ public class MangoEventTranslator implements InboxTranslator {
 
     @Override
     public List<CallEvent> translate(String eventType, String payload) {
-        JsonNode node = parse(payload);
+        return translate(eventType, parse(payload));
+    }
+
+    /** The same for a payload already parsed (at receipt: each webhook is parsed once). */
+    List<CallEvent> translate(String eventType, JsonNode node) {
         return switch (eventType) {
             case "events/call" -> List.of(callEvent(node));
             case "events/summary" -> summary(node);

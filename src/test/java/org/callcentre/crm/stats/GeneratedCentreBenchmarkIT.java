@@ -39,6 +39,9 @@ class GeneratedCentreBenchmarkIT {
                     "days=60", "seed=7"});
             try (Connection db = DriverManager.getConnection(jdbc, "postgres", "")) {
                 assertEquals(CALLS, count(db, "SELECT count(*) FROM calls"));
+                // started and ended for every call, answered for the answered ones, each in its month's partition
+                assertEquals(count(db, "SELECT 2 * count(*) + count(answered_at) FROM calls"), count(db, "SELECT count(*) FROM call_events"));
+                assertEquals(0, count(db, "SELECT count(*) FROM call_events_default"));
                 assertEquals(20_000, count(db, "SELECT count(*) FROM clients"));
                 assertEquals(20_000, count(db, "SELECT count(*) FROM client_phones"));
                 assertEquals(300, count(db, "SELECT count(*) FROM operators WHERE role = 'operator'"));

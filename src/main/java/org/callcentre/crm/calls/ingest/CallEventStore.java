@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The append-only log of accepted call events, one row per (source, event id). Works on whole
+ * The append-only log of accepted call events, one row per (source, event id, time). Works on whole
  * batches — a handful of statements however many events — because the PBX sends many.
  */
 @Singleton
@@ -40,7 +40,13 @@ public class CallEventStore {
                 rs -> 1, keys);
     }
 
-    /** @return the ids of the events that were new (a redelivery is not) */
+    /**
+     * An event is one per (source, event id, time): {@code call_events} is partitioned by month on its
+     * time (V281). One older than the retention horizon ({@link CallEventPartitions}) is not stored: its
+     * call's other events are gone, so it could only re-derive the call wrongly.
+     *
+     * @return the ids of the events that were new (a redelivery is not, nor one past the horizon)
+     */
     public Set<String> append(String source, List<CallEvent> events) {
         List<String> keys = new ArrayList<>();
         List<String> ids = new ArrayList<>();
@@ -55,7 +61,8 @@ public class CallEventStore {
         return new HashSet<>(db.query("""
                         INSERT INTO call_events (source, call_key, event_id, occurred_at, payload)
                         SELECT ?, k, e, t::timestamptz, p::jsonb FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS u(k, e, t, p)
-                        ON CONFLICT (source, event_id) DO NOTHING
+                        WHERE t::timestamptz >= coalesce((SELECT kept_from FROM call_events_horizon), '-infinity')
+                        ON CONFLICT (source, event_id, occurred_at) DO NOTHING
                         RETURNING event_id""",
                 rs -> rs.getString(1), source, keys, ids, times, payloads));
     }

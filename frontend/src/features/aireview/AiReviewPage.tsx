@@ -8,7 +8,7 @@ import { Badge } from '../../shared/ui/Badge';
 import { useNotify } from '../../shared/ui/Notices';
 import { QueryState } from '../../shared/ui/QueryState';
 import { SimpleTable } from '../../shared/ui/SimpleTable';
-import type { KbEntry } from '../knowledge/kbEntry';
+import type { KbEntry } from '../../shared/api/types';
 import { entriesFor, weakestFirst, type DraftFieldEdits, type HandoffGroup, type HandoffQuestion } from './aiReview';
 
 const GROUPS = ['ai-handoff-groups'];

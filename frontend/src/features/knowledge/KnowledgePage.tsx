@@ -8,7 +8,8 @@ import { Field } from '../../shared/ui/Field';
 import { useNotify } from '../../shared/ui/Notices';
 import { AiTester } from './AiTester';
 import { ReplyTemplatesSection } from './ReplyTemplatesSection';
-import { kbBody, kbFormOf, type KbEntry, type KbForm } from './kbEntry';
+import type { KbEntry } from '../../shared/api/types';
+import { kbBody, kbFormOf, type KbForm } from './kbEntry';
 
 const PATH = '/api/knowledge/entries';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { kbBody, kbFormOf, type KbEntry } from './kbEntry';
+import type { KbEntry } from '../../shared/api/types';
+import { kbBody, kbFormOf } from './kbEntry';
 
 const entry: KbEntry = {
   id: 4, category: 'цены', title: 'Стоимость диагностики', questions: ['сколько стоит диагностика', 'цена вызова'],

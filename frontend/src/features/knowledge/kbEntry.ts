@@ -1,8 +1,4 @@
-/** A knowledge-base entry (`/api/knowledge/entries`); `city` null: every city. */
-export interface KbEntry {
-  id: number; category: string; title: string; questions: string[]; answer: string; city: string | null;
-  authorId: number | null; createdAt: string; updatedAt: string;
-}
+import type { KbEntry } from '../../shared/api/types';
 
 export interface KbForm { category: string; title: string; questions: string; answer: string; city: string }
 

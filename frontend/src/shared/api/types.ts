@@ -78,3 +78,9 @@ export interface Notification {
   sentAt: string | null;
   createdAt: string;
 }
+
+/** A knowledge-base entry (`/api/knowledge/entries`); `city` null: every city. */
+export interface KbEntry {
+  id: number; category: string; title: string; questions: string[]; answer: string; city: string | null;
+  authorId: number | null; createdAt: string; updatedAt: string;
+}

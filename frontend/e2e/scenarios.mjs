@@ -177,7 +177,7 @@ const scenarios = {
   async knowledge(page) {
     await signIn(page, 'boss');
     await open(page, 'База знаний');
-    await page.getByRole('button', { name: 'Добавить' }).click();
+    await page.getByRole('region', { name: 'База знаний' }).getByRole('button', { name: 'Добавить' }).click();
     const form = page.getByRole('form', { name: 'Добавить' });
     await form.getByLabel('Категория', { exact: true }).fill('цены');
     await form.getByLabel('Заголовок', { exact: true }).fill('Стоимость диагностики');

@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, apiPage, ApiError } from '../api/client';
@@ -85,11 +85,13 @@ export function CrudDirectory<T extends { id: number }>(props: CrudDirectoryProp
     save.mutate();
   };
   const set = (name: string) => (value: any) => setForm((f) => ({ ...f, [name]: value }));
+  // a page may hold two directories (the knowledge base and the reply templates): each names its own region
+  const titleId = useId();
 
   return (
-    <section aria-labelledby="admin-title">
+    <section aria-labelledby={titleId}>
       <div className="toolbar">
-        <h1 id="admin-title">{props.title}</h1>
+        <h1 id={titleId}>{props.title}</h1>
         {props.toolbar}
         <button type="button" className="primary" onClick={() => start(null)}>{t('admin.newItem')}</button>
       </div>

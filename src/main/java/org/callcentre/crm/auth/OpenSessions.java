@@ -3,7 +3,6 @@ package org.callcentre.crm.auth;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.callcentre.crm.shared.DatabaseFaults;
 
@@ -25,7 +24,6 @@ class OpenSessions {
         this.open = Caffeine.newBuilder().expireAfterWrite(cacheFor).maximumSize(100_000).build();
     }
 
-    @Transactional(readOnly = true)
     boolean accepts(long sessionId) {
         try {
             return open.get(sessionId, tokens::isOpen);

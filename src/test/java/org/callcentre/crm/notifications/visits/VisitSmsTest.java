@@ -102,7 +102,8 @@ class VisitSmsTest implements TestPropertyProvider {
         Map<String, Object> reminder = only(order, "visit-reminder", "pending");
         assertEquals(moved.minusHours(2).toInstant(), Instant.parse((String) reminder.get("dueAt")));
 
-        assertEquals(200, admin.patch("/api/orders/" + order, Map.of("status", "cancelled")).status());
+        long changedMind = data.resultCode("cancel_reason", "Клиент передумал");
+        assertEquals(200, admin.patch("/api/orders/" + order, Map.of("status", "cancelled", "cancelReasonId", changedMind)).status());
         assertEquals(2, notifications(order).stream().filter(n -> "cancelled".equals(n.get("state"))).count());
         assertEquals(0, notifications(order).stream().filter(n -> "pending".equals(n.get("state"))).count());
     }

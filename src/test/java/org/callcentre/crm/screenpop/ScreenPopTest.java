@@ -8,6 +8,7 @@ import io.micronaut.websocket.WebSocketClient;
 import jakarta.inject.Inject;
 import org.callcentre.crm.telephony.mango.MangoSettings;
 import org.callcentre.crm.testing.Api;
+import org.callcentre.crm.testing.Eventually;
 import org.callcentre.crm.testing.TestData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,8 +88,11 @@ class ScreenPopTest {
         assertEquals(201, api.as(olga).post("/api/clients/" + clientId + "/notes", Map.of("text", "Звонить после 18:00")).status());
         assertEquals(200, api.as(olga).patch("/api/clients/" + clientId, Map.of("doNotServe", true)).status());
 
-        // An earlier call with the same client: olga dialled them and found the line busy.
+        // An earlier call with the same client: olga dialled them and found the line busy. It is over before the
+        // next call rings; the inbox applies a ringing call ahead of older entries (the fast lane), so wait for it.
         pbx.playFrom(OUTBOUND, 0);
+        Eventually.until("the earlier call stored as busy", () -> data.count(
+                "calls WHERE external_id = '" + pbx.entryId(OUTBOUND) + "' AND status = 'busy'") == 1);
 
         try (LiveClient ringing = LiveClient.open(ws, "/ws/operator", olga);
              LiveClient other = LiveClient.open(ws, "/ws/operator", pavel)) {

@@ -7,7 +7,9 @@ import org.callcentre.crm.shared.Db;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -32,6 +34,22 @@ public class AuditLog {
         db.update("INSERT INTO audit_log (actor_id, actor_login, ip, action, entity, entity_id, changes) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 actor.id(), actor.login(), actor.ip(), action, entity,
                 entityId == null ? null : String.valueOf(entityId), new Db.Jsonb(toJson(masked(changes))));
+    }
+
+    /** One row per entity of a set-based change, in one statement: {@code changesById} in the order to write. */
+    public void recordAll(Actor actor, String action, String entity, Map<?, ? extends Map<String, ?>> changesById) {
+        if (changesById.isEmpty()) {
+            return;
+        }
+        List<String> ids = new ArrayList<>();
+        List<String> changes = new ArrayList<>();
+        changesById.forEach((id, fields) -> {
+            ids.add(String.valueOf(id));
+            changes.add(toJson(masked(fields)));
+        });
+        db.update("INSERT INTO audit_log (actor_id, actor_login, ip, action, entity, entity_id, changes) "
+                        + "SELECT ?::bigint, ?::text, ?::text, ?::text, ?::text, u.id, u.changes::jsonb FROM unnest(?::text[], ?::text[]) WITH ORDINALITY AS u(id, changes, n) ORDER BY n",
+                actor.id(), actor.login(), actor.ip(), action, entity, ids, changes);
     }
 
     public void record(Actor actor, String action, String entity, Object entityId) {

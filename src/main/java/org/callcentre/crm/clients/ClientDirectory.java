@@ -6,7 +6,12 @@ import org.callcentre.crm.audit.AuditLog;
 import org.callcentre.crm.audit.Changes;
 import org.callcentre.crm.auth.Actor;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The client behind a phone number, created on first contact. Orders, website leads and call
@@ -50,6 +55,58 @@ public class ClientDirectory {
         long winner = clients.idByPhone(e164).orElseThrow(() -> new IllegalStateException("Phone " + e164 + " has no client"));
         fillBlanks(winner, name, cityId, actor);
         return winner;
+    }
+
+    /**
+     * The clients behind many phones at once, for call ingest: known phones in one query, their
+     * missing cities filled in one statement, the unknown ones created with their phones in one
+     * more (and audited in one), so a batch of calls costs these statements however many callers
+     * are new. A phone a concurrent transaction claimed first goes the one-phone way.
+     *
+     * @param cityByPhone E.164 phone → the city to give a client who has none (may be null)
+     * @return phone → client id, for every phone given
+     */
+    @Transactional
+    public Map<String, Long> findOrCreateByPhones(Map<String, Long> cityByPhone) {
+        Actor actor = Actor.system("client-directory");
+        Map<String, Long> ids = new HashMap<>();
+        Map<String, ClientRepository.PhoneOwner> owners = clients.ownersOf(cityByPhone.keySet());
+        SortedMap<Long, Long> blankCities = new TreeMap<>();
+        SortedMap<String, Long> unknown = new TreeMap<>();
+        cityByPhone.forEach((phone, cityId) -> {
+            ClientRepository.PhoneOwner owner = owners.get(phone);
+            if (owner == null) {
+                unknown.put(phone, cityId);
+                return;
+            }
+            ids.put(phone, owner.clientId());
+            if (owner.cityId() == null && cityId != null) {
+                blankCities.putIfAbsent(owner.clientId(), cityId);
+            }
+        });
+        if (!blankCities.isEmpty()) {
+            Map<Long, Map<String, Object>> changed = new LinkedHashMap<>();
+            clients.fillBlankCities(blankCities).stream().sorted()
+                    .forEach(id -> changed.put(id, new Changes().field("cityId", null, blankCities.get(id)).asMap()));
+            audit.recordAll(actor, "update", "client", changed);
+        }
+        if (!unknown.isEmpty()) {
+            ClientRepository.NewClients made = clients.insertClaiming(unknown);
+            Map<Long, Map<String, Object>> created = new LinkedHashMap<>();
+            unknown.forEach((phone, cityId) -> {
+                Long id = made.claimed().get(phone);
+                if (id != null) {
+                    created.put(id, new Changes().set("phone", phone).set("name", null).set("cityId", cityId).asMap());
+                    ids.put(phone, id);
+                }
+            });
+            audit.recordAll(actor, "create", "client", created);
+            made.lost().forEach((phone, id) -> {
+                clients.delete(id);
+                ids.put(phone, findOrCreateByPhone(phone, null, unknown.get(phone), actor));
+            });
+        }
+        return ids;
     }
 
     private void fillBlanks(long id, String name, Long cityId, Actor actor) {

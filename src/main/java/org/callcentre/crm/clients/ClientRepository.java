@@ -10,7 +10,11 @@ import org.callcentre.crm.shared.SqlFilter;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
 import java.util.Optional;
 
 @Singleton
@@ -136,6 +140,57 @@ public class ClientRepository {
     public boolean claimPhone(long clientId, String e164) {
         db.update("INSERT INTO client_phones (client_id, phone) VALUES (?, ?) ON CONFLICT (phone) DO NOTHING", clientId, e164);
         return idByPhone(e164).filter(owner -> owner == clientId).isPresent();
+    }
+
+    /** The owner of a phone, with the owner's city. */
+    public record PhoneOwner(long clientId, Long cityId) {
+    }
+
+    /** The owners of these phones, by phone; one statement (the {@code client_phones} unique index). */
+    public Map<String, PhoneOwner> ownersOf(Collection<String> phones) {
+        Map<String, PhoneOwner> owners = new HashMap<>();
+        db.query("SELECT cp.phone, cp.client_id, c.city_id FROM client_phones cp JOIN clients c ON c.id = cp.client_id "
+                        + "WHERE cp.phone = ANY (?::text[])",
+                rs -> owners.put(rs.getString(1), new PhoneOwner(rs.getLong(2), Db.getLong(rs, "city_id"))), phones);
+        return owners;
+    }
+
+    /** Gives each client of {@code cityByClient} that has no city the one given, locked in id order. @return the clients changed */
+    public List<Long> fillBlankCities(SortedMap<Long, Long> cityByClient) {
+        return db.query("""
+                        WITH u AS (SELECT id::bigint AS id, city::bigint AS city FROM unnest(?::text[], ?::text[]) AS u(id, city)),
+                             locked AS (SELECT c.id FROM clients c JOIN u ON u.id = c.id WHERE c.city_id IS NULL ORDER BY c.id FOR UPDATE OF c)
+                        UPDATE clients c SET city_id = u.city, updated_at = now() FROM u, locked
+                        WHERE c.id = u.id AND locked.id = u.id RETURNING c.id""",
+                rs -> rs.getLong(1), cityByClient.keySet(), cityByClient.values());
+    }
+
+    /**
+     * New clients without a name, each claiming one phone, in one statement (ids drawn first, so
+     * that each new client is known with its phone). A phone that a concurrent transaction claimed
+     * first is not claimed: its client is returned in {@code lost}, for the caller to delete.
+     *
+     * @param cityByPhone phones in sorted order (the unique index is locked in that order)
+     */
+    public NewClients insertClaiming(SortedMap<String, Long> cityByPhone) {
+        Map<String, Long> claimed = new HashMap<>();
+        Map<String, Long> lost = new HashMap<>();
+        db.query("""
+                        WITH wanted AS MATERIALIZED (
+                            SELECT u.phone, u.city::bigint AS city_id, nextval(pg_get_serial_sequence('clients', 'id')) AS id
+                            FROM unnest(?::text[], ?::text[]) WITH ORDINALITY AS u(phone, city, n) ORDER BY u.n),
+                        made AS (INSERT INTO clients (id, city_id) SELECT id, city_id FROM wanted RETURNING id),
+                        claimed AS (INSERT INTO client_phones (client_id, phone)
+                                    SELECT w.id, w.phone FROM wanted w WHERE w.id IN (SELECT id FROM made) ORDER BY w.phone
+                                    ON CONFLICT (phone) DO NOTHING RETURNING phone)
+                        SELECT w.phone, w.id, w.phone IN (SELECT phone FROM claimed) AS won FROM wanted w""",
+                rs -> (rs.getBoolean(3) ? claimed : lost).put(rs.getString(1), rs.getLong(2)),
+                cityByPhone.keySet(), cityByPhone.values());
+        return new NewClients(claimed, lost);
+    }
+
+    /** @param claimed phone → the new client that has it; @param lost phone → a new client that lost it to another transaction */
+    public record NewClients(Map<String, Long> claimed, Map<String, Long> lost) {
     }
 
     public void removePhonesExcept(long clientId, List<String> kept) {

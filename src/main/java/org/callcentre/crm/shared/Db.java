@@ -122,7 +122,8 @@ public class Db {
             object.setValue(jsonb.json());
             ps.setObject(index, object);
         } else if (value instanceof Collection<?> collection) {
-            ps.setArray(index, connection.createArrayOf("text", collection.stream().map(String::valueOf).toArray()));
+            // a null element stays SQL NULL (not the text "null"): set-based writes pass nullable columns as arrays
+            ps.setArray(index, connection.createArrayOf("text", collection.stream().map(v -> v == null ? null : String.valueOf(v)).toArray()));
         } else if (value instanceof Enum<?> e) {
             ps.setString(index, e.name());
         } else {

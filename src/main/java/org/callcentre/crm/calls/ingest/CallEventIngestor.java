@@ -7,6 +7,7 @@ import org.callcentre.crm.calls.Call;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,13 +72,17 @@ class CallEventIngestor {
         }
         Map<String, List<CallEvent>> timelines = this.timelines.of(source, freshByCall);
         Map<String, CallLinks> earlier = rows.existingLinks(source, freshByCall.keySet());
+        Map<String, CallOutcome> outcomes = new HashMap<>();
+        freshByCall.keySet().forEach(callKey -> outcomes.put(callKey, CallTimeline.fold(timelines.get(callKey))));
+        Map<String, CallLinks> links = linker.linkAll(outcomes, earlier);
+        Map<String, Call> stored = rows.upsertAll(source, outcomes.entrySet().stream()
+                .map(o -> new CallRowWriter.Row(o.getKey(), o.getValue(), links.get(o.getKey()))).toList());
         List<CallChanged> changed = new ArrayList<>();
         Set<String> ended = new HashSet<>();
         freshByCall.forEach((callKey, newEvents) -> {
-            CallOutcome outcome = CallTimeline.fold(timelines.get(callKey));
-            CallLinks links = linker.link(outcome, earlier.get(callKey));
-            Call call = rows.upsert(source, callKey, outcome, links);
-            changed.add(new CallChanged(call, outcome, links, newEvents, outcome.ended() ? List.of() : linker.rung(newEvents)));
+            CallOutcome outcome = outcomes.get(callKey);
+            changed.add(new CallChanged(stored.get(callKey), outcome, links.get(callKey), newEvents,
+                    outcome.ended() ? List.of() : linker.rung(newEvents)));
             if (outcome.ended()) {
                 ended.add(callKey);
             }

@@ -6,7 +6,10 @@ import org.callcentre.crm.clients.ClientDirectory;
 import org.callcentre.crm.shared.Db;
 import org.callcentre.crm.shared.PhoneNumbers;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -27,26 +30,54 @@ public class CallLinker {
         this.clients = clients;
     }
 
-    /** @param earlier what the call was linked to before this batch, or null for a new call */
-    public CallLinks link(CallOutcome outcome, CallLinks earlier) {
-        Optional<IngestLookups.OperatorRef> operator = lookups.operatorByExtension(outcome.operatorExtension());
-        String companyPhone = PhoneNumbers.normalize(outcome.companyNumber()).orElse(null);
-        Optional<CampaignMatch> campaign = lookups.campaignByNumber(companyPhone);
-        Long cityId = campaign.map(CampaignMatch::cityId).or(() -> operator.map(IngestLookups.OperatorRef::cityId)).orElse(null);
-        String clientPhone = "internal".equals(outcome.direction()) ? null : PhoneNumbers.normalize(outcome.clientNumber()).orElse(null);
-        Long clientId;
-        Long openOrderId;
-        if (earlier != null && earlier.clientId() != null && Objects.equals(earlier.clientPhone(), clientPhone)) {
-            clientId = earlier.clientId();
-            openOrderId = earlier.openOrderId();
-        } else {
-            clientId = clientPhone == null ? null : clients.findOrCreateByPhone(clientPhone, null, cityId);
-            openOrderId = clientId == null ? null
-                    : db.queryOne("SELECT id FROM orders WHERE client_id = ? AND status IN ('new', 'assigned', 'in_progress') "
-                            + "ORDER BY created_at DESC, id DESC LIMIT 1", rs -> rs.getLong(1), clientId).orElse(null);
+    /**
+     * Links every call of a batch: operators and campaigns from the cached lookups, the clients of
+     * new outside numbers in one set-based call to the client directory, and those clients' open
+     * orders in one query.
+     *
+     * @param earlier by call key, what each call was linked to before this batch (absent for a new call)
+     * @return by call key
+     */
+    Map<String, CallLinks> linkAll(Map<String, CallOutcome> outcomes, Map<String, CallLinks> earlier) {
+        Map<String, CallLinks> partial = new HashMap<>();
+        Map<String, Long> cityByNewPhone = new HashMap<>();
+        outcomes.forEach((callKey, outcome) -> {
+            Optional<IngestLookups.OperatorRef> operator = lookups.operatorByExtension(outcome.operatorExtension());
+            String companyPhone = PhoneNumbers.normalize(outcome.companyNumber()).orElse(null);
+            Optional<CampaignMatch> campaign = lookups.campaignByNumber(companyPhone);
+            Long cityId = campaign.map(CampaignMatch::cityId).or(() -> operator.map(IngestLookups.OperatorRef::cityId)).orElse(null);
+            String clientPhone = "internal".equals(outcome.direction()) ? null : PhoneNumbers.normalize(outcome.clientNumber()).orElse(null);
+            CallLinks before = earlier.get(callKey);
+            boolean sameClient = before != null && before.clientId() != null && Objects.equals(before.clientPhone(), clientPhone);
+            if (!sameClient && clientPhone != null) {
+                cityByNewPhone.putIfAbsent(clientPhone, cityId);
+            }
+            partial.put(callKey, new CallLinks(operator.map(IngestLookups.OperatorRef::id).orElse(null),
+                    sameClient ? before.clientId() : null, sameClient ? before.openOrderId() : null,
+                    campaign.map(CampaignMatch::rk).orElse(null), cityId, clientPhone, companyPhone));
+        });
+        if (cityByNewPhone.isEmpty()) {
+            return partial;
         }
-        return new CallLinks(operator.map(IngestLookups.OperatorRef::id).orElse(null), clientId, openOrderId,
-                campaign.map(CampaignMatch::rk).orElse(null), cityId, clientPhone, companyPhone);
+        Map<String, Long> clientByPhone = clients.findOrCreateByPhones(cityByNewPhone);
+        Map<Long, Long> openOrders = openOrdersOf(clientByPhone.values());
+        Map<String, CallLinks> links = new HashMap<>();
+        partial.forEach((callKey, l) -> {
+            Long clientId = l.clientId() != null || l.clientPhone() == null ? l.clientId() : clientByPhone.get(l.clientPhone());
+            Long openOrderId = l.clientId() != null ? l.openOrderId() : clientId == null ? null : openOrders.get(clientId);
+            links.put(callKey, new CallLinks(l.operatorId(), clientId, openOrderId, l.rk(), l.cityId(), l.clientPhone(), l.companyPhone()));
+        });
+        return links;
+    }
+
+    /** Each client's newest open order, one query for all of them ({@code orders_client_idx}). */
+    private Map<Long, Long> openOrdersOf(Collection<Long> clientIds) {
+        Map<Long, Long> orders = new HashMap<>();
+        db.query("SELECT DISTINCT ON (client_id) client_id, id FROM orders "
+                        + "WHERE client_id = ANY (?::bigint[]) AND status IN ('new', 'assigned', 'in_progress') "
+                        + "ORDER BY client_id, created_at DESC, id DESC",
+                rs -> orders.put(rs.getLong(1), rs.getLong(2)), clientIds);
+        return orders;
     }
 
     /** The active users whose extension started ringing in these events: who gets a screen-pop. */

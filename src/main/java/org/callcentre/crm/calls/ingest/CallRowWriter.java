@@ -5,7 +5,10 @@ import org.callcentre.crm.calls.Call;
 import org.callcentre.crm.calls.CallRepository;
 import org.callcentre.crm.shared.Db;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -33,15 +36,60 @@ public class CallRowWriter {
         return links;
     }
 
-    /** @return the row as stored, with the names a live push shows (same statement: no second read) */
-    public Call upsert(String source, String callKey, CallOutcome o, CallLinks links) {
-        return db.queryOne("""
-                        WITH c AS (
+    private static final int COLUMNS = 21;
+
+    /** A call's derived state and links, to be written. */
+    record Row(String callKey, CallOutcome outcome, CallLinks links) {
+    }
+
+    /**
+     * Upserts every call of a batch in one statement, rows in call-key order (so two batches lock
+     * the same rows in the same order).
+     *
+     * @return by call key, each row as stored, with the names a live push shows (same statement: no second read)
+     */
+    public Map<String, Call> upsertAll(String source, Collection<Row> calls) {
+        List<Row> sorted = calls.stream().sorted(Comparator.comparing(Row::callKey)).toList();
+        List<List<Object>> columns = new ArrayList<>();
+        for (int i = 0; i < COLUMNS; i++) {
+            columns.add(new ArrayList<>(sorted.size()));
+        }
+        for (Row row : sorted) {
+            CallOutcome o = row.outcome();
+            CallLinks l = row.links();
+            Object[] values = {row.callKey(), l.rk(), l.cityId(), l.clientPhone(), l.companyPhone(), o.direction(), o.status(),
+                    o.missedReason(), l.operatorId(), o.operatorExtension(), l.clientId(), l.openOrderId(), o.queue(),
+                    o.createdAt(), o.answeredAt(), o.endedAt(), o.waitSeconds(), o.holdSeconds(), o.talkSeconds(),
+                    o.disconnectReason(), o.recordingRef()};
+            for (int i = 0; i < values.length; i++) {
+                columns.get(i).add(values[i]);
+            }
+        }
+        // the column arrays, then the source (the order the statement names them in)
+        Object[] params = new Object[columns.size() + 1];
+        for (int i = 0; i < columns.size(); i++) {
+            params[i] = columns.get(i);
+        }
+        params[columns.size()] = source;
+        Map<String, Call> stored = new HashMap<>();
+        db.query("""
+                        WITH u AS (
+                            SELECT * FROM unnest(?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                                 ?::bigint[], ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::timestamptz[],
+                                                 ?::timestamptz[], ?::timestamptz[], ?::int[], ?::int[], ?::int[], ?::text[], ?::text[])
+                                WITH ORDINALITY AS u(external_id, rk, city_id, client_phone, ats_phone, direction, status, missed_reason,
+                                                     operator_id, operator_extension, client_id, order_id, queue, created_at,
+                                                     answered_at, ended_at, wait_seconds, hold_seconds, talk_seconds,
+                                                     disconnect_reason, recording_ref, n)),
+                        c AS (
                         INSERT INTO calls (source, external_id, rk, city_id, client_phone, ats_phone, direction, status,
                                            missed_reason, operator_id, operator_extension, client_id, order_id, queue,
                                            created_at, answered_at, ended_at, wait_seconds, hold_seconds, talk_seconds,
                                            disconnect_reason, recording_ref)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        SELECT ?, external_id, rk, city_id, client_phone, ats_phone, direction, status, missed_reason, operator_id,
+                               operator_extension, client_id, order_id, queue, created_at, answered_at, ended_at, wait_seconds,
+                               hold_seconds, talk_seconds, disconnect_reason, recording_ref
+                        FROM u ORDER BY n
                         ON CONFLICT (source, external_id) DO UPDATE SET
                             rk = EXCLUDED.rk, city_id = EXCLUDED.city_id, client_phone = EXCLUDED.client_phone,
                             ats_phone = EXCLUDED.ats_phone, direction = EXCLUDED.direction,
@@ -57,10 +105,12 @@ public class CallRowWriter {
                         RETURNING *)
                         SELECT c.*, ci.name AS city_name, o.name AS operator_name, cl.name AS client_name
                         FROM c LEFT JOIN cities ci ON ci.id = c.city_id LEFT JOIN operators o ON o.id = c.operator_id
-                             LEFT JOIN clients cl ON cl.id = c.client_id""", CallRepository::map,
-                source, callKey, links.rk(), links.cityId(), links.clientPhone(), links.companyPhone(), o.direction(),
-                o.status(), o.missedReason(), links.operatorId(), o.operatorExtension(), links.clientId(), links.openOrderId(),
-                o.queue(), o.createdAt(), o.answeredAt(), o.endedAt(), o.waitSeconds(), o.holdSeconds(), o.talkSeconds(),
-                o.disconnectReason(), o.recordingRef()).orElseThrow();
+                             LEFT JOIN clients cl ON cl.id = c.client_id""",
+                rs -> {
+                    Call call = CallRepository.map(rs);
+                    stored.put(call.externalId(), call);
+                    return call;
+                }, params);
+        return stored;
     }
 }

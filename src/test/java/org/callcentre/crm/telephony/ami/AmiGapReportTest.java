@@ -7,7 +7,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.websocket.WebSocketClient;
 import jakarta.inject.Inject;
-import org.callcentre.crm.screenpop.LiveClient;
+import org.callcentre.crm.live.LiveClient;
 import org.callcentre.crm.testing.Api;
 import org.callcentre.crm.testing.TestData;
 import org.junit.jupiter.api.AfterAll;

@@ -97,6 +97,10 @@ class AmiEventWorker {
     private record Flush(CountDownLatch done) {
     }
 
+    /** The same without holding translation up: one count per ingest thread, counted down as each reaches it. */
+    private record Stored(CountDownLatch shardsPast) {
+    }
+
     /** Called on asterisk-java's event thread: only queues, never waits. @return false when full: the event was not taken */
     boolean offer(ManagerEvent event) {
         if (queued.get() >= maxQueued) {
@@ -138,6 +142,8 @@ class AmiEventWorker {
                 } else if (item instanceof Flush flush) {
                     awaitShardsDrained();
                     flush.done().countDown();
+                } else if (item instanceof Stored stored) {
+                    shards.forEach(shard -> shard.add(stored.shardsPast()));
                 }
             }
         } catch (InterruptedException e) {
@@ -307,6 +313,16 @@ class AmiEventWorker {
         CountDownLatch done = new CountDownLatch(1);
         queue.add(new Flush(done));
         return done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Waits until every event received so far is in the database, while later events go on being
+     * translated and stored: what the listened mark ({@link AmiListenedMark}) waits for.
+     */
+    boolean awaitStored(java.time.Duration timeout) throws InterruptedException {
+        CountDownLatch shardsPast = new CountDownLatch(shards.size());
+        queue.add(new Stored(shardsPast));
+        return shardsPast.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy

@@ -16,14 +16,17 @@ import java.util.function.BooleanSupplier;
  * that did not listen before — this one after a restart or a {@code kill -9}, or the node taking
  * over from a dead leader — knows since when nobody did: its first login ends an {@link AmiOutage}
  * from there, and the calls of that time are backfilled from the CDR or reported like those of any
- * drop. Written every ping interval while this node listens, once the events heard by then are
- * stored (a mark that ran ahead of the database would narrow the next gap past calls never
- * stored), and at a clean stop. After a {@code kill -9} it is at most an interval old, which only
- * widens the gap: calls already stored are not backfilled twice.
+ * drop. Written every ping interval while this node listens, at a moment when no event received
+ * waits to be stored (a mark ahead of the database would narrow the next gap past calls never
+ * stored; waiting for such a moment holds no event up, where a marker through the ingest queues
+ * would hold up the rings that jump them), and at a clean stop. After a {@code kill -9} it is at
+ * most an interval old (more under a backlog that never empties), which only widens the gap:
+ * calls already stored are not backfilled twice.
  */
 final class AmiListenedMark {
     private static final Logger LOG = LoggerFactory.getLogger(AmiListenedMark.class);
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
+    private static final Duration LOOK_AGAIN = Duration.ofMillis(50);
 
     private final AmiListenedMarks marks;
     private final AmiEventWorker worker;
@@ -88,9 +91,14 @@ final class AmiListenedMark {
         if (heard == null || heard.equals(written)) {
             return;
         }
-        if (!worker.awaitStored(wait)) {
-            LOG.debug("AMI: events heard up to {} not all stored within {}; the listened mark stays at {}", heard, wait, written);
-            return;
+        // events are counted as queued before they count as heard: none queued now, none heard by then is unstored
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (worker.queued() > 0) {
+            if (System.nanoTime() > deadline) {
+                LOG.debug("AMI: events heard up to {} not all stored within {}; the listened mark stays at {}", heard, wait, written);
+                return;
+            }
+            Thread.sleep(LOOK_AGAIN.toMillis());
         }
         try {
             marks.stored(address, heard);

@@ -3,7 +3,7 @@ package org.callcentre.crm.conversations;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.callcentre.crm.screenpop.LiveClient;
+import org.callcentre.crm.live.LiveClient;
 import org.callcentre.crm.testing.Api;
 import org.callcentre.crm.testing.AvitoSetup;
 import org.callcentre.crm.testing.AvitoWebhooks;

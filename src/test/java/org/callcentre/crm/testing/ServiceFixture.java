@@ -4,8 +4,8 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Inject;
-import org.callcentre.crm.screenpop.LivePushQueue;
-import org.callcentre.crm.screenpop.Settle;
+import org.callcentre.crm.live.LivePushQueue;
+import org.callcentre.crm.live.Settle;
 import org.junit.jupiter.api.AfterEach;
 
 /**

@@ -40,14 +40,14 @@ class ArchitectureTest {
 
     @Test
     void onlyTheTextAnalysingPackagesKnowLucene() {
-        noClasses().that().resideOutsideOfPackages("..knowledge..", "..ai.drafts..", "..ai.language..")
+        noClasses().that().resideOutsideOfPackages("..knowledge..", "..ai.drafts..", "org.callcentre.crm.language..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.lucene..", "org.tartarus..")
                 .check(classes);
     }
 
     @Test
     void onlyTheLanguagePackageKnowsTheMorphologicalDictionary() {
-        noClasses().that().resideOutsideOfPackage("..ai.language..")
+        noClasses().that().resideOutsideOfPackage("org.callcentre.crm.language..")
                 .should().dependOnClassesThat().resideInAnyPackage("morfologik..")
                 .check(classes);
     }
@@ -86,6 +86,21 @@ class ArchitectureTest {
         noMethods().that().areAnnotatedWith(EventListener.class)
                 .should().haveRawParameterTypes(CallChanged.class)
                 .allowEmptyShould(true).check(classes);
+    }
+
+    /**
+     * Sockets, screen-pops, presence, wallboard, chat and gap feeds live together in {@code live}: other
+     * features publish events and {@code live} decides what reaches which browser.
+     */
+    @Test
+    void onlyTheLivePackageTalksToBrowsers() {
+        noClasses().that().resideOutsideOfPackage("org.callcentre.crm.live..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.micronaut.websocket..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("org.callcentre.crm.live..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.callcentre.crm.live.LiveSockets")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.callcentre.crm.live.LivePushQueue")
+                .check(classes);
     }
 
     @Test

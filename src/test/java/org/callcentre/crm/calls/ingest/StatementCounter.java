@@ -45,10 +45,14 @@ class StatementCounter implements BeanCreatedEventListener<DataSource> {
     @Override
     public DataSource onCreated(BeanCreatedEvent<DataSource> event) {
         DataSource target = event.getBean();
+        if (!(target instanceof com.zaxxer.hikari.HikariDataSource)) {
+            return target; // Micronaut's own wrappers around the pool are DataSources too: wrap the pool once
+        }
         return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[]{DataSource.class},
                 (proxy, method, args) -> {
                     Object result = invoke(target, method, args);
-                    return result instanceof Connection connection ? counting(connection) : result;
+                    // only connections taken while counting are wrapped: the rest of the context sees the datasource as it is
+                    return result instanceof Connection connection && COUNTING.get() != null ? counting(connection) : result;
                 });
     }
 

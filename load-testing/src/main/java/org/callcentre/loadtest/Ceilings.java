@@ -24,7 +24,7 @@ final class Ceilings {
     /** Webhooks per second the tool sends and gets answered by {@link HttpSink}, same connections and calls as the run. */
     static double mangoTool(double seconds, int connections, double nominalRate, Supplier<CallMix> mix) throws Exception {
         try (HttpSink sink = new HttpSink();
-             MangoSender sender = new MangoSender(sink.base(), connections, "ceiling-key", "ceiling-salt", 4 * connections)) {
+             MangoSender sender = new MangoSender(sink.base(), connections, "ceiling-key", "ceiling-salt", 4 * connections, 1)) {
             Timeline<MangoCallScript.Webhook> timeline = new Timeline<>(mix.get(), new MangoCallScript("ceiling", "78430000000"), new PopWatch());
             long start = System.nanoTime();
             timeline.unpaced(seconds, nominalRate, sender);
@@ -37,13 +37,10 @@ final class Ceilings {
 
     /** AMI events per second the tool writes to a socket whose reader discards them. */
     static double amiTool(double seconds, double nominalRate, Supplier<CallMix> mix) throws Exception {
-        try (AmiServer server = new AmiServer(0); Socket client = new Socket("127.0.0.1", server.port())) {
+        try (AmiServer server = new AmiServer(0, false, 0); Socket client = new Socket("127.0.0.1", server.port())) {
             Thread reader = new Thread(() -> discard(client), "ami-discard");
             reader.setDaemon(true);
             reader.start();
-            while (!server.connected()) {
-                Thread.sleep(1);
-            }
             Timeline<String> timeline = new Timeline<>(mix.get(), new AmiCallScript("78430000000", "ceiling"), new PopWatch());
             return timeline.unpaced(seconds, nominalRate, new AmiSender(server));
         }

@@ -16,8 +16,8 @@ import java.nio.charset.StandardCharsets;
  * of the two cores it shares with the service and PostgreSQL.
  */
 final class KeepAliveHttp implements AutoCloseable {
-    /** Status and body of one answer. */
-    record Answer(int status, String body) {
+    /** Status and body of one answer; {@code retryAfterSeconds} -1 when the answer has no {@code Retry-After}. */
+    record Answer(int status, String body, long retryAfterSeconds) {
     }
 
     private final String host;
@@ -63,6 +63,7 @@ final class KeepAliveHttp implements AutoCloseable {
         long length = -1;
         boolean chunked = false;
         boolean close = false;
+        long retryAfter = -1;
         for (String header = line(); !header.isEmpty(); header = line()) {
             String lower = header.toLowerCase();
             if (lower.startsWith("content-length:")) {
@@ -71,6 +72,8 @@ final class KeepAliveHttp implements AutoCloseable {
                 chunked = true;
             } else if (lower.startsWith("connection:") && lower.contains("close")) {
                 close = true;
+            } else if (lower.startsWith("retry-after:")) {
+                retryAfter = Long.parseLong(lower.substring(12).trim());
             }
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -86,7 +89,7 @@ final class KeepAliveHttp implements AutoCloseable {
         if (close) {
             close();
         }
-        return new Answer(status, body.toString(StandardCharsets.UTF_8));
+        return new Answer(status, body.toString(StandardCharsets.UTF_8), retryAfter);
     }
 
     private void copy(long length, ByteArrayOutputStream to) throws IOException {

@@ -86,7 +86,7 @@ public final class LoadTest {
         System.out.printf("offered %d %s/s for %d s; %s%s%n", rate, unit, seconds, described,
                 mango ? "; " + connections + " keep-alive connections" : "");
 
-        try (AmiServer ami = mango ? null : new AmiServer(opt.integer("amiPort", 15038))) {
+        try (AmiServer ami = mango ? null : new AmiServer(opt.integer("amiPort", 15038), true, opt.decimal("replaySeconds", 5))) {
             if (ami != null) {
                 System.out.println("AMI server on 127.0.0.1:" + ami.port() + "; waiting for the CRM to log in …");
                 if (!ami.awaitLogin(180)) {
@@ -138,15 +138,19 @@ public final class LoadTest {
     private Report mangoStream(String runId, String did, PopWatch pops) throws Exception {
         Timeline<MangoCallScript.Webhook> timeline = new Timeline<>(mix.get(), new MangoCallScript("bench" + runId, did), pops);
         try (MangoSender sender = new MangoSender(opt.text("service", "http://127.0.0.1:18080"), connections,
-                opt.text("mangoKey", "bench-vpbx-api-key"), opt.text("mangoSalt", "bench-vpbx-api-salt"), Integer.MAX_VALUE)) {
+                opt.text("mangoKey", "bench-vpbx-api-key"), opt.text("mangoSalt", "bench-vpbx-api-salt"), Integer.MAX_VALUE,
+                opt.integer("mangoAttempts", 10))) {
             sender.window(System.nanoTime() + seconds * 1_000_000_000L);
             Timeline.Played played = timeline.play(rate, seconds, sender);
-            boolean done = sender.awaitAnswered(120);
+            int patience = opt.integer("answerSeconds", 300);
+            boolean done = sender.awaitAnswered(patience);
             List<String> lines = new ArrayList<>();
-            lines.add("answers by status      " + sender.outcomes() + (done ? "" : " — still waiting for some after 120 s"));
-            lines.add("time to the answer     " + sender.latencies().summary() + " (from each webhook's scheduled time)");
+            lines.add("answers by status      " + sender.outcomes() + " (every try)" + (done ? "" : " — still waiting for some after " + patience + " s"));
+            lines.add("sent again after 503   " + sender.resent() + " tries (Retry-After honoured, as Mango does)");
+            lines.add("time to the answer     " + sender.latencies().summary() + " (every try, from the time it was due)");
+            lines.add("time to the 200        " + sender.toThe200().summary() + " (from the first scheduled time, waits after a 503 included)");
             lines.add("waiting for a connection at most " + sender.maxWaiting() + " webhooks");
-            lines.add("calls with a webhook not answered 200: " + sender.refusedCalls().size());
+            lines.add("calls with a webhook never answered 200: " + sender.refusedCalls().size());
             return new Report(played, sender.sentInWindow(), timeline.calls(), lines,
                     sender.non200() == 0 && done ? "every webhook answered 200" : "NOT every webhook answered 200");
         }
@@ -157,7 +161,8 @@ public final class LoadTest {
         AmiSender sender = new AmiSender(ami);
         sender.window(System.nanoTime() + seconds * 1_000_000_000L);
         Timeline.Played played = timeline.play(rate, seconds, sender);
-        return new Report(played, sender.sentInWindow(), timeline.calls(), List.of(), "every event written to the CRM's socket");
+        return new Report(played, sender.sentInWindow(), timeline.calls(), List.of("AMI link             " + ami.linkSummary()),
+                "every event written to the CRM's socket");
     }
 
     private List<WebSocket> connectOperators(CrmApi api, String admin, PopWatch pops) throws Exception {

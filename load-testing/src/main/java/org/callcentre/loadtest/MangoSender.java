@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,18 +24,31 @@ import java.util.concurrent.atomic.LongAdder;
  * connections. The timeline hands each webhook over at its scheduled time and never waits: when
  * every connection is busy the webhook waits in the queue, and that wait is part of its latency,
  * which runs from the scheduled time to the last byte of the answer.
+ *
+ * <p>A webhook answered 503 with {@code Retry-After} is sent again after that many seconds, as
+ * Mango does (up to {@code maxAttempts} tries in all); the 503s and the resends are counted, and
+ * its time to the 200 runs from its first scheduled time, the waits included.
  */
 final class MangoSender implements Timeline.Sink<MangoCallScript.Webhook>, AutoCloseable {
-    private record Request(long scheduledNanos, MangoCallScript.Webhook webhook, String callKey) {
+    /** @param firstNanos the first try's scheduled time; {@code scheduledNanos} this try's */
+    private record Request(long scheduledNanos, MangoCallScript.Webhook webhook, String callKey, int attempt, long firstNanos) {
     }
 
-    private static final Request STOP = new Request(0, null, null);
+    private static final Request STOP = new Request(0, null, null, 0, 0);
 
     private final String key;
     private final String salt;
     private final BlockingQueue<Request> queue;
     private final Thread[] workers;
+    private final int maxAttempts;
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "mango-retries");
+        t.setDaemon(true);
+        return t;
+    });
     private final LatencyRecorder latencies = new LatencyRecorder();
+    private final LatencyRecorder to200 = new LatencyRecorder();
+    private final LongAdder resent = new LongAdder();
     private final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
     private final Set<String> refusedCalls = ConcurrentHashMap.newKeySet();
     private final LongAdder ioErrors = new LongAdder();
@@ -44,8 +59,12 @@ final class MangoSender implements Timeline.Sink<MangoCallScript.Webhook>, AutoC
     private volatile long windowEndNanos = Long.MAX_VALUE;
     private volatile String firstError;
 
-    /** @param queueCapacity {@code Integer.MAX_VALUE} for a real run (open loop); small for the tool's ceiling */
-    MangoSender(String base, int connections, String key, String salt, int queueCapacity) {
+    /**
+     * @param queueCapacity {@code Integer.MAX_VALUE} for a real run (open loop); small for the tool's ceiling
+     * @param maxAttempts   tries of a webhook answered 503 with {@code Retry-After}, the first included
+     */
+    MangoSender(String base, int connections, String key, String salt, int queueCapacity, int maxAttempts) {
+        this.maxAttempts = maxAttempts;
         this.key = key;
         this.salt = salt;
         this.queue = new LinkedBlockingQueue<>(queueCapacity);
@@ -65,7 +84,7 @@ final class MangoSender implements Timeline.Sink<MangoCallScript.Webhook>, AutoC
 
     @Override
     public void emit(Timeline.Item<MangoCallScript.Webhook> item, long scheduledNanos) throws InterruptedException {
-        queue.put(new Request(scheduledNanos, item.payload(), item.key()));
+        queue.put(new Request(scheduledNanos, item.payload(), item.key(), 1, scheduledNanos));
         long waiting = queued.incrementAndGet() - answered.sum() - ioErrors.sum();
         if (waiting > maxWaiting.get()) {
             maxWaiting.set(waiting);
@@ -81,14 +100,21 @@ final class MangoSender implements Timeline.Sink<MangoCallScript.Webhook>, AutoC
                     return;
                 }
                 byte[] body = form(sha256, r.webhook().json());
-                if (System.nanoTime() < windowEndNanos) {
+                if (r.attempt() == 1 && System.nanoTime() < windowEndNanos) {
                     sentInWindow.increment();
                 }
                 try {
-                    int status = http.post("/integrations/mango/" + r.webhook().path(), "application/x-www-form-urlencoded", body).status();
-                    latencies.record(System.nanoTime() - r.scheduledNanos());
-                    statuses.computeIfAbsent(status, s -> new LongAdder()).increment();
-                    if (status != 200) {
+                    KeepAliveHttp.Answer answer = http.post("/integrations/mango/" + r.webhook().path(), "application/x-www-form-urlencoded", body);
+                    long now = System.nanoTime();
+                    latencies.record(now - r.scheduledNanos());
+                    statuses.computeIfAbsent(answer.status(), s -> new LongAdder()).increment();
+                    if (answer.status() == 503 && answer.retryAfterSeconds() >= 0 && r.attempt() < maxAttempts) {
+                        sendAgain(r, answer.retryAfterSeconds());
+                        continue;
+                    }
+                    if (answer.status() == 200) {
+                        to200.record(now - r.firstNanos());
+                    } else {
                         refusedCalls.add(r.callKey());
                     }
                     answered.increment();
@@ -104,6 +130,14 @@ final class MangoSender implements Timeline.Sink<MangoCallScript.Webhook>, AutoC
         } catch (InterruptedException | IOException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** As Mango does with a 503: the same webhook, after {@code Retry-After}; its wait counts in its time to the 200. */
+    private void sendAgain(Request r, long afterSeconds) {
+        resent.increment();
+        retries.schedule(() -> {
+            queue.add(new Request(System.nanoTime(), r.webhook(), r.callKey(), r.attempt() + 1, r.firstNanos()));
+        }, afterSeconds, TimeUnit.SECONDS);
     }
 
     /** The next request opens a new connection. */
@@ -156,11 +190,22 @@ final class MangoSender implements Timeline.Sink<MangoCallScript.Webhook>, AutoC
         return maxWaiting.get();
     }
 
+    /** Every answer (a 503 and the later try each count), from the time that try was due. */
     LatencyRecorder latencies() {
         return latencies;
     }
 
-    /** Answers by HTTP status, plus {@code io} for requests that got none. */
+    /** Webhooks answered 200, from their first scheduled time: the waits after a 503 included. */
+    LatencyRecorder toThe200() {
+        return to200;
+    }
+
+    /** Tries sent again after a 503 with {@code Retry-After}. */
+    long resent() {
+        return resent.sum();
+    }
+
+    /** Answers by HTTP status (every try), plus {@code io} for requests that got none. */
     Map<String, Long> outcomes() {
         Map<String, Long> out = new TreeMap<>();
         statuses.forEach((status, n) -> out.put(String.valueOf(status), n.sum()));
@@ -170,8 +215,9 @@ final class MangoSender implements Timeline.Sink<MangoCallScript.Webhook>, AutoC
         return out;
     }
 
+    /** Webhooks whose last try was not answered 200 (a 503 sent again and then taken is not one). */
     long non200() {
-        return statuses.entrySet().stream().filter(e -> e.getKey() != 200).mapToLong(e -> e.getValue().sum()).sum() + ioErrors.sum();
+        return answered.sum() + ioErrors.sum() - to200.count();
     }
 
     /** Calls with at least one webhook not answered 200: Mango would have to retry them. */
@@ -181,6 +227,7 @@ final class MangoSender implements Timeline.Sink<MangoCallScript.Webhook>, AutoC
 
     @Override
     public void close() throws InterruptedException {
+        retries.shutdownNow();
         for (int i = 0; i < workers.length; i++) {
             queue.put(STOP);
         }

@@ -14,7 +14,7 @@ final class ParseRate {
     }
 
     static double eventsPerSecond(int calls) throws Exception {
-        try (AmiServer server = new AmiServer(0)) {
+        try (AmiServer server = new AmiServer(0, true, 0)) {
             ManagerConnection connection = new ManagerConnectionFactory("127.0.0.1", server.port(), "bench", "bench")
                     .createManagerConnection();
             AtomicLong received = new AtomicLong();
@@ -32,7 +32,7 @@ final class ParseRate {
             }
             long base = received.get();
             long start = System.nanoTime();
-            server.write(stream.toString(), true);
+            server.write(stream.toString(), (int) expected, java.util.List.of());
             while (received.get() - base < expected) {
                 if (System.nanoTime() - start > 120_000_000_000L) {
                     throw new IllegalStateException("asterisk-java read only " + (received.get() - base) + " of " + expected);

@@ -8,7 +8,8 @@ import java.util.List;
  * city's zone; {@code inbound} is an inbound call that is over or answered (busy and failed count
  * as missed); talk and hold are counted for answered calls in both directions, which are the
  * handled calls. An unknown talk or hold (a call that ended while the AMI link was down, with no
- * CDR to tell its end) adds nothing to the sums; the call still counts as handled. A call counts
+ * CDR to tell its end) adds nothing to the sums; the call still counts as handled, but not as
+ * {@code timed}, the handled calls that averages of talk and handling time divide by. A call counts
  * under the disposition its operator picked, once picked.
  */
 final class CallFacts {
@@ -16,7 +17,7 @@ final class CallFacts {
             List.of("operator_id", "city_id", "rk", "day", "hour", "disposition_id"),
             List.of("wait_seconds"),
             List.of("inbound", "answered", "outbound", "outbound_answered", "wait_answered", "answered_within_sl",
-                    "abandoned", "abandoned_short", "abandoned_within_sl", "talk", "hold"),
+                    "abandoned", "abandoned_short", "abandoned_within_sl", "talk", "hold", "timed"),
             List.of(new RollupTable("stats_call_operator_day", List.of("operator_id", "day"), "operator_id IS NOT NULL"),
                     new RollupTable("stats_call_campaign_day", List.of("city_id", "rk", "day"), null),
                     new RollupTable("stats_call_campaign_hour", List.of("city_id", "rk", "day", "hour"), null),
@@ -45,7 +46,8 @@ final class CallFacts {
                    k.abandoned * (c.wait_seconds < st.short_abandon)::int AS abandoned_short,
                    k.abandoned * (c.wait_seconds <= st.service_level)::int AS abandoned_within_sl,
                    (k.answered + k.outbound_answered) * coalesce(c.talk_seconds, 0) AS talk,
-                   (k.answered + k.outbound_answered) * coalesce(c.hold_seconds, 0) AS hold
+                   (k.answered + k.outbound_answered) * coalesce(c.hold_seconds, 0) AS hold,
+                   (k.answered + k.outbound_answered) * (c.talk_seconds IS NOT NULL)::int AS timed
             FROM calls c
             CROSS JOIN (SELECT ?::text AS default_zone, ?::int AS service_level, ?::int AS short_abandon) st
             LEFT JOIN cities ci ON ci.id = c.city_id

@@ -10,6 +10,8 @@ import io.micronaut.serde.annotation.Serdeable;
  * @param serviceLevel    answered within the threshold ÷ answered × 100
  * @param serviceLevel2   answered within the threshold ÷ (answered + abandoned after it) × 100
  * @param abandonmentRate (abandoned − short abandons) ÷ (inbound − short abandons) × 100
+ * @param ahtSeconds      handling ÷ the handled calls whose talk is known (a call whose end was never
+ *                        heard is handled but adds no handling: it is left out of the average)
  * @param occupancy       handling ÷ (handling + idle working time) × 100; null when the calls are
  *                        one campaign's, since operators' time is not kept per campaign
  */
@@ -28,7 +30,7 @@ public record Kpi(long inbound, long answered, long missed, long abandoned, long
                 Ratios.percent(calls.answeredWithinSl(), calls.answered() + abandonedAfterThreshold),
                 Ratios.percent(calls.abandoned() - calls.abandonedShort(), calls.inbound() - calls.abandonedShort()),
                 Ratios.average(calls.waitAnswered(), calls.answered()),
-                Ratios.average(handling, calls.handled()),
+                calls.ahtSeconds(wrapUpSeconds),
                 calls.handled(), handling, workingSeconds,
                 withOccupancy ? Ratios.percent(handling, handling + idle) : null);
     }

@@ -12,7 +12,7 @@ import java.util.Map;
  * handling times, time in each work status and the orders they created in the period.
  *
  * @param asaSeconds     Σ wait of answered inbound calls ÷ answered
- * @param ahtSeconds     (talk + hold + wrap-up) of handled calls ÷ handled
+ * @param ahtSeconds     (talk + hold + wrap-up) of handled calls ÷ those of them whose talk is known
  * @param talkSeconds    Σ talk of handled calls, inbound and outbound
  * @param ordersCompleted of the orders created in the period, those completed now
  * @param revenue        Σ result of those completed orders
@@ -32,7 +32,7 @@ public record OperatorStats(long operatorId, String name, String city, long call
                             int wrapUpSeconds) {
         return new OperatorStats(operatorId, name, city, calls.inbound(), calls.answered(), calls.missed(),
                 Ratios.percent(calls.answered(), calls.inbound()), Ratios.average(calls.waitAnswered(), calls.answered()),
-                Ratios.average(calls.handlingSeconds(wrapUpSeconds), calls.handled()), calls.talk(), calls.outbound(),
+                calls.ahtSeconds(wrapUpSeconds), calls.talk(), calls.outbound(),
                 calls.outboundAnswered(), status.working(), status.onBreak(), status.offline(), orders.orders(),
                 orders.completed(), orders.revenue(), orders.clean());
     }

@@ -18,15 +18,15 @@ public record PeriodStats(LocalDate startDate, LocalDate endDate, Calls calls, O
 
     /**
      * @param acceptanceRate     answered ÷ total × 100, one decimal
-     * @param averageTalkSeconds Σ talk of handled calls (answered, both directions) ÷ handled
-     * @param ahtSeconds         (talk + hold + wrap-up) of handled calls ÷ handled, as in the operators' list
+     * @param averageTalkSeconds Σ talk of handled calls (answered, both directions) ÷ those of them whose talk is known
+     * @param ahtSeconds         (talk + hold + wrap-up) of handled calls ÷ those of them whose talk is known, as in the operators' list
      */
     @Serdeable
     public record Calls(long total, long accepted, long missed, double acceptanceRate, double averageTalkSeconds,
                         double ahtSeconds) {
         static Calls of(CallSums sums, int wrapUpSeconds) {
             return new Calls(sums.inbound(), sums.answered(), sums.missed(), Ratios.percent(sums.answered(), sums.inbound()),
-                    Ratios.average(sums.talk(), sums.handled()), Ratios.average(sums.handlingSeconds(wrapUpSeconds), sums.handled()));
+                    sums.averageTalkSeconds(), sums.ahtSeconds(wrapUpSeconds));
         }
     }
 

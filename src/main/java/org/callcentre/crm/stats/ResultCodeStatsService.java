@@ -40,8 +40,8 @@ class ResultCodeStatsService {
         Map<Long, CallSums> calls = reader.rollups(queries.callsByDisposition(period, cityId), period, GroupKeys::disposition, CallSums::read);
         return directory.resultCodes("disposition").stream().map(code -> {
             CallSums sums = calls.getOrDefault(code.id(), CallSums.NONE);
-            long handled = sums.answered() + sums.outboundAnswered();
-            return new ResultCodeStats(code.id(), code.name(), handled, handled == 0 ? null : Math.round((double) sums.talk() / handled));
+            return new ResultCodeStats(code.id(), code.name(), sums.handled(),
+                    sums.timed() == 0 ? null : Math.round((double) sums.talk() / sums.timed()));
         }).toList();
     }
 

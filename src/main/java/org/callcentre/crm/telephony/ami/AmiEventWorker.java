@@ -14,10 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +49,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 class AmiEventWorker {
     private static final Logger LOG = LoggerFactory.getLogger(AmiEventWorker.class);
     private static final int MAX_BATCH = 500;
-    /** How far down its queue an ingest thread looks for ringing calls to apply first (about a second at full rate). */
-    private static final int LOOKAHEAD = 20_000;
     private static final int MAX_ATTEMPTS = 5;
     private static final java.time.Duration FULL_SPOOL_WAIT = java.time.Duration.ofSeconds(1);
 
@@ -165,30 +161,21 @@ class AmiEventWorker {
     /**
      * Takes what queued up, applies the calls that ring first ({@link RingsFirst}), then up to
      * {@link #MAX_BATCH} events from the head; a flush marker counts down once everything before it
-     * is applied. At most {@link #LOOKAHEAD} events are taken off the shard at a time.
+     * is applied. Everything queued is indexed at once: the queue is bounded by {@code max-queued-events}.
      */
     private void ingestLoop(BlockingQueue<Object> shard) {
-        Deque<Object> pending = new ArrayDeque<>();
+        RingsFirst pending = new RingsFirst();
+        List<Object> arrived = new ArrayList<>();
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 if (pending.isEmpty()) {
                     pending.add(shard.take());
                 }
-                shard.drainTo(pending, LOOKAHEAD - pending.size());
-                ingestQueued(RingsFirst.take(pending));
-                List<CallEvent> events = new ArrayList<>();
-                while (!pending.isEmpty() && events.size() < MAX_BATCH) {
-                    if (pending.peekFirst() instanceof CountDownLatch drained) {
-                        if (!events.isEmpty()) {
-                            break;
-                        }
-                        pending.pollFirst();
-                        drained.countDown();
-                    } else {
-                        events.add((CallEvent) pending.pollFirst());
-                    }
-                }
-                ingestQueued(events);
+                shard.drainTo(arrived);
+                arrived.forEach(pending::add);
+                arrived.clear();
+                ingestQueued(pending.takeRinging());
+                ingestQueued(pending.poll(MAX_BATCH));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -19,11 +19,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * table, and the time to apply it, growing without end. Applied entries, and those set aside as
  * unreadable, are deleted once {@code crm.inbox.keep-applied} old.
  *
- * <p>The pending count is read from PostgreSQL every {@code crm.inbox.recount-interval} (never more
- * than the cap is counted) and raised by one for each entry this node is about to store in between,
- * so the check costs no query per webhook. A count that misses entries being stored at that moment,
- * or stored by other nodes, lets the inbox pass its cap by those until the next count; it never
- * refuses below the cap.
+ * <p>The pending count is a counter: raised by one for each entry this node is about to store,
+ * lowered by the entries its worker applied or set aside, so neither a webhook nor the cap check
+ * costs a query (a {@code count(*)} of up to the cap every second was one of the costs at full
+ * rate). Every {@code crm.inbox.recount-interval} (1 min) it is set from PostgreSQL (never more
+ * than the cap is counted), which brings in what the counter cannot see: entries stored or applied
+ * by other nodes, and entries that used up their attempts. Between counts the inbox may pass its
+ * cap by entries other nodes stored; it never refuses below the cap because of this node's count.
  */
 @Singleton
 public class InboxBounds {
@@ -73,15 +75,25 @@ public class InboxBounds {
         pending.decrementAndGet();
     }
 
-    @Scheduled(fixedDelay = "${crm.inbox.recount-interval:1s}", initialDelay = "0s")
+    /** The worker committed {@code entries} as applied or set aside; never below zero (another node may have stored them). */
+    void applied(int entries) {
+        long left = pending.updateAndGet(p -> Math.max(0, p - entries));
+        belowCap(left);
+    }
+
+    private void belowCap(long left) {
+        if (left < maxPending && full.compareAndSet(true, false)) {
+            LOG.info("Telephony inbox below its cap again ({} pending): webhooks are taken", left);
+        }
+    }
+
+    @Scheduled(fixedDelay = "${crm.inbox.recount-interval:1m}", initialDelay = "0s")
     void recount() {
         try {
             long counted = db.queryLong("SELECT count(*) FROM (SELECT 1 FROM telephony_inbox "
                     + "WHERE processed_at IS NULL AND attempts < ? LIMIT ?) AS p", maxAttempts, maxPending);
             pending.set(counted);
-            if (counted < maxPending && full.compareAndSet(true, false)) {
-                LOG.info("Telephony inbox below its cap again ({} pending): webhooks are taken", counted);
-            }
+            belowCap(counted);
         } catch (RuntimeException e) {
             // unreachable PostgreSQL: webhooks go to the ingest spool meanwhile, which has a cap of its own
             LOG.debug("Telephony inbox not counted: {}", e.toString());

@@ -46,6 +46,7 @@ public class InboxWorker implements ApplicationEventListener<ServerStartupEvent>
     private static final int MAX_KEPT_TRANSLATIONS = 20_000;
 
     private final TelephonyInbox inbox;
+    private final InboxBounds bounds;
     private final CallEvents ingestor;
     private final TransactionOperations<Connection> transactions;
     private final Map<String, InboxTranslator> translators;
@@ -55,9 +56,10 @@ public class InboxWorker implements ApplicationEventListener<ServerStartupEvent>
     private final Map<Long, Received> translations = new ConcurrentHashMap<>();
     private final Queue<Long> rings = new ConcurrentLinkedQueue<>();
 
-    public InboxWorker(TelephonyInbox inbox, CallEvents ingestor, TransactionOperations<Connection> transactions,
+    public InboxWorker(TelephonyInbox inbox, InboxBounds bounds, CallEvents ingestor, TransactionOperations<Connection> transactions,
                        List<InboxTranslator> translators, @Value("${crm.inbox.max-attempts:10}") int maxAttempts) {
         this.inbox = inbox;
+        this.bounds = bounds;
         this.ingestor = ingestor;
         this.transactions = transactions;
         this.translators = translators.stream().collect(Collectors.toMap(InboxTranslator::source, Function.identity()));
@@ -128,7 +130,13 @@ public class InboxWorker implements ApplicationEventListener<ServerStartupEvent>
     }
 
     private int applyInTransaction(int max) {
-        return transactions.executeWrite(status -> apply(inbox.claim(max, maxAttempts)));
+        return committed(transactions.executeWrite(status -> apply(inbox.claim(max, maxAttempts))));
+    }
+
+    /** Entries applied or set aside, committed: they no longer count against the inbox's cap. */
+    private int committed(int entries) {
+        bounds.applied(entries);
+        return entries;
     }
 
     /**
@@ -145,7 +153,7 @@ public class InboxWorker implements ApplicationEventListener<ServerStartupEvent>
             return;
         }
         try {
-            transactions.executeWrite(status -> apply(inbox.claim(ids, maxAttempts)));
+            committed(transactions.executeWrite(status -> apply(inbox.claim(ids, maxAttempts))));
         } catch (RuntimeException e) {
             LOG.debug("Telephony inbox: rings left to the ordinary batches: {}", e.toString());
         }

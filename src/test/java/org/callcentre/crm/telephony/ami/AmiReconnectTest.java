@@ -102,6 +102,37 @@ class AmiReconnectTest implements TestPropertyProvider {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aCallWhoseTalkIsUnknownCountsAsHandledButIsLeftOutOfTheAverages() throws Exception {
+        // 101 answers an inbound call and talks 95 s, heard to the end
+        AmiSample heard = AmiSample.named("inbound-queue-answered", mapper);
+        asterisk.replay(heard.blocks());
+        Eventually.until("the inbound call has ended", () -> status(heard).equals("answered ended"));
+        // 101's click-to-call is answered, then hangs up while nobody listens: its talk is unknown
+        AmiSample unheard = AmiSample.named("outbound-click-to-call", mapper);
+        int talking = unheard.through("BridgeEnter");
+        asterisk.replay(unheard.blocks().subList(0, talking));
+        Eventually.until("the client has answered", () -> status(unheard).equals("answered open"));
+        asterisk.happenUnheard(unheard.blocks().subList(talking, unheard.blocks().size()));
+        asterisk.dropConnection();
+        Eventually.until("the click-to-call is ended by the reconciliation", () -> status(unheard).equals("answered ended"));
+
+        data.user("boss", "supervisor", null, null);
+        Api boss = new Api(client).login("boss", TestData.PASSWORD);
+        String day = "startDate=2025-03-01&endDate=2025-03-01";
+        Map<String, Object> kpi = (Map<String, Object>) boss.get("/api/stats/kpi?" + day).data().get("totals");
+        assertEquals(2, kpi.get("handled"), "both calls were handled: " + kpi);
+        assertEquals(125.0, kpi.get("ahtSeconds"), "95 s of talk and 30 s of wrap-up over the one timed call, not halved by a 0 s call: " + kpi);
+        Map<String, Object> calls = (Map<String, Object>) boss.get("/api/stats/overall?" + day).data().get("calls");
+        assertEquals(95.0, calls.get("averageTalkSeconds"), calls.toString());
+        assertEquals(1, calls.get("accepted"), "the answered inbound call: " + calls);
+        Map<String, Object> operator = boss.get("/api/stats/operators?" + day).list().stream()
+                .filter(row -> "User op101".equals(row.get("name"))).findFirst().orElseThrow();
+        assertEquals(125.0, operator.get("ahtSeconds"), operator.toString());
+        assertEquals(95, operator.get("talkSeconds"), operator.toString());
+    }
+
+    @Test
     void aConnectionThatFallsSilentIsGivenUpAndLoggedInAgain() {
         int pings = asterisk.actions("Ping").size();
         asterisk.awaitAction("Ping", pings + 1, WAIT);

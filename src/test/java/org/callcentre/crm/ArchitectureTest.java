@@ -88,6 +88,21 @@ class ArchitectureTest {
                 .allowEmptyShould(true).check(classes);
     }
 
+    /**
+     * Sockets, screen-pops, presence, wallboard, chat and gap feeds live together in {@code live}: other
+     * features publish events and {@code live} decides what reaches which browser.
+     */
+    @Test
+    void onlyTheLivePackageTalksToBrowsers() {
+        noClasses().that().resideOutsideOfPackage("org.callcentre.crm.live..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.micronaut.websocket..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("org.callcentre.crm.live..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.callcentre.crm.live.LiveSockets")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.callcentre.crm.live.LivePushQueue")
+                .check(classes);
+    }
+
     @Test
     void notificationFeaturesDoNotKnowTheirChannelsAdapters() {
         noClasses().that().resideInAnyPackage("..notifications.masters..", "..notifications.visits..", "..orders..")

@@ -19,12 +19,15 @@ public class ConversationInbox {
     private final ConversationRepository conversations;
     private final ClientDirectory clients;
     private final ApplicationEventPublisher<ClientMessageReceived> received;
+    private final ApplicationEventPublisher<ChatChanged> changes;
 
     public ConversationInbox(ConversationRepository conversations, ClientDirectory clients,
-                             ApplicationEventPublisher<ClientMessageReceived> received) {
+                             ApplicationEventPublisher<ClientMessageReceived> received,
+                             ApplicationEventPublisher<ChatChanged> changes) {
         this.conversations = conversations;
         this.clients = clients;
         this.received = received;
+        this.changes = changes;
     }
 
     /** The stored message, or empty when it was a repeat delivery. */
@@ -45,6 +48,7 @@ public class ConversationInbox {
         });
         ClientMessageReceived event = new ClientMessageReceived(conversation.id(), stored.get(), conversation.created());
         received.publishEvent(event);
+        changes.publishEvent(new ChatChanged(conversation.id(), ChatChanged.Kind.message));
         return Optional.of(event);
     }
 

@@ -7,7 +7,7 @@ import io.micronaut.serde.annotation.Serdeable;
 @Serdeable
 public record OperatorState(String type, @JsonUnwrapped OperatorPresence operator) {
 
-    static OperatorState of(OperatorPresence operator) {
+    public static OperatorState of(OperatorPresence operator) {
         return new OperatorState("operator-state", operator);
     }
 }

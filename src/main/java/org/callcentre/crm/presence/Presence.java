@@ -58,7 +58,7 @@ public class Presence {
     }
 
     /** @return the extensions whose live state the change moved */
-    Set<String> record(CallChanged change) {
+    public Set<String> record(CallChanged change) {
         return activity.apply(change.callId(), change.newEvents(), change.outcome().ended(), clock.instant());
     }
 
@@ -67,7 +67,7 @@ public class Presence {
      * only what they had not moved yet (legs only go forward).
      */
     @Transactional(readOnly = true)
-    Set<String> recordStored(long callId, boolean callOver) {
+    public Set<String> recordStored(long callId, boolean callOver) {
         return activity.apply(callId, callEvents.eventsOfCall(callId), callOver, clock.instant());
     }
 
@@ -81,11 +81,11 @@ public class Presence {
         return operators.byId(operatorId).map(o -> OperatorPresence.of(o, activity.of(o.sipAddress(), clock.instant())));
     }
 
-    boolean isFree(String extension) {
+    public boolean isFree(String extension) {
         return activity.of(extension, clock.instant()).isFree();
     }
 
-    Optional<Instant> wrapUpEnds(String extension) {
+    public Optional<Instant> wrapUpEnds(String extension) {
         return activity.wrapUpEnds(extension, clock.instant());
     }
 }

@@ -21,7 +21,7 @@ public record Wallboard(String type, Instant at, long callsWaiting, long longest
                         Map<String, Long> operatorsByState, long chatsWaiting, long chatsOverdue, Kpi today) {
 
     /** The same board, whenever it was read. */
-    boolean sameFiguresAs(Wallboard other) {
+    public boolean sameFiguresAs(Wallboard other) {
         return other != null && callsWaiting == other.callsWaiting && longestWaitSeconds == other.longestWaitSeconds
                 && operatorsByState.equals(other.operatorsByState) && chatsWaiting == other.chatsWaiting
                 && chatsOverdue == other.chatsOverdue && today.equals(other.today);

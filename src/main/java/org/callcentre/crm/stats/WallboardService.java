@@ -14,7 +14,7 @@ import java.util.Map;
 
 /** Puts the wallboard together: waiting calls and chats from their tables, operators from presence, today's KPIs. */
 @Singleton
-class WallboardService {
+public class WallboardService {
     /** Every live state presence knows, so that the board shows zeros rather than missing keys. */
     private static final List<String> STATES = List.of("available", "ringing", "on_call", "wrap_up", "break", "offline");
 

@@ -1,5 +1,6 @@
 package org.callcentre.crm.tasks;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -9,7 +10,6 @@ import org.callcentre.crm.cluster.PeerMessage;
 import org.callcentre.crm.notifications.Notification;
 import org.callcentre.crm.notifications.NotificationChannel;
 import org.callcentre.crm.notifications.NotificationSender;
-import org.callcentre.crm.screenpop.LiveSockets;
 
 import java.time.Clock;
 import java.util.List;
@@ -17,23 +17,23 @@ import java.util.Optional;
 
 /**
  * Fires the task reminders the outbox worker claimed (one node claims each row). Whether it fires
- * is decided in the database ({@link TaskRepository#markReminded}); the reminder is then pushed to
- * the recipients' sockets on this node and, through the cluster channel after the commit, on the
- * others. A recipient with no socket anywhere gets it when their browser next connects
- * ({@code GET /api/tasks/reminders}).
+ * is decided in the database ({@link TaskRepository#markReminded}); the reminder is then published as
+ * a {@link TaskReminderDue}, which {@code live} pushes to the recipients' sockets, on this node and,
+ * through the cluster channel after the commit, on the others. A recipient with no socket anywhere
+ * gets it when their browser next connects ({@code GET /api/tasks/reminders}).
  */
 @Singleton
 class TaskReminderSender implements NotificationSender {
     static final String TOPIC = "task-reminder";
 
     private final TaskRepository tasks;
-    private final LiveSockets sockets;
+    private final ApplicationEventPublisher<TaskReminderDue> due;
     private final ClusterBus bus;
     private final Clock clock;
 
-    TaskReminderSender(TaskRepository tasks, LiveSockets sockets, ClusterBus bus, Clock clock) {
+    TaskReminderSender(TaskRepository tasks, ApplicationEventPublisher<TaskReminderDue> due, ClusterBus bus, Clock clock) {
         this.tasks = tasks;
-        this.sockets = sockets;
+        this.due = due;
         this.bus = bus;
         this.clock = clock;
     }
@@ -75,9 +75,7 @@ class TaskReminderSender implements NotificationSender {
     }
 
     private void push(Fired fired) {
-        tasks.find(fired.taskId()).filter(Task::open).ifPresent(task -> {
-            TaskReminder reminder = TaskReminder.of(task);
-            fired.operatorIds().forEach(id -> sockets.toOperator(id, reminder));
-        });
+        tasks.find(fired.taskId()).filter(Task::open)
+                .ifPresent(task -> due.publishEvent(new TaskReminderDue(TaskReminder.of(task), fired.operatorIds())));
     }
 }

@@ -6,7 +6,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import io.micronaut.websocket.CloseReason;
 import io.micronaut.websocket.WebSocketClient;
-import org.callcentre.crm.screenpop.LiveClient;
+import org.callcentre.crm.live.LiveClient;
 import org.callcentre.crm.testing.Api;
 import org.callcentre.crm.testing.TestData;
 import org.junit.jupiter.api.BeforeEach;

@@ -5,7 +5,7 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.websocket.CloseReason;
 import io.micronaut.websocket.WebSocketClient;
-import org.callcentre.crm.screenpop.LiveClient;
+import org.callcentre.crm.live.LiveClient;
 import org.callcentre.crm.testing.Api;
 import org.callcentre.crm.testing.Eventually;
 import org.callcentre.crm.testing.TestData;

@@ -4,7 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.websocket.WebSocketClient;
-import org.callcentre.crm.screenpop.LiveClient;
+import org.callcentre.crm.live.LiveClient;
 import org.callcentre.crm.testing.Api;
 import org.callcentre.crm.testing.AvitoSetup;
 import org.callcentre.crm.testing.AvitoTestServer;

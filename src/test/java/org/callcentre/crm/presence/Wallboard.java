@@ -1,6 +1,6 @@
 package org.callcentre.crm.presence;
 
-import org.callcentre.crm.screenpop.LiveClient;
+import org.callcentre.crm.live.LiveClient;
 import org.callcentre.crm.testing.Api;
 
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import org.callcentre.crm.notifications.Notification;
 import org.callcentre.crm.notifications.NotificationChannel;
 import org.callcentre.crm.notifications.NotificationState;
-import org.callcentre.crm.screenpop.LiveClient;
+import org.callcentre.crm.live.LiveClient;
 import org.callcentre.crm.testing.Api;
 import org.callcentre.crm.testing.Eventually;
 import org.callcentre.crm.testing.TestData;

@@ -1,11 +1,11 @@
 package org.callcentre.crm.telephony.ami;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import org.callcentre.crm.screenpop.LivePushQueue;
-import org.callcentre.crm.screenpop.LiveSockets;
+import org.callcentre.crm.calls.TelephonyGapChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,10 +15,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Never a silent gap: every {@link AmiOutage} is written to {@code telephony_gaps} and pushed to
- * supervisors at once, as {@code reported}; with a CDR database its calls are then backfilled and
- * the gap becomes {@code backfilled} or {@code backfill_failed}, pushed again. Runs on a thread of
- * its own, so a slow CDR database holds up neither the AMI events nor anyone's request.
+ * Never a silent gap: every {@link AmiOutage} is written to {@code telephony_gaps} and published at
+ * once as a {@link TelephonyGapChanged} ({@code reported}), which {@code live} pushes to supervisors;
+ * with a CDR database its calls are then backfilled and the gap becomes {@code backfilled} or
+ * {@code backfill_failed}, published again. Runs on a thread of its own, so a slow CDR database holds up neither the AMI events nor anyone's request.
  */
 @Singleton
 @Requires(beans = AmiConnector.class)
@@ -27,15 +27,13 @@ class AmiGapRecorder {
 
     private final TelephonyGapRepository gaps;
     private final Optional<CdrBackfill> backfill;
-    private final LiveSockets sockets;
-    private final LivePushQueue pushes;
+    private final ApplicationEventPublisher<TelephonyGapChanged> changes;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "ami-gaps"));
 
-    AmiGapRecorder(TelephonyGapRepository gaps, Optional<CdrBackfill> backfill, LiveSockets sockets, LivePushQueue pushes) {
+    AmiGapRecorder(TelephonyGapRepository gaps, Optional<CdrBackfill> backfill, ApplicationEventPublisher<TelephonyGapChanged> changes) {
         this.gaps = gaps;
         this.backfill = backfill;
-        this.sockets = sockets;
-        this.pushes = pushes;
+        this.changes = changes;
     }
 
     @EventListener
@@ -46,13 +44,13 @@ class AmiGapRecorder {
     private void record(AmiOutage outage) {
         try {
             TelephonyGap gap = gaps.insertReported(AmiCallEventTranslator.SOURCE, outage.start(), outage.end(), outage.reason());
-            push(gap);
+            publish(gap);
             if (backfill.isEmpty()) {
                 LOG.warn("AMI: calls from {} to {} may be missing; no CDR database to backfill them from (gap {})",
                         gap.start(), gap.end(), gap.id());
                 return;
             }
-            push(backfilled(gap, backfill.get()));
+            publish(backfilled(gap, backfill.get()));
         } catch (RuntimeException e) {
             LOG.error("AMI: gap {} – {} ({}) could not be recorded: {}", outage.start(), outage.end(), outage.reason(), e.toString());
         }
@@ -69,8 +67,8 @@ class AmiGapRecorder {
         }
     }
 
-    private void push(TelephonyGap gap) {
-        pushes.submit("telephony gap " + gap.id(), () -> sockets.toSupervisors(TelephonyGapMessage.of(gap)));
+    private void publish(TelephonyGap gap) {
+        changes.publishEvent(new TelephonyGapChanged(gap.id(), gap.start(), gap.end(), gap.state(), gap.reason(), gap.backfilledCalls()));
     }
 
     /** A gap found just before shutting down is still written, while the database is there. */

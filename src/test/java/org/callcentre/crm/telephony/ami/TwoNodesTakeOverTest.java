@@ -7,7 +7,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.websocket.WebSocketClient;
 import org.callcentre.crm.cluster.Leadership;
-import org.callcentre.crm.screenpop.LiveClient;
+import org.callcentre.crm.live.LiveClient;
 import org.callcentre.crm.telephony.ScenarioRows;
 import org.callcentre.crm.testing.Api;
 import org.callcentre.crm.testing.TestData;
@@ -22,7 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static org.callcentre.crm.screenpop.LiveClient.call;
+import static org.callcentre.crm.live.LiveClient.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

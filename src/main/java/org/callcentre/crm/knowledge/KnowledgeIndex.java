@@ -144,6 +144,19 @@ public final class KnowledgeIndex {
         return cities.isEmpty() || city == null || cities.contains(cityKey(city));
     }
 
+    /** The cities the base's city-specific entries are for, as written in the entries. */
+    public Set<String> cities() {
+        Set<String> named = new LinkedHashSet<>();
+        entries.values().stream().map(IndexedEntry::city).filter(c -> c != null).forEach(named::add);
+        return named;
+    }
+
+    /** The titles of the entries for {@code city} alone (not those for every city). */
+    public List<String> titlesFor(String city) {
+        String key = cityKey(city);
+        return entries.values().stream().filter(e -> e.city() != null && cityKey(e.city()).equals(key)).map(IndexedEntry::title).toList();
+    }
+
     /** Entries that may answer {@code question} in {@code city} (null: entries for every city only), best first. */
     public List<Candidate> search(String question, String city, int max) {
         Map<String, Match> query = new LinkedHashMap<>();

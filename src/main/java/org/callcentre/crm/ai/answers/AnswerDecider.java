@@ -5,6 +5,7 @@ import org.callcentre.crm.knowledge.KnowledgeIndex;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -15,6 +16,7 @@ import java.util.stream.Collectors;
  */
 public final class AnswerDecider {
     private static final int SOURCES = 3;
+    private static final double ELSEWHERE_FLOOR = 0.4;
 
     private final AnswerPolicy policy;
 
@@ -40,6 +42,9 @@ public final class AnswerDecider {
         }
         if (city != null && !city.isBlank() && !index.serves(city)) {
             return AnswerDecision.handoff(AnswerDecision.CITY_NOT_SERVED, confidence, sources);
+        }
+        if (city != null && !city.isBlank() && onlyElsewhere(index, question, city, confidence)) {
+            return AnswerDecision.handoff(AnswerDecision.NOT_IN_CITY, confidence, sources);
         }
         if (candidates.isEmpty()) {
             return AnswerDecision.handoff(AnswerDecision.NO_MATCH, 0, sources);
@@ -73,6 +78,33 @@ public final class AnswerDecider {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the question is about a service the base gives city by city ("Адрес мастерской:
+     * Казань", "Выездной шиномонтаж: Тюмень") and {@code city} has no entry of it: another city's
+     * entry fits the question better than anything {@code city} has (and fits it at all,
+     * {@value #ELSEWHERE_FLOOR}), and no entry of {@code city} bears that title once the city's name
+     * is taken out. Left alone, retrieval would answer with a general entry, or with nothing.
+     */
+    private static boolean onlyElsewhere(KnowledgeIndex index, String question, String city, double bestHere) {
+        Set<String> kinds = index.titlesFor(city).stream().map(t -> kindOf(t, city)).collect(Collectors.toSet());
+        for (String other : index.cities()) {
+            if (HandoffIntent.fold(other).equals(HandoffIntent.fold(city))) {
+                continue;
+            }
+            List<Candidate> there = index.search(question, other, 1);
+            if (!there.isEmpty() && there.get(0).city() != null && there.get(0).confidence() >= ELSEWHERE_FLOOR
+                    && there.get(0).confidence() > bestHere && !kinds.contains(kindOf(there.get(0).title(), other))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A city entry's title without its city: "Зона выезда: Пермь" is "зона выезда". */
+    private static String kindOf(String title, String city) {
+        return HandoffIntent.fold(title).replace(HandoffIntent.fold(city).trim(), " ").replaceAll("\\s+", " ").trim();
     }
 
     private static double round(double value) {

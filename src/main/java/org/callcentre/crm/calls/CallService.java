@@ -68,7 +68,7 @@ public class CallService {
 
     @Transactional
     public Call get(long id, Actor actor) {
-        return find(id, actor);
+        return find(id, actor).withAvitoAd(calls.avitoAd(id).orElse(null));
     }
 
     @Transactional

@@ -50,6 +50,11 @@ public class CallRepository {
         return new Page<>(rows(ids.items()), ids.pagination());
     }
 
+    /** A numbered page as {@link #list} chooses it, without the count: the rows alone, for a client that asked for none. */
+    public List<Call> listUncounted(CallFilter filter, PageRequest page) {
+        return rows(pages.rows(PAGE_IDS, CALLS_ONLY, where(filter), NEWEST_FIRST, rs -> rs.getLong(1), page));
+    }
+
     /**
      * Up to {@code limit} calls before {@code after} in the list's order, uncounted: one range of the
      * filter's index from the cursor on, whatever the depth.

@@ -40,14 +40,14 @@ class ArchitectureTest {
 
     @Test
     void onlyTheTextAnalysingPackagesKnowLucene() {
-        noClasses().that().resideOutsideOfPackages("..knowledge..", "..ai.drafts..", "..ai.language..")
+        noClasses().that().resideOutsideOfPackages("..knowledge..", "..ai.drafts..", "org.callcentre.crm.language..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.lucene..", "org.tartarus..")
                 .check(classes);
     }
 
     @Test
     void onlyTheLanguagePackageKnowsTheMorphologicalDictionary() {
-        noClasses().that().resideOutsideOfPackage("..ai.language..")
+        noClasses().that().resideOutsideOfPackage("org.callcentre.crm.language..")
                 .should().dependOnClassesThat().resideInAnyPackage("morfologik..")
                 .check(classes);
     }

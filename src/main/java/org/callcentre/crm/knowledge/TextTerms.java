@@ -1,7 +1,7 @@
 package org.callcentre.crm.knowledge;
 
 import org.apache.lucene.analysis.ru.RussianAnalyzer;
-import org.callcentre.crm.ai.language.Morphology;
+import org.callcentre.crm.language.Morphology;
 import org.tartarus.snowball.SnowballStemmer;
 import org.tartarus.snowball.ext.EnglishStemmer;
 import org.tartarus.snowball.ext.RussianStemmer;

@@ -1,4 +1,4 @@
-package org.callcentre.crm.ai.language;
+package org.callcentre.crm.language;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,7 +17,7 @@ import java.util.Map;
  * which the morphological dictionary does not know; and appliance brands, which are not appliances.
  */
 public final class Appliances {
-    private static final String SHIPPED = "/org/callcentre/crm/ai/language/appliances-ru.txt";
+    private static final String SHIPPED = "/org/callcentre/crm/language/appliances-ru.txt";
     private static final String BRANDS = "! бренды";
 
     /** @param names canonical name → the phrases said for it (the name itself first) */

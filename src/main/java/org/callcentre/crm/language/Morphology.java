@@ -1,4 +1,4 @@
-package org.callcentre.crm.ai.language;
+package org.callcentre.crm.language;
 
 import morfologik.speller.Speller;
 import morfologik.stemming.Dictionary;

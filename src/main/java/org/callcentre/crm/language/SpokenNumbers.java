@@ -1,4 +1,4 @@
-package org.callcentre.crm.ai.language;
+package org.callcentre.crm.language;
 
 import java.util.List;
 import java.util.Map;

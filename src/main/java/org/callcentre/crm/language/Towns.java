@@ -1,4 +1,4 @@
-package org.callcentre.crm.ai.language;
+package org.callcentre.crm.language;
 
 import org.tartarus.snowball.ext.RussianStemmer;
 
@@ -24,7 +24,7 @@ import java.util.Set;
  * still found in its inflected forms.
  */
 public final class Towns {
-    private static final String SHIPPED = "/org/callcentre/crm/ai/language/towns-ru.txt";
+    private static final String SHIPPED = "/org/callcentre/crm/language/towns-ru.txt";
 
     /** A town named in a text: its written name and the words [start, end) that named it. */
     public record Found(String name, int start, int end) {

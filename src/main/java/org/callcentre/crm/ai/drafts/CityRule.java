@@ -1,7 +1,7 @@
 package org.callcentre.crm.ai.drafts;
 
-import org.callcentre.crm.ai.language.Morphology;
-import org.callcentre.crm.ai.language.Towns;
+import org.callcentre.crm.language.Morphology;
+import org.callcentre.crm.language.Towns;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package org.callcentre.crm.ai.drafts;
 
-import org.callcentre.crm.ai.language.Morphology;
+import org.callcentre.crm.language.Morphology;
 
 import java.util.HashSet;
 import java.util.List;

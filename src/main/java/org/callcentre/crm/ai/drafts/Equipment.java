@@ -1,6 +1,6 @@
 package org.callcentre.crm.ai.drafts;
 
-import org.callcentre.crm.ai.language.Appliances;
+import org.callcentre.crm.language.Appliances;
 
 import java.util.List;
 import java.util.stream.Collectors;

@@ -3,7 +3,7 @@ package org.callcentre.crm.ai.drafts;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.ObjectMapper;
 import jakarta.inject.Singleton;
-import org.callcentre.crm.ai.language.Towns;
+import org.callcentre.crm.language.Towns;
 import org.callcentre.crm.ai.llm.ChatCompletions;
 
 import java.io.IOException;

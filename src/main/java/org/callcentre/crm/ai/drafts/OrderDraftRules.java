@@ -1,6 +1,6 @@
 package org.callcentre.crm.ai.drafts;
 
-import org.callcentre.crm.ai.language.Towns;
+import org.callcentre.crm.language.Towns;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package org.callcentre.crm.ai.drafts;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import org.callcentre.crm.ai.language.Towns;
+import org.callcentre.crm.language.Towns;
 import org.callcentre.crm.ai.llm.LlmSettings;
 import org.callcentre.crm.shared.ApiException;
 import org.callcentre.crm.shared.Db;

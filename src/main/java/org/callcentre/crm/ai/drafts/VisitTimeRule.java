@@ -1,7 +1,7 @@
 package org.callcentre.crm.ai.drafts;
 
-import org.callcentre.crm.ai.language.Morphology;
-import org.callcentre.crm.ai.language.SpokenNumbers;
+import org.callcentre.crm.language.Morphology;
+import org.callcentre.crm.language.SpokenNumbers;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;

@@ -49,6 +49,8 @@ import java.util.stream.Collectors;
  *       also ends an {@link AmiOutage}, dated from the last event or Pong heard before the drop.</li>
  *   <li>With several nodes on one database only the {@link Leadership leader} logs in; a node that
  *       stops being leader logs off, and the next leader's first login reconciles as any login does.</li>
+ *   <li>A node's first login (after a start, a {@code kill -9}, or on taking over) also ends an
+ *       outage: the time since the {@link AmiListenedMark listened mark} the node that listened before left.</li>
  *   <li>When events come faster than they are stored and the worker's queue is full, the link is
  *       paused: the refused event and those after it are not taken, the connection is logged off
  *       (asterisk-java's reader must not be blocked: its own queue would drop events unseen), and
@@ -74,10 +76,13 @@ class AmiConnector implements ApplicationEventListener<StartupEvent> {
     private final AmiHeartbeat heartbeat;
     private final Leadership leadership;
     private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "ami-connector"));
+    private final AmiListenedMark mark;
     private Duration retry = FIRST_RETRY;
     private volatile boolean paused;
+    /** Logged in since this node last began to lead; false until then, and again once it steps down. */
+    private volatile boolean listening;
 
-    AmiConnector(AmiSettings settings, AmiEventWorker worker, Leadership leadership) {
+    AmiConnector(AmiSettings settings, AmiEventWorker worker, Leadership leadership, AmiListenedMarks marks) {
         if (settings.pingInterval().isNegative() || settings.pingInterval().isZero()) {
             throw new IllegalArgumentException("crm.ami.ping-interval must be positive, not " + settings.pingInterval());
         }
@@ -91,11 +96,14 @@ class AmiConnector implements ApplicationEventListener<StartupEvent> {
         connection.addEventListener(this::onEvent);
         this.watch = new AmiOutageWatch(settings.pingInterval());
         this.heartbeat = new AmiHeartbeat(connection, settings.pingInterval(), watch);
+        this.mark = new AmiListenedMark(marks, worker, watch, address(), settings.pingInterval(),
+                () -> listening && !paused && !standby() && connected());
     }
 
     @Override
     public void onApplicationEvent(StartupEvent event) {
         heartbeat.start();
+        mark.start();
         supervisor.execute(this::keepLoggedIn);
     }
 
@@ -103,6 +111,7 @@ class AmiConnector implements ApplicationEventListener<StartupEvent> {
     @EventListener
     void onLeadershipChanged(LeadershipChanged change) {
         if (!change.leader()) {
+            listening = false;
             logoff();
         }
     }
@@ -211,8 +220,12 @@ class AmiConnector implements ApplicationEventListener<StartupEvent> {
             // a standby looks again soon: taking over must not wait for a ping interval; nor must resuming a pause
             next = RETAKE_CHECK;
         } else if (state == ManagerConnectionState.INITIAL || state == ManagerConnectionState.DISCONNECTED) {
+            if (!listening) {
+                mark.storedUntil().ifPresent(watch::notListenedSince);
+            }
             try {
                 connection.login();
+                listening = true;
                 retry = FIRST_RETRY;
             } catch (Exception e) {
                 LOG.warn("AMI: cannot log in to {} ({}), retrying in {} s", address(), e.getMessage(), retry.toSeconds());
@@ -231,9 +244,11 @@ class AmiConnector implements ApplicationEventListener<StartupEvent> {
 
     @PreDestroy
     void stop() {
+        boolean wasListening = listening && !standby();
         supervisor.shutdownNow();
         heartbeat.die();
         logoff();
+        mark.stop(wasListening);
     }
 
     private synchronized void logoff() {

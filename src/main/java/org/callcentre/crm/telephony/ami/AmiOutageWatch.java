@@ -25,6 +25,24 @@ final class AmiOutageWatch {
         lastHeard = at;
     }
 
+    /** The last moment something was heard; null before the first login. */
+    Instant lastHeard() {
+        return lastHeard;
+    }
+
+    /**
+     * This node is about to start listening (it started, or took over from another node): nothing
+     * was heard since everything heard before was stored, by whichever process listened then. Its
+     * login ends that outage as a reconnect ends a drop.
+     */
+    synchronized void notListenedSince(Instant storedUntil) {
+        if (deafSince != null) {
+            return;
+        }
+        deafSince = storedUntil;
+        reason = "not listening: the service was stopped or restarted, or another node listened";
+    }
+
     synchronized void lost(Instant at) {
         if (deafSince != null) {
             return;
@@ -52,7 +70,10 @@ final class AmiOutageWatch {
     /** @return the outage this login ends; empty on the first login, which ends none */
     synchronized Optional<AmiOutage> loggedIn(Instant at) {
         heard(at);
-        if (deafSince == null) {
+        if (deafSince == null || deafSince.isAfter(at)) {
+            // nothing missed, or a mark from a node whose clock runs ahead of this one's: no honest gap to date
+            deafSince = null;
+            reason = null;
             return Optional.empty();
         }
         AmiOutage outage = new AmiOutage(deafSince, at, reason);

@@ -1,6 +1,6 @@
 package org.callcentre.crm.ai.drafts;
 
-import org.callcentre.crm.ai.language.Towns;
+import org.callcentre.crm.language.Towns;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

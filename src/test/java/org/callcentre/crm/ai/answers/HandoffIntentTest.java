@@ -121,7 +121,19 @@ class HandoffIntentTest {
             "OWN_ORDER | пальто можно забирать?",
             "EXACT_PART_PRICE | почём насос на посудомойку канди cdp 2012",
             "THREAT | заявление в полицию уже написала",
-            "OUT_OF_SCOPE | ищу работу водителем, возьмёте?"})
+            "OUT_OF_SCOPE | ищу работу водителем, возьмёте?",
+            // on the way to me, the visit booked for today, nobody called, done at mine lately, bargaining, selling, pay
+            "OWN_ORDER | бригада уже в пути?",
+            "OWN_ORDER | по записи на завтра: подтвердите время",
+            "OWN_ORDER | во сколько будет у нас мастер",
+            "OWN_ORDER | мне с утра никто не звонил",
+            "OWN_ORDER | обрабатывали у нас квартиру на днях, опять бегают",
+            "DISPUTE | у конкурентов вдвое дешевле, скиньте цену",
+            "DISPUTE | сделаете 20 процентов? иначе уйду к другим",
+            "OUT_OF_SCOPE | продайте средство от моли",
+            "OUT_OF_SCOPE | мне не заплатили зарплату за май",
+            "COMPLAINT | от вашей химии на ламинате белые пятна",
+            "COMPLAINT | кто будет переделывать?"})
     void eachIntentIsRecognisedInPhrasingsOfItsOwn(HandoffIntent intent, String text) {
         assertEquals(Optional.of(intent), HandoffIntent.of(text), text);
     }
@@ -139,7 +151,8 @@ class HandoffIntentTest {
             "если мастер что-то разбил, кто отвечает по договору?", "хотела спросить, мастер у вас долго чинит обычно?",
             "мне нужно отменить вызов клинера я уже сама убралась", "у вас есть скидка для сотрудников полиции?",
             "после вашей химчистки сколько сохнет кресло?", "квартира 3 комнаты, 70 метров, сколько будет?",
-            "сколько стоит замена подшипника за 3000 нормально?"})
+            "сколько стоит замена подшипника за 3000 нормально?",
+            "у нас делали ремонт, теперь везде пыль", "если мастер опоздает, кто будет возмещать?", "сколько ехать до вас от вокзала?"})
     void questionsAboutTheTermsStayWithTheKnowledgeBase(String text) {
         assertEquals(Optional.empty(), HandoffIntent.of(text), text);
     }

@@ -48,6 +48,30 @@ function check(condition, message) {
 }
 
 const scenarios = {
+  /**
+   * The jar started with CRM_DEMO=true on an empty data directory: a demo operator signs in, a demo call (played
+   * through the Mango webhook) pops on her workspace, and a demo supervisor's wallboard counts the demo's calls.
+   */
+  async demo(page) {
+    await signIn(page, 'demo-olga');
+    check(new URL(page.url()).pathname === '/workspace', `demo operator landed on ${page.url()}`);
+    await page.locator('[data-testid="socket-state"][data-state="open"]').waitFor({ timeout: TIMEOUT });
+    const pop = page.getByTestId('screen-pop');
+    await pop.waitFor({ timeout: 60_000 });
+    console.log(`RESULT popCity=${await text(pop.getByTestId('pop-city'))}`);
+    await shot(page, 'demo-screen-pop');
+
+    const board = await newBrowser();
+    await signIn(board, 'demo-supervisor');
+    check(new URL(board.url()).pathname === '/wallboard', `demo supervisor landed on ${board.url()}`);
+    const inbound = board.getByTestId('inbound-today');
+    await inbound.waitFor({ timeout: TIMEOUT });
+    await board.waitForFunction(() => Number(document.querySelector('[data-testid="inbound-today"]')?.textContent?.trim()) > 0,
+      undefined, { timeout: 60_000 });
+    console.log(`RESULT inboundToday=${await text(inbound)}`);
+    await shot(board, 'demo-wallboard');
+  },
+
   /** Login, work status, the screen-pop of a ringing call, an order made from it, found in the list. */
   async operator(page) {
     await signIn(page, 'olga');

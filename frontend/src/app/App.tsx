@@ -39,6 +39,7 @@ const AuditPage = named(() => import('../features/admin/AuditPage'), 'AuditPage'
 const AvitoAccountsPage = named(() => import('../features/admin/AvitoAccountsPage'), 'AvitoAccountsPage');
 const KnowledgePage = named(() => import('../features/knowledge/KnowledgePage'), 'KnowledgePage');
 const AiReviewPage = named(() => import('../features/aireview/AiReviewPage'), 'AiReviewPage');
+const SetupPage = named(() => import('../features/admin/SetupPage'), 'SetupPage');
 const IntegrationsPage = named(() => import('../features/admin/IntegrationsPage'), 'IntegrationsPage');
 const NotificationsPage = named(() => import('../features/admin/NotificationsPage'), 'NotificationsPage');
 const DispositionsPage = named(() => import('../features/admin/ResultCodesPage'), 'DispositionsPage');
@@ -101,6 +102,7 @@ export function App() {
               <Route path="my-stats" element={<RequireArea area="myStats"><MyStatsPage /></RequireArea>} />
               <Route path="admin" element={<RequireArea area="admin"><AdminLayout /></RequireArea>}>
                 <Route index element={<Navigate to="operators" replace />} />
+                <Route path="setup" element={<SetupPage />} />
                 <Route path="operators" element={<OperatorsPage />} />
                 <Route path="cities" element={<CitiesPage />} />
                 <Route path="campaigns" element={<CampaignsPage />} />

@@ -1,6 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router-dom';
+import { setupChecklistQuery } from '../shared/api/setup';
 import { lastSessionChange } from '../shared/api/session';
 import { useSession } from '../shared/api/useSession';
 import { homeOf, mayOpen, type Area } from './access';
@@ -33,7 +35,15 @@ export function RequireArea({ area, children }: { area: Area; children: ReactNod
 
 export function Home() {
   const session = useSession();
+  if (session?.user.role === 'admin') return <AdminHome />;
   return <Navigate to={session ? homeOf(session.user.role) : '/login'} replace />;
+}
+
+/** An admin whose centre is not set up yet starts at the first-run checklist instead of an empty wallboard. */
+function AdminHome() {
+  const checklist = useQuery({ ...setupChecklistQuery, retry: false });
+  if (checklist.isLoading) return null;
+  return <Navigate to={checklist.data && !checklist.data.complete ? '/admin/setup' : homeOf('admin')} replace />;
 }
 
 export function NotFound() {

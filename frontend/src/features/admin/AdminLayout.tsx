@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router-dom';
 
 const SECTIONS = [
+  ['setup', 'admin.setup'],
   ['operators', 'admin.operators'],
   ['cities', 'admin.cities'],
   ['campaigns', 'admin.campaigns'],

@@ -39,6 +39,15 @@ public class LocalStateConfigurer implements ApplicationContextConfigurer {
         builder.properties(properties);
     }
 
+    /** A setting read before the environment exists, the way Micronaut would read it: system property, then environment. */
+    public static Optional<String> setting(String property, String env) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(env);
+        }
+        return Optional.ofNullable(value).filter(v -> !v.isBlank());
+    }
+
     /** The few settings needed before the environment exists, read the way Micronaut would read them. */
     record Settings(Path dataDir, Optional<String> datasourceUrl, Optional<String> jwtSecret,
                     Optional<String> secretsKey, boolean ephemeral) {
@@ -51,12 +60,5 @@ public class LocalStateConfigurer implements ApplicationContextConfigurer {
                     Boolean.parseBoolean(System.getProperty(EPHEMERAL_PROPERTY, "false")));
         }
 
-        private static Optional<String> setting(String property, String env) {
-            String value = System.getProperty(property);
-            if (value == null || value.isBlank()) {
-                value = System.getenv(env);
-            }
-            return Optional.ofNullable(value).filter(v -> !v.isBlank());
-        }
     }
 }

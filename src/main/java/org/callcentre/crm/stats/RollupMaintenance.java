@@ -43,6 +43,11 @@ class RollupMaintenance implements CallProjection {
     }
 
     @EventListener
+    void onRemoved(CallsAndOrdersRemoved removed) {
+        rollups.removed(removed.callIds(), removed.orderIds());
+    }
+
+    @EventListener
     void onOrderChanged(OrderChanged change) {
         rollups.ordersChanged(List.of(change.orderId()));
     }

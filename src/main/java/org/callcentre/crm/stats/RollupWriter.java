@@ -32,6 +32,31 @@ class RollupWriter {
         run(OrderFacts.KEPT.refresh(OrderFacts.SOURCE, orderIds));
     }
 
+    /**
+     * Calls and orders that were deleted: what their facts added is taken back, and the facts go too. The refresh finds
+     * no source row for them, so the days that move are the ones their facts held, read first.
+     */
+    public void removed(Collection<Long> callIds, Collection<Long> orderIds) {
+        Set<LocalDate> days = new HashSet<>(factDays(CallFacts.KEPT, callIds));
+        days.addAll(factDays(OrderFacts.KEPT, orderIds));
+        callsChanged(callIds);
+        ordersChanged(orderIds);
+        forget(CallFacts.KEPT, callIds);
+        forget(OrderFacts.KEPT, orderIds);
+        if (!days.isEmpty()) {
+            changes.publishEvent(new RollupsChanged(days));
+        }
+    }
+
+    private List<LocalDate> factDays(KeptFacts facts, Collection<Long> ids) {
+        return db.query("SELECT DISTINCT day FROM " + facts.table() + " WHERE " + facts.idColumn() + " = ANY(CAST(? AS bigint[]))",
+                rs -> rs.getObject(1, LocalDate.class), ids);
+    }
+
+    private void forget(KeptFacts facts, Collection<Long> ids) {
+        db.update("DELETE FROM " + facts.table() + " WHERE " + facts.idColumn() + " = ANY(CAST(? AS bigint[]))", ids);
+    }
+
     public void statusPeriodsClosed(long operatorId) {
         lock(StatusPieces.lockOperators(List.of(operatorId)));
         run(StatusPieces.countClosed(settings, operatorId));

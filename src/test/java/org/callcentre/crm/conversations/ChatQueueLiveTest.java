@@ -1,24 +1,15 @@
 package org.callcentre.crm.conversations;
 
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import io.micronaut.websocket.WebSocketClient;
 import jakarta.inject.Inject;
 import org.callcentre.crm.live.LiveClient;
-import org.callcentre.crm.live.LivePushQueue;
-import org.callcentre.crm.live.Settle;
 import org.callcentre.crm.testing.Api;
 import org.callcentre.crm.testing.AvitoSetup;
-import org.callcentre.crm.testing.AvitoTestServer;
 import org.callcentre.crm.testing.AvitoWebhooks;
+import org.callcentre.crm.testing.ChatFixture;
 import org.callcentre.crm.testing.TestData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.util.List;
@@ -35,46 +26,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the chat at once one owns it and the other is told who does, and both see the owner pushed.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ChatQueueLiveTest implements TestPropertyProvider {
-    private AvitoTestServer avito;
-    @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    @Client("/")
-    WebSocketClient ws;
-    @Inject
-    TestData data;
+class ChatQueueLiveTest extends ChatFixture {
     @Inject
     ConversationService conversations;
-    @Inject
-    LivePushQueue pushes;
     Api admin;
     String webhook;
     long pavelId;
     long ivanId;
 
     @Override
-    public Map<String, String> getProperties() {
-        avito = new AvitoTestServer();
-        return Map.of("crm.avito.api-url", avito.url(), "crm.conversations.owner-away", "1m");
-    }
-
-    @AfterAll
-    void stopAvito() {
-        avito.close();
-    }
-
-    @AfterEach
-    void settle() throws InterruptedException {
-        Settle.everything(data, pushes);
+    protected Map<String, String> moreProperties() {
+        return Map.of("crm.conversations.owner-away", "1m");
     }
 
     @BeforeEach
     void setUp() {
         data.reset();
-        avito.reset();
         long moscow = data.city("Москва", "Europe/Moscow");
         long kazan = data.city("Казань", "Europe/Moscow");
         data.user("boss", "admin", null, null);
@@ -154,20 +121,6 @@ class ChatQueueLiveTest implements TestPropertyProvider {
             throw new IllegalStateException(e);
         }
         return who.post("/api/conversations/" + id + "/take", Map.of());
-    }
-
-    private String token(String login) {
-        return (String) new Api(client).post("/api/auth/login", Map.of("login", login, "password", TestData.PASSWORD))
-                .body().get("accessToken");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> conversation(Map<String, Object> push) {
-        return (Map<String, Object>) push.get("conversation");
-    }
-
-    private static long id(Map<String, Object> push) {
-        return ((Number) conversation(push).get("id")).longValue();
     }
 
     private static Long assigneeId(Map<String, Object> push) {

@@ -1,26 +1,17 @@
 package org.callcentre.crm.conversations;
 
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import io.micronaut.websocket.WebSocketClient;
 import jakarta.inject.Inject;
 import org.callcentre.crm.live.LiveClient;
-import org.callcentre.crm.live.LivePushQueue;
-import org.callcentre.crm.live.Settle;
 import org.callcentre.crm.testing.Api;
 import org.callcentre.crm.testing.AvitoSetup;
-import org.callcentre.crm.testing.AvitoTestServer;
 import org.callcentre.crm.testing.AvitoWebhooks;
+import org.callcentre.crm.testing.ChatFixture;
 import org.callcentre.crm.testing.MovableClock;
 import org.callcentre.crm.testing.TestData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -40,34 +31,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * until it is closed, and a late reply keeps the breach.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ChatSlaTest implements TestPropertyProvider {
+class ChatSlaTest extends ChatFixture {
     private static final ZoneId SAMARA = ZoneId.of("Europe/Samara");
-    private AvitoTestServer avito;
-    @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    @Client("/")
-    WebSocketClient ws;
-    @Inject
-    TestData data;
     @Inject
     Clock clock;
     @Inject
     ConversationService conversations;
     @Inject
     ChatSlaClocks sla;
-    @Inject
-    LivePushQueue pushes;
     Api admin;
     long samara;
 
     @Override
-    public Map<String, String> getProperties() {
-        avito = new AvitoTestServer();
+    protected Map<String, String> moreProperties() {
         // the test marks breaches itself, at the times it sets
-        return Map.of("crm.avito.api-url", avito.url(), "crm.conversations.sla-check-interval", "1h");
+        return Map.of("crm.conversations.sla-check-interval", "1h");
     }
 
     @MockBean(Clock.class)
@@ -75,20 +53,9 @@ class ChatSlaTest implements TestPropertyProvider {
         return new MovableClock(at("2025-03-14T17:55:00"));
     }
 
-    @AfterAll
-    void stopAvito() {
-        avito.close();
-    }
-
-    @AfterEach
-    void settle() throws InterruptedException {
-        Settle.everything(data, pushes);
-    }
-
     @BeforeEach
     void setUp() {
         data.reset();
-        avito.reset();
         samara = data.city("Самара", "Europe/Samara");
         data.db().update("UPDATE cities SET working_hours = '{\"mon\":{\"from\":\"09:00\",\"to\":\"18:00\"},"
                 + "\"tue\":{\"from\":\"09:00\",\"to\":\"18:00\"},\"wed\":{\"from\":\"09:00\",\"to\":\"18:00\"},"
@@ -192,19 +159,9 @@ class ChatSlaTest implements TestPropertyProvider {
         return ((Number) boss.get("/api/stats/wallboard").data().get(figure)).longValue();
     }
 
-    private String token(String login) {
-        return (String) new Api(client).post("/api/auth/login", Map.of("login", login, "password", TestData.PASSWORD))
-                .body().get("accessToken");
-    }
-
     @SuppressWarnings("unchecked")
     private static Map<String, Object> sla(Map<String, Object> chat) {
         Map<String, Object> conversation = chat.containsKey("conversation") ? (Map<String, Object>) chat.get("conversation") : chat;
         return (Map<String, Object>) conversation.get("sla");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> conversation(Map<String, Object> push) {
-        return (Map<String, Object>) push.get("conversation");
     }
 }

@@ -1,20 +1,15 @@
 package org.callcentre.crm.conversations;
 
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.callcentre.crm.testing.Api;
+import org.callcentre.crm.testing.AvitoServerFixture;
 import org.callcentre.crm.testing.AvitoSetup;
 import org.callcentre.crm.testing.AvitoTestServer;
 import org.callcentre.crm.testing.AvitoWebhooks;
 import org.callcentre.crm.testing.Eventually;
 import org.callcentre.crm.testing.TestData;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.List;
 import java.util.Map;
@@ -29,33 +24,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * refusal there is stored on the message and retried with backoff (base 1 s, 3 attempts in tests).
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OperatorRepliesTest implements TestPropertyProvider {
-    private AvitoTestServer avito;
-    @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    TestData data;
+class OperatorRepliesTest extends AvitoServerFixture {
     Api operator;
     Api admin;
     long conversationId;
 
-    @Override
-    public Map<String, String> getProperties() {
-        avito = new AvitoTestServer();
-        return Map.of("crm.avito.api-url", avito.url());
-    }
-
-    @AfterAll
-    void stopAvito() {
-        avito.close();
-    }
-
     @BeforeEach
     void setUp() {
         data.reset();
-        avito.reset();
         long city = data.city("Москва", "Europe/Moscow");
         data.city("Казань", "Europe/Moscow");
         data.user("boss", "admin", null, null);

@@ -1,21 +1,14 @@
 package org.callcentre.crm.ui;
 
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.callcentre.crm.testing.Api;
+import org.callcentre.crm.testing.AvitoServerFixture;
 import org.callcentre.crm.testing.AvitoSetup;
-import org.callcentre.crm.testing.AvitoTestServer;
 import org.callcentre.crm.testing.AvitoWebhooks;
 import org.callcentre.crm.testing.Eventually;
 import org.callcentre.crm.testing.MangoWebhooks;
 import org.callcentre.crm.testing.TestData;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.List;
 import java.util.Map;
@@ -32,34 +25,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * reaching each browser, and to the chat being on screen — is printed, not asserted.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BrowserChatQueueTest implements TestPropertyProvider {
-    private AvitoTestServer avito;
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    TestData data;
-
+class BrowserChatQueueTest extends AvitoServerFixture {
     @Override
-    public Map<String, String> getProperties() {
-        avito = new AvitoTestServer();
+    protected Map<String, String> moreProperties() {
         // the overdue chat is marked within a second of its deadline, for the wallboard to count
-        return Map.of("crm.avito.api-url", avito.url(), "crm.conversations.sla-check-interval", "1s");
-    }
-
-    @AfterAll
-    void stopAvito() {
-        avito.close();
+        return Map.of("crm.conversations.sla-check-interval", "1s");
     }
 
     @Test
     void aQueuedChatReachesBothOperatorsAtOnceAndOneTakesIt() throws Exception {
         BrowserScenario browser = BrowserScenario.against(server);
         KazanCallCentre centre = new KazanCallCentre(data, new MangoWebhooks(client, data.db()));
-        avito.reset();
         Api admin = new Api(client).login("admin", TestData.PASSWORD);
         String webhook = AvitoSetup.account(admin, avito, "Казань");
         assertEquals(200, admin.patch("/api/cities/" + centre.kazan, Map.of("chatFirstResponseSeconds", 5)).status());

@@ -1,16 +1,10 @@
 package org.callcentre.crm.ui;
 
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.callcentre.crm.live.LivePushQueue;
-import org.callcentre.crm.live.Settle;
 import org.callcentre.crm.testing.Api;
 import org.callcentre.crm.testing.MangoWebhooks;
+import org.callcentre.crm.testing.ServiceFixture;
 import org.callcentre.crm.testing.TestData;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -24,22 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * an 8, brackets and dashes.
  */
 @MicronautTest(transactional = false)
-class BrowserClientCardTest {
+class BrowserClientCardTest extends ServiceFixture {
     private static final String PHONE = "+79123456789";
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    TestData data;
-    @Inject
-    LivePushQueue pushes;
-
-    @AfterEach
-    void settle() throws InterruptedException {
-        Settle.everything(data, pushes);
-    }
 
     @Test
     void anOperatorFindsAClientByASpokenNumberAddsANoteAndSeesCallChatAndOrderInTheTimeline() throws Exception {

@@ -1,21 +1,14 @@
 package org.callcentre.crm.ui;
 
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.callcentre.crm.testing.Api;
+import org.callcentre.crm.testing.AvitoServerFixture;
 import org.callcentre.crm.testing.AvitoSetup;
-import org.callcentre.crm.testing.AvitoTestServer;
 import org.callcentre.crm.testing.AvitoWebhooks;
 import org.callcentre.crm.testing.Eventually;
 import org.callcentre.crm.testing.MangoWebhooks;
 import org.callcentre.crm.testing.TestData;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.List;
 import java.util.Map;
@@ -28,35 +21,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * shape), the operator's replies go out to the local Avito server, which refuses the first one.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BrowserConversationsTest implements TestPropertyProvider {
+class BrowserConversationsTest extends AvitoServerFixture {
     private static final String QUESTION = "Сколько стоит ремонт стиральной машины?";
-    private AvitoTestServer avito;
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    TestData data;
 
     @Override
-    public Map<String, String> getProperties() {
-        avito = new AvitoTestServer();
+    protected Map<String, String> moreProperties() {
         // the tests' 1 s retry would deliver the refused reply again before the browser and the test look at it
-        return Map.of("crm.avito.api-url", avito.url(), "crm.conversations.retry-base", "10m");
-    }
-
-    @AfterAll
-    void stopAvito() {
-        avito.close();
+        return Map.of("crm.conversations.retry-base", "10m");
     }
 
     @Test
     void aQueuedAvitoChatIsAnsweredFromTheBrowserWithItsDeliveryFailureShown() throws Exception {
         BrowserScenario browser = BrowserScenario.against(server);
         new KazanCallCentre(data, new MangoWebhooks(client, data.db()));
-        avito.reset();
         String webhook = AvitoSetup.account(new Api(client).login("admin", TestData.PASSWORD), avito, "Казань");
 
         Map<String, String> results = browser.run("conversation", Map.of("chat", () -> {

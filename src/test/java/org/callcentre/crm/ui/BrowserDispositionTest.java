@@ -1,15 +1,8 @@
 package org.callcentre.crm.ui;
 
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.callcentre.crm.live.LivePushQueue;
-import org.callcentre.crm.live.Settle;
 import org.callcentre.crm.testing.MangoWebhooks;
-import org.callcentre.crm.testing.TestData;
-import org.junit.jupiter.api.AfterEach;
+import org.callcentre.crm.testing.ServiceFixture;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -21,22 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * on its screen-pop, and the supervisor's statistics count it under that disposition.
  */
 @MicronautTest(transactional = false)
-class BrowserDispositionTest {
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    TestData data;
-    @Inject
-    LivePushQueue pushes;
-
-    @AfterEach
-    void settle() throws InterruptedException {
-        Settle.everything(data, pushes);
-    }
-
+class BrowserDispositionTest extends ServiceFixture {
     @Test
     void anOperatorPicksADispositionOnThePopAndTheSupervisorSeesItCounted() throws Exception {
         BrowserScenario browser = BrowserScenario.against(server);

@@ -1,16 +1,10 @@
 package org.callcentre.crm.ui;
 
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.callcentre.crm.live.LivePushQueue;
-import org.callcentre.crm.live.Settle;
 import org.callcentre.crm.stats.RollupRebuild;
 import org.callcentre.crm.testing.MangoWebhooks;
-import org.callcentre.crm.testing.TestData;
-import org.junit.jupiter.api.AfterEach;
+import org.callcentre.crm.testing.ServiceFixture;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -24,23 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * 7 days, and so does a supervisor opening her from the operators' statistics.
  */
 @MicronautTest(transactional = false)
-class BrowserMyStatsTest {
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    TestData data;
-    @Inject
-    LivePushQueue pushes;
+class BrowserMyStatsTest extends ServiceFixture {
     @Inject
     RollupRebuild rollups;
-
-    @AfterEach
-    void settle() throws InterruptedException {
-        Settle.everything(data, pushes);
-    }
 
     @Test
     void anOperatorAndHerSupervisorSeeHerCallsTalkOrdersAndRevenue() throws Exception {

@@ -1,21 +1,14 @@
 package org.callcentre.crm.ui;
 
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.callcentre.crm.testing.Api;
+import org.callcentre.crm.testing.AvitoServerFixture;
 import org.callcentre.crm.testing.AvitoSetup;
-import org.callcentre.crm.testing.AvitoTestServer;
 import org.callcentre.crm.testing.AvitoWebhooks;
 import org.callcentre.crm.testing.Eventually;
 import org.callcentre.crm.testing.MangoWebhooks;
 import org.callcentre.crm.testing.TestData;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.List;
 import java.util.Map;
@@ -30,35 +23,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * people, so the suggestion also says the AI would not have answered alone.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BrowserReplyAssistTest implements TestPropertyProvider {
+class BrowserReplyAssistTest extends AvitoServerFixture {
     private static final String WARRANTY = "Гарантия на работу — 12 месяцев.";
     private static final String ADDRESS = "Мы на ул. Баумана, 1, с 9 до 18.";
-    private AvitoTestServer avito;
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    TestData data;
 
     @Override
-    public Map<String, String> getProperties() {
-        avito = new AvitoTestServer();
-        return Map.of("crm.avito.api-url", avito.url(), "crm.ai.threshold", "0.99");
-    }
-
-    @AfterAll
-    void stopAvito() {
-        avito.close();
+    protected Map<String, String> moreProperties() {
+        return Map.of("crm.ai.threshold", "0.99");
     }
 
     @Test
     void anOperatorSendsATemplateAndTheAisSuggestionWhichIsRecordedAsAccepted() throws Exception {
         BrowserScenario browser = BrowserScenario.against(server);
         new KazanCallCentre(data, new MangoWebhooks(client, data.db()));
-        avito.reset();
         Api admin = new Api(client).login("admin", TestData.PASSWORD);
         String webhook = AvitoSetup.account(admin, avito, "Казань");
         assertEquals(201, admin.post("/api/knowledge/entries", Map.of("category", "гарантия", "title", "Гарантия",

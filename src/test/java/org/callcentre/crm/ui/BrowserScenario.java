@@ -41,10 +41,15 @@ final class BrowserScenario {
      * Chromium or Node. Screenshots go to {@code target/e2e-screenshots}.
      */
     static BrowserScenario against(EmbeddedServer server) throws IOException {
+        return against(server.getURL().toString(), TestData.PASSWORD);
+    }
+
+    /** The same against a service at {@code baseUrl} (a started jar) whose users sign in with {@code password}. */
+    static BrowserScenario against(String baseUrl, String password) throws IOException {
         Path chromium = RequiredTool.require("chromium", "apt-get install chromium (listed in .ci/apt-packages)");
         Path node = RequiredTool.require("node", "install Node.js 20 (the web UI is built with it too)");
         Path screenshots = Files.createDirectories(Path.of("target", "e2e-screenshots")).toAbsolutePath();
-        return new BrowserScenario(node, chromium, server.getURL().toString(), screenshots, TestData.PASSWORD);
+        return new BrowserScenario(node, chromium, baseUrl, screenshots, password);
     }
 
     private BrowserScenario(Path node, Path chromium, String baseUrl, Path screenshots, String password) {

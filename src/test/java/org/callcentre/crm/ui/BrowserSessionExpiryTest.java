@@ -1,16 +1,9 @@
 package org.callcentre.crm.ui;
 
 import io.micronaut.context.annotation.Property;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.callcentre.crm.live.LivePushQueue;
-import org.callcentre.crm.live.Settle;
 import org.callcentre.crm.testing.MangoWebhooks;
-import org.callcentre.crm.testing.TestData;
-import org.junit.jupiter.api.AfterEach;
+import org.callcentre.crm.testing.ServiceFixture;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -25,22 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 @Property(name = "micronaut.security.token.generator.access-token.expiration", value = "3")
-class BrowserSessionExpiryTest {
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    TestData data;
-    @Inject
-    LivePushQueue pushes;
-
-    @AfterEach
-    void settle() throws InterruptedException {
-        Settle.everything(data, pushes);
-    }
-
+class BrowserSessionExpiryTest extends ServiceFixture {
     @Test
     void theSessionOutlivesItsAccessTokensAndEndsCleanlyWhenItCannotBeRenewed() throws Exception {
         BrowserScenario browser = BrowserScenario.against(server);

@@ -1,20 +1,16 @@
 package org.callcentre.crm.ai.answers;
 
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.callcentre.crm.testing.Api;
+import org.callcentre.crm.testing.AvitoServerFixture;
 import org.callcentre.crm.testing.AvitoSetup;
 import org.callcentre.crm.testing.AvitoTestServer;
 import org.callcentre.crm.testing.AvitoWebhooks;
 import org.callcentre.crm.testing.Eventually;
 import org.callcentre.crm.testing.TestData;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,16 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (imported over the API), and the answer or holding message out through the Avito test server.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AutoResponderTest implements TestPropertyProvider {
+class AutoResponderTest extends AvitoServerFixture {
     private static final String PRICE_ANSWER_START = "Ремонт стиральной машины — от 1 200 ₽";
 
-    private AvitoTestServer avito;
-    @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    TestData data;
     @Inject
     AiSettings settings;
     Api admin;
@@ -48,21 +37,9 @@ class AutoResponderTest implements TestPropertyProvider {
     long operatorId;
     long cityId;
 
-    @Override
-    public Map<String, String> getProperties() {
-        avito = new AvitoTestServer();
-        return Map.of("crm.avito.api-url", avito.url());
-    }
-
-    @AfterAll
-    void stopAvito() {
-        avito.close();
-    }
-
     @BeforeEach
     void setUp() throws IOException {
         data.reset();
-        avito.reset();
         cityId = data.city("Москва", "Europe/Moscow");
         data.city("Казань", "Europe/Moscow");
         data.user("boss", "admin", null, null);

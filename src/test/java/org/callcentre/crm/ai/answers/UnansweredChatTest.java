@@ -1,20 +1,14 @@
 package org.callcentre.crm.ai.answers;
 
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.callcentre.crm.testing.Api;
+import org.callcentre.crm.testing.AvitoServerFixture;
 import org.callcentre.crm.testing.AvitoSetup;
-import org.callcentre.crm.testing.AvitoTestServer;
 import org.callcentre.crm.testing.AvitoWebhooks;
 import org.callcentre.crm.testing.Eventually;
 import org.callcentre.crm.testing.TestData;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,34 +24,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the AI's answer anyway; a chat an operator answered in time gets none.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class UnansweredChatTest implements TestPropertyProvider {
-    private AvitoTestServer avito;
-    @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    TestData data;
+class UnansweredChatTest extends AvitoServerFixture {
     Api admin;
     Api operator;
     String webhook;
 
     @Override
-    public Map<String, String> getProperties() {
-        avito = new AvitoTestServer();
+    protected Map<String, String> moreProperties() {
         // a city without working hours is never closed, so only the wait can let the AI in
-        return Map.of("crm.avito.api-url", avito.url(), "crm.ai.reply-wait", "3s");
-    }
-
-    @AfterAll
-    void stopAvito() {
-        avito.close();
+        return Map.of("crm.ai.reply-wait", "3s");
     }
 
     @BeforeEach
     void setUp() throws IOException {
         data.reset();
-        avito.reset();
         long moscow = data.city("Москва", "Europe/Moscow");
         data.city("Казань", "Europe/Moscow"); // the knowledge base has entries for both
         data.user("boss", "admin", null, null);

@@ -1,19 +1,13 @@
 package org.callcentre.crm.ai.replies;
 
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.callcentre.crm.testing.Api;
+import org.callcentre.crm.testing.AvitoServerFixture;
 import org.callcentre.crm.testing.AvitoSetup;
-import org.callcentre.crm.testing.AvitoTestServer;
 import org.callcentre.crm.testing.AvitoWebhooks;
 import org.callcentre.crm.testing.TestData;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.List;
 import java.util.Map;
@@ -29,36 +23,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * recorded as accepted or edited and rated so.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReplyAssistTest implements TestPropertyProvider {
+class ReplyAssistTest extends AvitoServerFixture {
     private static final String WARRANTY = "Гарантия на работу — 12 месяцев.";
-    private AvitoTestServer avito;
-    @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    TestData data;
     Api supervisor;
     Api operator;
     Api moscowOperator;
     String webhook;
     long chat;
 
-    @Override
-    public Map<String, String> getProperties() {
-        avito = new AvitoTestServer();
-        return Map.of("crm.avito.api-url", avito.url());
-    }
-
-    @AfterAll
-    void stopAvito() {
-        avito.close();
-    }
-
     @BeforeEach
     void setUp() {
         data.reset();
-        avito.reset();
         long kazan = data.city("Казань", "Europe/Moscow");
         long moscow = data.city("Москва", "Europe/Moscow");
         data.user("boss", "admin", null, null);

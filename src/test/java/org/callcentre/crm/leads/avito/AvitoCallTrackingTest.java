@@ -1,18 +1,12 @@
 package org.callcentre.crm.leads.avito;
 
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.callcentre.crm.testing.Api;
+import org.callcentre.crm.testing.AvitoServerFixture;
 import org.callcentre.crm.testing.AvitoSetup;
-import org.callcentre.crm.testing.AvitoTestServer;
 import org.callcentre.crm.testing.TestData;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,32 +17,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Calls Avito's call tracking reports are linked to our call from the same number at about the same time. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AvitoCallTrackingTest implements TestPropertyProvider {
-    private AvitoTestServer avito;
-    @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    TestData data;
+class AvitoCallTrackingTest extends AvitoServerFixture {
     Api admin;
     long accountId;
-
-    @Override
-    public Map<String, String> getProperties() {
-        avito = new AvitoTestServer();
-        return Map.of("crm.avito.api-url", avito.url());
-    }
-
-    @AfterAll
-    void stopAvito() {
-        avito.close();
-    }
 
     @BeforeEach
     void setUp() {
         data.reset();
-        avito.reset();
         data.city("Москва", "Europe/Moscow");
         data.user("boss", "admin", null, null);
         data.user("sveta", "supervisor", null, null);

@@ -1,19 +1,13 @@
 package org.callcentre.crm.leads.avito;
 
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.callcentre.crm.testing.Api;
-import org.callcentre.crm.testing.AvitoTestServer;
+import org.callcentre.crm.testing.AvitoServerFixture;
 import org.callcentre.crm.testing.AvitoWebhooks;
 import org.callcentre.crm.testing.Eventually;
 import org.callcentre.crm.testing.TestData;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.HashMap;
 import java.util.List;
@@ -31,35 +25,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * An operator works in the city, so the auto-responder stays out of these tests.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AvitoWebhookTest implements TestPropertyProvider {
+class AvitoWebhookTest extends AvitoServerFixture {
     static final long AVITO_USER = 94235311L;
 
-    private AvitoTestServer avito;
-    @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    TestData data;
     Api admin;
     String webhook;
     long accountId;
 
-    @Override
-    public Map<String, String> getProperties() {
-        avito = new AvitoTestServer();
-        return Map.of("crm.avito.api-url", avito.url());
-    }
-
-    @AfterAll
-    void stopAvito() {
-        avito.close();
-    }
-
     @BeforeEach
     void setUp() {
         data.reset();
-        avito.reset();
         avito.allowClient("client-a", "secret-a");
         long city = data.city("Москва", "Europe/Moscow");
         data.user("boss", "admin", null, null);

@@ -62,6 +62,17 @@ export function CallDetailPage() {
           <dt>{t('call.client')}</dt><dd>{c.clientName ?? '—'}</dd>
           <dt>{t('call.city')}</dt><dd>{c.city ?? '—'}</dd>
           <dt>{t('call.rk')}</dt><dd>{c.rk ?? '—'}</dd>
+          {c.avitoAd && (
+            <>
+              <dt>{t('call.avitoAd')}</dt>
+              <dd data-testid="call-avito-ad">
+                {c.avitoAd.url
+                  ? <a href={c.avitoAd.url} target="_blank" rel="noreferrer noopener">{c.avitoAd.title ?? c.avitoAd.id}</a>
+                  : c.avitoAd.title ?? c.avitoAd.id}
+                {' '}<span className="muted">№ {c.avitoAd.id}</span>
+              </dd>
+            </>
+          )}
           <dt>{t('call.wait')}</dt><dd>{formatDuration(c.waitSeconds)}</dd>
           <dt>{t('call.talk')}</dt><dd>{formatDuration(c.talkSeconds)}</dd>
           <dt>{t('call.hold')}</dt><dd>{formatDuration(c.holdSeconds)}</dd>

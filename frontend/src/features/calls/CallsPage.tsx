@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useCityOptions } from '../../shared/api/directories';
 import { CALL_STATUSES, DIRECTIONS, type Call } from '../../shared/api/types';
-import { useInfiniteList } from '../../shared/api/useInfiniteList';
+import { useCursorList } from '../../shared/api/useInfiniteList';
 import { formatDateTime, formatDuration } from '../../shared/lib/format';
 import { useDebounced } from '../../shared/lib/useDebounced';
 import { Badge } from '../../shared/ui/Badge';
@@ -25,7 +25,7 @@ export function CallsPage() {
   const phone = useDebounced(filters.phone);
   const text = useDebounced(filters.text);
   const query = useMemo(() => ({ ...filters, phone, text }), [filters, phone, text]);
-  const { query: list, rows, loadMore, pagination } = useInfiniteList<Call>('/api/calls', query);
+  const { query: list, rows, loadMore, pagination } = useCursorList<Call>('/api/calls', query);
   const set = (key: keyof typeof EMPTY) => (value: string) => setFilters((f) => ({ ...f, [key]: value }));
 
   const columns: Column<Call>[] = [

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { api, apiPage, ApiError, buildQuery, login, setBaseUrl } from './client';
+import { api, apiCursorPage, apiPage, ApiError, buildQuery, login, setBaseUrl } from './client';
 import { getSession, onSessionChange } from './session';
 
 /**
@@ -60,6 +60,12 @@ class AuthServer {
     if (url.pathname === '/api/orders' && req.method === 'POST') {
       return send(400, { success: false, error: { code: 'validation_error', message: 'phone: not a phone number', fields: { phone: 'not a phone number' } } });
     }
+    if (url.pathname === '/api/calls') {
+      // the server's shape: the first page counted, a page after a cursor not, the last page without next
+      const after = url.searchParams.get('after');
+      if (after === null) return send(200, { success: true, data: [{ id: 3 }], pagination: { page: 1, limit: 1, total: 2, totalPages: 2, totalEstimated: false }, next: 'c3' });
+      return send(200, { success: true, data: [{ id: after === 'c3' ? 2 : -1 }] });
+    }
     if (url.pathname === '/api/orders') {
       return send(200, { success: true, data: [{ id: 1 }], pagination: { page: 1, limit: 100, total: 1, totalPages: 1, totalEstimated: false } });
     }
@@ -83,6 +89,16 @@ describe('API client', () => {
     const page = await apiPage<{ id: number }>('/api/orders');
     expect(page.data).toEqual([{ id: 1 }]);
     expect(page.pagination.total).toBe(1);
+  });
+
+  it('pages by cursor: sends the previous next as after, keeps the first page total, ends without next', async () => {
+    const first = await apiCursorPage<{ id: number }>('/api/calls', { query: { limit: 1, after: null } });
+    expect(first.pagination?.total).toBe(2);
+    expect(first.next).toBe('c3');
+    const second = await apiCursorPage<{ id: number }>('/api/calls', { query: { limit: 1, after: first.next } });
+    expect(second.data).toEqual([{ id: 2 }]);
+    expect(second.pagination).toBeUndefined();
+    expect(second.next).toBeUndefined();
   });
 
   it('refreshes an expired access token once for many requests at a time, then retries them', async () => {

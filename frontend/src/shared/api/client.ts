@@ -25,6 +25,13 @@ export interface Page<T> {
   pagination: Pagination;
 }
 
+/** A page of a list read by cursor: counted only when it is the first; `next` is absent on the last page. */
+export interface CursorPage<T> {
+  data: T[];
+  pagination?: Pagination;
+  next?: string;
+}
+
 export type Query = Record<string, string | number | boolean | null | undefined>;
 
 export interface RequestOptions {
@@ -131,6 +138,12 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 export async function apiPage<T>(path: string, options: RequestOptions = {}): Promise<Page<T>> {
   const body = await json(path, options);
   return { data: body.data as T[], pagination: body.pagination as Pagination };
+}
+
+/** A page of a list endpoint that pages by cursor (`after`), with the cursor of the page after it. */
+export async function apiCursorPage<T>(path: string, options: RequestOptions = {}): Promise<CursorPage<T>> {
+  const body = await json(path, options);
+  return { data: body.data as T[], pagination: body.pagination ?? undefined, next: body.next ?? undefined };
 }
 
 /** Downloads a file answer (report export) with the token, under the server's file name. */

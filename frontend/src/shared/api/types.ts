@@ -30,6 +30,8 @@ export interface Call {
   dispositionId: number | null;
   note: string | null;
   recordingRef: string | null;
+  /** The Avito ad that brought the call (Avito call tracking); only the call page (`GET /api/calls/{id}`) has it. */
+  avitoAd?: { id: string; title: string | null; url: string | null } | null;
 }
 
 export interface Order {

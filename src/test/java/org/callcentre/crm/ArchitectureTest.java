@@ -8,8 +8,14 @@ import org.callcentre.crm.calls.ingest.CallChanged;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.base.DescribedPredicate.or;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * Vendors stay at the edge: a new PBX is one new adapter, and the domain never learns a vendor's
@@ -100,6 +106,46 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage("org.callcentre.crm.live..")
                 .should().dependOnClassesThat().haveFullyQualifiedName("org.callcentre.crm.live.LiveSockets")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("org.callcentre.crm.live.LivePushQueue")
+                .check(classes);
+    }
+
+    /** Each feature package can be read, changed and tested from the ones below it, never in a loop. */
+    @Test
+    void featurePackagesDependOnEachOtherWithoutCycles() {
+        slices().matching("org.callcentre.crm.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    /**
+     * A PBX or marketplace adapter reaches a feature only through the port it serves, so that the
+     * feature's insides can change without touching the vendor code: calls (the ingest door, its
+     * event types, the stored events for a re-sync, click-to-call, telephony gaps), recordings, SIP
+     * lines, leadership, operators' work status, and for Avito the conversations inbox. Besides those:
+     * its own package, {@code shared}, who acts ({@code auth.Actor}, {@code auth.Role}), the audit trail
+     * and the city names the API speaks.
+     */
+    @Test
+    void telephonyAndAvitoAdaptersDependOnlyOnThePortsTheyServe() {
+        classes().that().resideInAnyPackage("org.callcentre.crm.telephony..", "org.callcentre.crm.leads.avito..")
+                .should().onlyDependOnClassesThat(or(
+                        resideOutsideOfPackage("org.callcentre.crm.."),
+                        resideInAnyPackage("org.callcentre.crm.telephony..", "org.callcentre.crm.leads.avito..",
+                                "org.callcentre.crm.shared..", "org.callcentre.crm.audit.."),
+                        belongToAnyOf(org.callcentre.crm.auth.Actor.class, org.callcentre.crm.auth.Role.class,
+                                org.callcentre.crm.cities.CityDirectory.class,
+                                org.callcentre.crm.calls.ingest.CallEvents.class, org.callcentre.crm.calls.ingest.CallEvent.class,
+                                org.callcentre.crm.calls.ingest.CallEventKind.class, org.callcentre.crm.calls.ingest.CallEnding.class,
+                                org.callcentre.crm.calls.ingest.CallEventsFull.class, org.callcentre.crm.calls.ingest.StoredCallEvents.class,
+                                org.callcentre.crm.calls.ClickToCall.class, org.callcentre.crm.calls.TelephonyGapChanged.class,
+                                org.callcentre.crm.recordings.RecordingSource.class, org.callcentre.crm.recordings.RecordingSettings.class,
+                                org.callcentre.crm.recordings.RecordingRefused.class,
+                                org.callcentre.crm.siplines.SipLines.class, org.callcentre.crm.siplines.SipLine.class,
+                                org.callcentre.crm.cluster.Leadership.class, org.callcentre.crm.cluster.LeadershipChanged.class,
+                                org.callcentre.crm.operators.WorkStatusChanged.class,
+                                org.callcentre.crm.conversations.ConversationInbox.class,
+                                org.callcentre.crm.conversations.IncomingMessage.class,
+                                org.callcentre.crm.conversations.ClientMessageReceived.class,
+                                org.callcentre.crm.conversations.Conversation.class,
+                                org.callcentre.crm.conversations.ChatChannel.class)))
                 .check(classes);
     }
 

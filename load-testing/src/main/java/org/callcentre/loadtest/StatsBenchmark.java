@@ -124,13 +124,30 @@ public final class StatsBenchmark {
         int callThreads = Integer.parseInt(opt.getOrDefault("callThreads", "16"));
         int callSeconds = Integer.parseInt(opt.getOrDefault("callSeconds", "15"));
         table.add("");
-        table.add("| GET /api/calls, first page (20 rows) | requests | p50 / p95 / p99 ms | req/s |");
+        table.add("| GET /api/calls (20 rows; the first page unless named), " + callThreads + " connections | requests | p50 / p95 / p99 ms | req/s |");
         table.add("|---|---|---|---|");
         calls("city + month", callThreads, callSeconds, i -> "/api/calls?city=" + city(i) + monthFilter(i));
         calls("operator + month", callThreads, callSeconds, i -> "/api/calls?operatorId=" + (operatorId + i % 300) + monthFilter(i));
         calls("city + status missed + month", callThreads, callSeconds, i -> "/api/calls?status=missed&city=" + city(i) + monthFilter(i));
         calls("one day, no other filter", callThreads, callSeconds, i -> "/api/calls?dateFrom=" + lastDay.minusDays(i % 300) + "&dateTo="
                 + lastDay.minusDays(i % 300));
+        // the pages the UI asks next as the user scrolls: after the cursor of a first page (asked before, untimed), never counted
+        IntFunction<String> cityMonth = i -> "/api/calls?city=" + city(i) + monthFilter(i);
+        List<String> after = firstPageCursors(cityMonth);
+        calls("city + month, the page after a cursor", callThreads, callSeconds, i -> cityMonth.apply(i) + after.get(i % after.size()));
+        // the ceiling of any authenticated request on this machine: the JWT, the cached token version, one row by its key
+        calls("trivial authenticated GET /api/operators/me", callThreads, callSeconds, i -> "/api/operators/me");
+    }
+
+    /** {@code &after=<next>} of the first page of each of the 300 filters {@code path} varies over ({@code &count=false} for a short one). */
+    private List<String> firstPageCursors(IntFunction<String> path) throws Exception {
+        String token = api.login("admin", opt.get("adminPassword"));
+        List<String> cursors = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String body = api.send("GET", path.apply(i), token, null).body();
+            cursors.add(body.contains("\"next\"") ? "&after=" + CrmApi.field(body, "next") : "&count=false");
+        }
+        return cursors;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.callcentre.crm.audit;
 import io.micronaut.serde.ObjectMapper;
 import jakarta.inject.Singleton;
 import org.callcentre.crm.auth.Actor;
+import org.callcentre.crm.auth.AuditTrail;
 import org.callcentre.crm.shared.Db;
 
 import java.io.IOException;
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
  * leaves no audit row, and an audit row never describes a change that did not happen.
  */
 @Singleton
-public class AuditLog {
+public class AuditLog implements AuditTrail {
     private static final Pattern SECRET = Pattern.compile("(?i).*(password|secret|token|apikey|api_key|key_hash|salt).*");
     static final String MASK = "***";
 
@@ -28,14 +29,11 @@ public class AuditLog {
         this.json = json;
     }
 
+    @Override
     public void record(Actor actor, String action, String entity, Object entityId, Map<String, ?> changes) {
         db.update("INSERT INTO audit_log (actor_id, actor_login, ip, action, entity, entity_id, changes) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 actor.id(), actor.login(), actor.ip(), action, entity,
                 entityId == null ? null : String.valueOf(entityId), new Db.Jsonb(toJson(masked(changes))));
-    }
-
-    public void record(Actor actor, String action, String entity, Object entityId) {
-        record(actor, action, entity, entityId, Map.of());
     }
 
     static Map<String, Object> masked(Map<String, ?> changes) {

@@ -4,9 +4,6 @@ import io.micronaut.security.token.generator.AccessTokenConfiguration;
 import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.callcentre.crm.audit.AuditLog;
-import org.callcentre.crm.operators.Operator;
-import org.callcentre.crm.operators.OperatorRepository;
 import org.callcentre.crm.shared.ApiException;
 import org.callcentre.crm.shared.Fields;
 
@@ -19,22 +16,22 @@ import java.util.Optional;
 public class AuthService {
     private static final String BAD_CREDENTIALS = "Invalid login or password";
 
-    private final OperatorRepository operators;
+    private final Accounts accounts;
     private final PasswordHasher hasher;
     private final RefreshTokens refreshTokens;
     private final TokenGenerator tokenGenerator;
     private final AccessTokenConfiguration accessTokens;
-    private final AuditLog audit;
+    private final AuditTrail audit;
     private final LoginThrottle throttle;
     private final Sessions sessions;
     private final OpenSessions openSessions;
     private final TokenVersions tokenVersions;
 
-    public AuthService(OperatorRepository operators, PasswordHasher hasher, RefreshTokens refreshTokens,
-                       TokenGenerator tokenGenerator, AccessTokenConfiguration accessTokens, AuditLog audit,
+    public AuthService(Accounts accounts, PasswordHasher hasher, RefreshTokens refreshTokens,
+                       TokenGenerator tokenGenerator, AccessTokenConfiguration accessTokens, AuditTrail audit,
                        LoginThrottle throttle, Sessions sessions, TokenVersions tokenVersions, OpenSessions openSessions) {
         this.openSessions = openSessions;
-        this.operators = operators;
+        this.accounts = accounts;
         this.hasher = hasher;
         this.refreshTokens = refreshTokens;
         this.tokenGenerator = tokenGenerator;
@@ -59,8 +56,8 @@ public class AuthService {
         f.throwIfAny();
         String name = login.trim();
         throttle.takeTurn(name);
-        Optional<Operator> found = operators.findByLogin(name);
-        Actor attempt = new Actor(found.map(Operator::id).orElse(null), name, Role.operator, null, ip);
+        Optional<Accounts.Account> found = accounts.byLogin(name);
+        Actor attempt = new Actor(found.map(Accounts.Account::id).orElse(null), name, Role.operator, null, ip);
         Optional<Duration> locked = throttle.lockedFor(name, ip);
         if (locked.isPresent()) {
             // one row per lock and address is the evidence; a row per refused attempt would let a locked-out guesser fill the log
@@ -74,13 +71,13 @@ public class AuthService {
             audit.record(attempt, "login_failed", "auth", null, Map.of("reason", "bad_credentials"));
             throw ApiException.unauthorized(BAD_CREDENTIALS);
         }
-        Operator operator = found.get();
-        if (!operator.active()) {
-            audit.record(attempt, "login_failed", "auth", operator.id(), Map.of("reason", "account_" + operator.status()));
-            throw ApiException.unauthorized("Account is " + operator.status().replace('_', ' '));
+        Accounts.Account account = found.get();
+        if (!account.active()) {
+            audit.record(attempt, "login_failed", "auth", account.id(), Map.of("reason", "account_" + account.status()));
+            throw ApiException.unauthorized("Account is " + account.status().replace('_', ' '));
         }
-        audit.record(actorOf(operator, ip), "login", "auth", operator.id());
-        return issue(operator, refreshTokens.newSession(), client);
+        audit.record(actorOf(account, ip), "login", "auth", account.id());
+        return issue(account, refreshTokens.newSession(), client);
     }
 
     @Transactional(noRollbackFor = ApiException.class)
@@ -93,9 +90,9 @@ public class AuthService {
                 .orElseThrow(() -> ApiException.unauthorized("Unknown refresh token"));
         if (stored.revoked() && refreshTokens.spentJustNowBySibling(stored.id())) {
             // Two tabs share one refresh token and refreshed at once: the later one gets a token of its own, in the same session.
-            Operator operator = operators.findById(stored.operatorId()).filter(Operator::active)
+            Accounts.Account account = accounts.byId(stored.operatorId()).filter(Accounts.Account::active)
                     .orElseThrow(() -> ApiException.unauthorized("Account is not active"));
-            return issue(operator, stored.session(), client);
+            return issue(account, stored.session(), client);
         }
         if (stored.revoked()) {
             // A spent token presented again, later or after its session ended, means it was copied: end every session of that user.
@@ -106,9 +103,9 @@ public class AuthService {
         if (!stored.usable() || !refreshTokens.revoke(stored.id())) {
             throw ApiException.unauthorized("Refresh token expired or its session was ended; log in again");
         }
-        Operator operator = operators.findById(stored.operatorId()).filter(Operator::active)
+        Accounts.Account account = accounts.byId(stored.operatorId()).filter(Accounts.Account::active)
                 .orElseThrow(() -> ApiException.unauthorized("Account is not active"));
-        Tokens tokens = issue(operator, stored.session(), client);
+        Tokens tokens = issue(account, stored.session(), client);
         refreshTokens.replaced(stored.id(), tokens.refreshToken());
         return tokens;
     }
@@ -146,17 +143,17 @@ public class AuthService {
         audit.record(actor, "logout_session", "auth", actor.id(), Map.of("sessionId", sessionId));
     }
 
-    private Tokens issue(Operator operator, RefreshTokens.Session session, ClientInfo client) {
+    private Tokens issue(Accounts.Account account, RefreshTokens.Session session, ClientInfo client) {
         Integer expiration = accessTokens.getExpiration();
         String access = tokenGenerator.generateToken(
-                        TokenClaims.authentication(operator.id(), operator.login(), operator.role(), operator.cityId(),
-                                tokenVersions.forNewToken(operator.id()), session.id()), expiration)
+                        TokenClaims.authentication(account.id(), account.login(), account.role(), account.cityId(),
+                                tokenVersions.forNewToken(account.id()), session.id()), expiration)
                 .orElseThrow(() -> new IllegalStateException("No access token generated"));
-        return new Tokens(access, refreshTokens.issue(operator.id(), session, client), "Bearer", expiration,
-                new Tokens.User(operator.id(), operator.login(), operator.role(), operator.name(), operator.city()));
+        return new Tokens(access, refreshTokens.issue(account.id(), session, client), "Bearer", expiration,
+                new Tokens.User(account.id(), account.login(), account.role(), account.name(), account.city()));
     }
 
-    private static Actor actorOf(Operator operator, String ip) {
-        return new Actor(operator.id(), operator.login(), operator.role(), operator.cityId(), ip);
+    private static Actor actorOf(Accounts.Account account, String ip) {
+        return new Actor(account.id(), account.login(), account.role(), account.cityId(), ip);
     }
 }

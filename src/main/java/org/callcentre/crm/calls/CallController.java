@@ -31,18 +31,24 @@ public class CallController {
     }
 
     /**
-     * By page number (the first page counts the total, estimated past a cap) or, with {@code after}
-     * (the {@code next} of the page before), by cursor: uncounted, and as cheap on page 1 000 as on
-     * page 2. Every page answers the {@code next} cursor while it is full.
+     * By page number or, with {@code after} (the {@code next} of the page before), by cursor: as cheap
+     * on page 1 000 as on page 2. Only a numbered page is counted (the total, estimated past a cap),
+     * and only when asked: {@code count} defaults to true on the first page and false after it.
+     * Every page answers the {@code next} cursor while it is full.
      */
     @Get
     public ApiResponse<List<Call>> list(@RequestBean CallListRequest filters, @Nullable @QueryValue Integer page,
-                                        @Nullable @QueryValue Integer limit, @Nullable @QueryValue String after, Actor actor) {
+                                        @Nullable @QueryValue Integer limit, @Nullable @QueryValue String after,
+                                        @Nullable @QueryValue Boolean count, Actor actor) {
         if (after == null || after.isBlank()) {
-            return calls.listPage(filters, PageRequest.of(page, limit), actor);
+            PageRequest numbered = PageRequest.of(page, limit);
+            return calls.listPage(filters, numbered, count != null ? count : numbered.page() == 1, actor);
         }
         if (page != null) {
             throw ApiException.badField("page", "give either page or after, not both");
+        }
+        if (Boolean.TRUE.equals(count)) {
+            throw ApiException.badField("count", "a page after a cursor is not counted; count the first page");
         }
         return calls.listAfter(filters, after, PageRequest.of(null, limit).limit(), actor);
     }

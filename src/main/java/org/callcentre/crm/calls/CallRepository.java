@@ -29,6 +29,13 @@ public class CallRepository {
         this.pages = pages;
     }
 
+    /** The ad of the call's Avito call tracking report (avito_tracked_calls_call_idx); empty for a call Avito did not report. */
+    public Optional<Call.AvitoAd> avitoAd(long callId) {
+        return db.queryOne("SELECT item_id, item_title, item_url FROM avito_tracked_calls WHERE call_id = ? AND item_id IS NOT NULL "
+                        + "ORDER BY id LIMIT 1",
+                rs -> new Call.AvitoAd(rs.getString(1), rs.getString(2), rs.getString(3)), callId);
+    }
+
     public Optional<Call> findById(long id) {
         return db.queryOne(SELECT + " " + FROM + " WHERE c.id = ?", CallRepository::map, id);
     }
@@ -41,6 +48,11 @@ public class CallRepository {
     public Page<Call> list(CallFilter filter, PageRequest page) {
         Page<Long> ids = pages.page(PAGE_IDS, CALLS_ONLY, where(filter), NEWEST_FIRST, rs -> rs.getLong(1), page);
         return new Page<>(rows(ids.items()), ids.pagination());
+    }
+
+    /** A numbered page as {@link #list} chooses it, without the count: the rows alone, for a client that asked for none. */
+    public List<Call> listUncounted(CallFilter filter, PageRequest page) {
+        return rows(pages.rows(PAGE_IDS, CALLS_ONLY, where(filter), NEWEST_FIRST, rs -> rs.getLong(1), page));
     }
 
     /**
@@ -112,6 +124,6 @@ public class CallRepository {
                 Db.getInstant(rs, "created_at"), Db.getInstant(rs, "answered_at"), Db.getInstant(rs, "ended_at"),
                 rs.getInt("wait_seconds"), Db.getInt(rs, "hold_seconds"), Db.getInt(rs, "talk_seconds"),
                 rs.getString("disconnect_reason"), rs.getString("disposition"), rs.getString("note"),
-                rs.getString("recording_ref"), Db.getLong(rs, "disposition_id"));
+                rs.getString("recording_ref"), Db.getLong(rs, "disposition_id"), null);
     }
 }

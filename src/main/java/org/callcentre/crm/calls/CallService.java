@@ -54,9 +54,17 @@ public class CallService {
         return ApiResponse.page(rows, null, next(rows, limit));
     }
 
-    /** A numbered page with its (capped) total, and the cursor to go on from it without counting again. */
+    /**
+     * A numbered page and the cursor to go on from it; with its (capped) total only when {@code count}:
+     * the count reads up to {@link org.callcentre.crm.shared.PagedQuery#EXACT_COUNT_LIMIT} index entries
+     * more than the page, and a client scrolling on already has it from the first page.
+     */
     @Transactional
-    public ApiResponse<List<Call>> listPage(CallListRequest request, PageRequest page, Actor actor) {
+    public ApiResponse<List<Call>> listPage(CallListRequest request, PageRequest page, boolean count, Actor actor) {
+        if (!count) {
+            List<Call> rows = calls.listUncounted(filter(request, actor), page);
+            return ApiResponse.page(rows, null, next(rows, page.limit()));
+        }
         Page<Call> rows = list(request, page, actor);
         return ApiResponse.page(rows.items(), rows.pagination(), next(rows.items(), page.limit()));
     }
@@ -68,7 +76,7 @@ public class CallService {
 
     @Transactional
     public Call get(long id, Actor actor) {
-        return find(id, actor);
+        return find(id, actor).withAvitoAd(calls.avitoAd(id).orElse(null));
     }
 
     @Transactional

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import org.callcentre.crm.audit.AuditLog;
 import org.callcentre.crm.audit.Changes;
 import org.callcentre.crm.auth.Actor;
+import org.callcentre.crm.orders.OrderClients;
 
 import java.util.Optional;
 
@@ -13,7 +14,7 @@ import java.util.Optional;
  * ingest all come in by phone, and must all land on the same client card.
  */
 @Singleton
-public class ClientDirectory {
+public class ClientDirectory implements OrderClients {
     private final ClientRepository clients;
     private final AuditLog audit;
 
@@ -32,6 +33,7 @@ public class ClientDirectory {
      * @param name   fills in the name of an existing client who has none, e.g. one first met on a call
      * @param cityId likewise for the city
      */
+    @Override
     @Transactional
     public long findOrCreateByPhone(String e164, String name, Long cityId, Actor actor) {
         Optional<Long> existing = clients.idByPhone(e164);

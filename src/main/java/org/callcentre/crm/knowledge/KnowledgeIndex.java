@@ -19,11 +19,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * term the base never uses is read as the base's closest term by character trigrams
  * ({@link Trigrams}: "холодилник", "скока" spelled anyhow), counted at that similarity. The
  * confidence of a variant weighs what it shares by rarity (BM25 idf over the variants and
- * answers): q = shared/question, d = shared/variant, confidence = q^0.6 · d^0.4; question terms
- * found only in the entry's answer count half for q. An entry's answer also stands alone, at
- * 0.75 · q^0.6 of the terms it shares: the suburb a zone lists, the brand or the small appliance an
- * answer names. The best of these stands for the entry. Immutable: a change of the knowledge base builds a new index, which is
- * small (thousands of variants at most), so a question is a scan of the variants.
+ * answers): q = shared/question, d = shared/variant, confidence = q^0.6 · d^0.4; for q, a question
+ * term found in another variant or the title of the same entry counts in full (the entry's
+ * questions together say what it answers), one found only in the entry's answer counts half. An
+ * entry's answer also stands alone, at 0.65 · q^0.6 of the terms it shares: the suburb a zone
+ * lists, the brand or the small appliance an answer names. Every candidate is then lowered by the
+ * share of the question's weight carried by nouns the base never uses, as (1 − share)^0.5: "снег во
+ * дворе" asks about things no entry names, whatever else it shares. The best of these stands for
+ * the entry. Immutable: a change of the knowledge base builds a new index, which is small
+ * (thousands of variants at most), so a question is a scan of the variants.
  */
 public final class KnowledgeIndex {
     private static final double QUESTION_COVER_WEIGHT = 0.6;
@@ -36,13 +40,18 @@ public final class KnowledgeIndex {
      * words ({@link TextTerms#specificity}: "пишу", "поздно", "сразу" tell nothing of the topic).
      */
     private static final double UNKNOWN_WORD_SHARE = 0.25;
-    private static final double ANSWER_ALONE = 0.75;
+    /** An answer is weaker evidence than a question variant: a long text shares words with many questions. */
+    private static final double ANSWER_ALONE = 0.65;
+    /** How hard nouns the base never uses lower every candidate: the exponent of (1 − their share of the question). */
+    private static final double UNEXPLAINED_NOUNS = 0.5;
     private static final double MAX_RATING_SHIFT = 0.2;
 
     private final TextTerms reader;
     private final List<Variant> variants = new ArrayList<>();
     private final Map<Long, IndexedEntry> entries = new LinkedHashMap<>();
     private final Map<Long, Set<String>> answerTerms = new HashMap<>();
+    /** The terms of all the variants and the title of each entry. */
+    private final Map<Long, Set<String>> entryTerms = new HashMap<>();
     private final Map<String, Double> idf = new HashMap<>();
     private final Map<String, List<Integer>> postings = new HashMap<>();
     private final Map<String, Set<Long>> answerPostings = new HashMap<>();
@@ -76,6 +85,7 @@ public final class KnowledgeIndex {
             for (String text : seen) {
                 Set<String> terms = new LinkedHashSet<>(reader.terms(text));
                 if (!terms.isEmpty()) {
+                    entryTerms.computeIfAbsent(entry.id(), k -> new HashSet<>()).addAll(terms);
                     texts.add(terms);
                     owners.add(new long[]{entry.id()});
                     raw.add(text);
@@ -167,12 +177,15 @@ public final class KnowledgeIndex {
             return List.of();
         }
         double queryWeight = 0;
+        double unknownNouns = 0;
         Set<Integer> hits = new HashSet<>();
         Set<Long> answerHits = new HashSet<>();
         for (Map.Entry<String, Match> q : query.entrySet()) {
             Match match = q.getValue();
+            boolean unknownNoun = match == null && reader.isNoun(q.getKey());
+            unknownNouns += unknownNoun ? unknownNounWeight : 0;
             queryWeight += match != null ? weightOf(match.term())
-                    : reader.isNoun(q.getKey()) ? unknownNounWeight
+                    : unknownNoun ? unknownNounWeight
                     : UNKNOWN_WORD_SHARE * reader.specificity(q.getKey()) * unknownNounWeight;
             if (match != null) {
                 hits.addAll(postings.getOrDefault(match.term(), List.of()));
@@ -180,6 +193,7 @@ public final class KnowledgeIndex {
             }
         }
         String cityKey = city == null || city.isBlank() ? null : cityKey(city);
+        double unexplained = Math.pow(1 - unknownNouns / queryWeight, UNEXPLAINED_NOUNS);
         Map<Long, Candidate> best = new HashMap<>();
         for (long entryId : answerHits) {
             IndexedEntry entry = entries.get(entryId);
@@ -198,7 +212,7 @@ public final class KnowledgeIndex {
             if (!namesSomething) {
                 continue;
             }
-            double confidence = ANSWER_ALONE * Math.pow(shared / queryWeight, QUESTION_COVER_WEIGHT)
+            double confidence = unexplained * ANSWER_ALONE * Math.pow(shared / queryWeight, QUESTION_COVER_WEIGHT)
                     * (1 + ratingShift.getOrDefault(entryId, 0.0));
             best.put(entryId, new Candidate(entryId, entry.category(), entry.title(), entry.answer(), entry.city(),
                     Math.min(1, confidence), entry.title()));
@@ -210,7 +224,9 @@ public final class KnowledgeIndex {
                 continue;
             }
             Set<String> answer = answerTerms.get(entry.id());
+            Set<String> others = entryTerms.get(entry.id());
             double shared = 0;
+            double sharedWithEntry = 0;
             double sharedWithAnswer = 0;
             boolean namesSomething = false;
             for (Match match : query.values()) {
@@ -221,6 +237,8 @@ public final class KnowledgeIndex {
                 if (variant.terms().contains(match.term())) {
                     shared += w;
                     namesSomething |= !TextTerms.isQuestionWord(match.term());
+                } else if (others.contains(match.term())) {
+                    sharedWithEntry += w;
                 } else if (answer.contains(match.term())) {
                     sharedWithAnswer += ANSWER_TERM_SHARE * w;
                 }
@@ -228,10 +246,10 @@ public final class KnowledgeIndex {
             if (!namesSomething) {
                 continue;
             }
-            double q = Math.min(1, (shared + sharedWithAnswer) / queryWeight);
+            double q = Math.min(1, (shared + sharedWithEntry + sharedWithAnswer) / queryWeight);
             double d = Math.min(1, shared / variant.weight());
             double raw = Math.pow(q, QUESTION_COVER_WEIGHT) * Math.pow(d, 1 - QUESTION_COVER_WEIGHT);
-            double confidence = Math.min(1, raw * (1 + ratingShift.getOrDefault(entry.id(), 0.0)));
+            double confidence = Math.min(1, unexplained * raw * (1 + ratingShift.getOrDefault(entry.id(), 0.0)));
             Candidate current = best.get(entry.id());
             if (current == null || confidence > current.confidence()) {
                 best.put(entry.id(), new Candidate(entry.id(), entry.category(), entry.title(), entry.answer(), entry.city(),

@@ -8,7 +8,6 @@ import org.callcentre.crm.audit.Changes;
 import org.callcentre.crm.auth.Actor;
 import org.callcentre.crm.auth.Role;
 import org.callcentre.crm.cities.CityDirectory;
-import org.callcentre.crm.clients.ClientDirectory;
 import org.callcentre.crm.resultcodes.ResultCodeKind;
 import org.callcentre.crm.resultcodes.ResultCodes;
 import org.callcentre.crm.shared.ApiException;
@@ -28,14 +27,14 @@ import java.util.Optional;
 public class OrderService {
     private final OrderRepository orders;
     private final OrderRequestReader reader;
-    private final ClientDirectory clients;
+    private final OrderClients clients;
     private final CityDirectory cities;
     private final AuditLog audit;
     private final Clock clock;
     private final ApplicationEventPublisher<OrderChanged> orderChanges;
     private final ResultCodes resultCodes;
 
-    public OrderService(OrderRepository orders, OrderRequestReader reader, ClientDirectory clients, CityDirectory cities,
+    public OrderService(OrderRepository orders, OrderRequestReader reader, OrderClients clients, CityDirectory cities,
                         AuditLog audit, Clock clock, ApplicationEventPublisher<OrderChanged> orderChanges, ResultCodes resultCodes) {
         this.orders = orders;
         this.reader = reader;

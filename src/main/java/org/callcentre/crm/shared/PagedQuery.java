@@ -42,8 +42,7 @@ public class PagedQuery {
      */
     public <T> Page<T> page(String select, String from, SqlFilter filter, String orderBy,
                             Db.RowMapper<T> mapper, PageRequest request) {
-        List<T> rows = db.query(pageSql(select, from, filter, orderBy), mapper,
-                filter.params(request.limit(), request.offset()));
+        List<T> rows = rows(select, from, filter, orderBy, mapper, request);
         FilterKey key = new FilterKey(from + filter.where(), Arrays.asList(filter.params()));
         Long remembered = bigFilters.getIfPresent(key);
         if (remembered != null) {
@@ -59,6 +58,12 @@ public class PagedQuery {
         long estimate = Math.max(m.find() ? Long.parseLong(m.group(1)) : counted, counted);
         bigFilters.put(key, estimate);
         return new Page<>(rows, request.pagination(estimate, true));
+    }
+
+    /** The rows of a numbered page without its total, for a list whose client asked for no count. */
+    public <T> List<T> rows(String select, String from, SqlFilter filter, String orderBy,
+                            Db.RowMapper<T> mapper, PageRequest request) {
+        return db.query(pageSql(select, from, filter, orderBy), mapper, filter.params(request.limit(), request.offset()));
     }
 
     /**

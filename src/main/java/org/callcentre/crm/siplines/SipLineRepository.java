@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 @Singleton
-public class SipLineRepository {
+public class SipLineRepository implements SipLines {
     private static final String SELECT = "SELECT s.*, c.name AS city_name";
     private static final String FROM = "FROM sip_lines s LEFT JOIN cities c ON c.id = s.city_id";
 
@@ -25,10 +25,12 @@ public class SipLineRepository {
         this.pages = pages;
     }
 
+    @Override
     public Optional<SipLine> findById(long id) {
         return db.queryOne(SELECT + " " + FROM + " WHERE s.id = ?", SipLineRepository::map, id);
     }
 
+    @Override
     public List<SipLine> findEnabled() {
         return db.query(SELECT + " " + FROM + " WHERE s.enabled ORDER BY s.id", SipLineRepository::map);
     }

@@ -1,5 +1,6 @@
 package org.callcentre.crm.stats;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -16,6 +17,15 @@ import java.util.stream.Stream;
 record FactKind(List<String> keys, List<String> extras, List<String> measures, List<RollupTable> rollups) {
     /** The key of month rollups, derived from {@code day}; facts have no such column. */
     static final String MONTH = "month";
+    /**
+     * The keys of span rollups: a fact adds to the span of each level 1 to {@link #MAX_SPAN_LEVEL}
+     * holding its day, the {@code 2^level} days from {@link #SPAN_EPOCH} + k·{@code 2^level}
+     * (see {@link StatsPeriod#spans}).
+     */
+    static final String SPAN_LEVEL = "level";
+    static final String SPAN = "span";
+    static final int MAX_SPAN_LEVEL = 7;
+    static final LocalDate SPAN_EPOCH = LocalDate.EPOCH;
 
     /** Adds the rows of {@code delta} (facts, or signed differences of facts) to one rollup. */
     String upsertInto(RollupTable rollup, String delta) {
@@ -23,6 +33,8 @@ record FactKind(List<String> keys, List<String> extras, List<String> measures, L
         String keyValues = rollup.keys().stream().map(FactKind::keyValue).collect(Collectors.joining(", "));
         return "INSERT INTO " + rollup.name() + " AS r (" + keyList + ", " + String.join(", ", measures) + ") "
                 + "SELECT " + keyValues + ", " + list(m -> "sum(" + m + ")") + " FROM " + delta
+                // a fact is in one span of each level
+                + (rollup.keys().contains(SPAN) ? " CROSS JOIN generate_series(1, " + MAX_SPAN_LEVEL + ") AS spans(" + SPAN_LEVEL + ")" : "")
                 + (rollup.condition() == null ? "" : " WHERE " + rollup.condition())
                 + " GROUP BY " + keyList
                 + " HAVING " + measures.stream().map(m -> "sum(" + m + ") <> 0").collect(Collectors.joining(" OR "))
@@ -36,7 +48,13 @@ record FactKind(List<String> keys, List<String> extras, List<String> measures, L
      * (so in its city's zone, as the day is); GROUP BY and ORDER BY then name the output column.
      */
     private static String keyValue(String key) {
-        return key.equals(MONTH) ? "date_trunc('month', day::timestamp)::date AS " + MONTH : key;
+        return switch (key) {
+            case MONTH -> "date_trunc('month', day::timestamp)::date AS " + MONTH;
+            case SPAN_LEVEL -> "spans." + SPAN_LEVEL + "::smallint AS " + SPAN_LEVEL;
+            case SPAN -> "DATE '" + SPAN_EPOCH + "' + (day - DATE '" + SPAN_EPOCH + "') / (1 << spans." + SPAN_LEVEL + ") * (1 << spans."
+                    + SPAN_LEVEL + ") AS " + SPAN;
+            default -> key;
+        };
     }
 
     /** {@code , r0 AS (…), r1 AS (…)}: the upserts of {@code delta} into every rollup, to continue a WITH clause. */

@@ -18,8 +18,8 @@ final class OrderFacts {
                     new RollupTable("stats_order_centre_day", List.of("day"), null),
                     new RollupTable("stats_order_city_day", List.of("city_id", "day"), null),
                     new RollupTable("stats_order_city_month", List.of("city_id", FactKind.MONTH), null),
-                    new RollupTable("stats_order_campaign_month", List.of("city_id", "rk", FactKind.MONTH), null),
-                    new RollupTable("stats_order_operator_month", List.of("operator_id", FactKind.MONTH), "operator_id IS NOT NULL"),
+                    new RollupTable("stats_order_campaign_span", List.of(FactKind.SPAN_LEVEL, FactKind.SPAN, "city_id", "rk"), null),
+                    new RollupTable("stats_order_operator_span", List.of(FactKind.SPAN_LEVEL, FactKind.SPAN, "operator_id"), "operator_id IS NOT NULL"),
                     new RollupTable("stats_order_reason_day", List.of("city_id", "cancel_reason_id", "day"), "cancel_reason_id IS NOT NULL"),
                     new RollupTable("stats_order_reason_month", List.of("city_id", "cancel_reason_id", FactKind.MONTH),
                             "cancel_reason_id IS NOT NULL"))));

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -77,6 +78,38 @@ record StatsPeriod(LocalDate start, LocalDate end, ZoneId zone) {
             return new Pieces(start, end, afterMonths, afterMonths.minusMonths(1), end.plusDays(1), end);
         }
         return new Pieces(start, firstMonth.minusDays(1), firstMonth, afterMonths.minusMonths(1), afterMonths, end);
+    }
+
+    /**
+     * The period as aligned spans of {@value FactKind#MAX_SPAN_LEVEL} levels or fewer, greedily from its
+     * start: at each day the longest span that starts there and ends within the period (level 0 is a
+     * single day). A period of n days is at most about 2·log2(n) pieces plus n / 128, whatever its
+     * ends: 8 for a month, 14 for any range up to a year.
+     */
+    record Spans(List<LocalDate> days, List<Integer> levels, List<LocalDate> starts) {
+    }
+
+    Spans spans() {
+        List<LocalDate> days = new ArrayList<>();
+        List<Integer> levels = new ArrayList<>();
+        List<LocalDate> starts = new ArrayList<>();
+        long last = FactKind.SPAN_EPOCH.until(end, ChronoUnit.DAYS);
+        for (long i = FactKind.SPAN_EPOCH.until(start, ChronoUnit.DAYS); i <= last; ) {
+            int level = 0;
+            // days before the epoch (no call has one) are read one by one, as the rollup's division does not floor them
+            while (i >= 0 && level < FactKind.MAX_SPAN_LEVEL && i % (2L << level) == 0 && i + (2L << level) - 1 <= last) {
+                level++;
+            }
+            LocalDate at = FactKind.SPAN_EPOCH.plusDays(i);
+            if (level == 0) {
+                days.add(at);
+            } else {
+                levels.add(level);
+                starts.add(at);
+            }
+            i += 1L << level;
+        }
+        return new Spans(days, levels, starts);
     }
 
     /** Whether figures of {@code day} (a local day of any zone) may fall into this period. */

@@ -48,16 +48,16 @@ class StatsQueries {
 
     /** @param cityId operators of this city only; null for all */
     Sql callsByOperator(StatsPeriod period, Long cityId) {
-        return composed(CallFacts.KEPT.kind(), "stats_call_operator", "operator_id", period, keys -> keys.when(cityId, OF_CITY_OPERATORS));
+        return spanned(CallFacts.KEPT.kind(), "stats_call_operator", "operator_id", period, keys -> keys.when(cityId, OF_CITY_OPERATORS));
     }
 
     Sql ordersByOperator(StatsPeriod period, Long cityId) {
-        return composed(OrderFacts.KEPT.kind(), "stats_order_operator", "operator_id", period, keys -> keys.when(cityId, OF_CITY_OPERATORS));
+        return spanned(OrderFacts.KEPT.kind(), "stats_order_operator", "operator_id", period, keys -> keys.when(cityId, OF_CITY_OPERATORS));
     }
 
     /** Time in closed work-status periods. */
     Sql statusByOperator(StatsPeriod period, Long cityId) {
-        return composed(StatusPieces.KIND, "stats_status_operator", "operator_id", period, keys -> keys.when(cityId, OF_CITY_OPERATORS));
+        return spanned(StatusPieces.KIND, "stats_status_operator", "operator_id", period, keys -> keys.when(cityId, OF_CITY_OPERATORS));
     }
 
     /** Time in the work-status periods still open, up to {@code now}. */
@@ -113,11 +113,11 @@ class StatsQueries {
     }
 
     Sql callsByCampaign(StatsPeriod period) {
-        return composed(CallFacts.KEPT.kind(), "stats_call_campaign", "rk", period, keys -> keys);
+        return spanned(CallFacts.KEPT.kind(), "stats_call_campaign", "rk", period, keys -> keys);
     }
 
     Sql ordersByCampaign(StatsPeriod period) {
-        return composed(OrderFacts.KEPT.kind(), "stats_order_campaign", "rk", period, keys -> keys);
+        return spanned(OrderFacts.KEPT.kind(), "stats_order_campaign", "rk", period, keys -> keys);
     }
 
     /** Chats and their rounds by the operator they count under (of operators of one city, or all). */
@@ -191,6 +191,27 @@ class StatsQueries {
             params.addAll(List.of(filter.params()));
         }
         Sql sums = sums(kind, "(" + String.join(" UNION ALL ", selects) + ") pieces", groupBy, new SqlFilter());
+        return new Sql(sums.text(), params);
+    }
+
+    /**
+     * Sums of a period read as its aligned spans ({@link StatsPeriod#spans}): the days in no whole span from the
+     * rollup {@code rollup + "_day"}, the rest from {@code rollup + "_span"}, each an index lookup. For
+     * the lists of every operator or campaign, whose keys are many: at most 14 rows per key
+     * for any range up to a year, where head days, months and tail days read up to 72.
+     *
+     * @param keys adds the conditions on keys (operator, city, campaign) to each piece's filter
+     */
+    private static Sql spanned(FactKind kind, String rollup, String groupBy, StatsPeriod period, UnaryOperator<SqlFilter> keys) {
+        StatsPeriod.Spans spans = period.spans();
+        String columns = groupBy + ", " + String.join(", ", kind.measures());
+        SqlFilter days = keys.apply(new SqlFilter().always("day = ANY (?::date[])", spans.days()));
+        SqlFilter spanned = keys.apply(new SqlFilter().always("(" + FactKind.SPAN_LEVEL + ", " + FactKind.SPAN
+                + ") IN (SELECT * FROM unnest(?::smallint[], ?::date[]))", spans.levels(), spans.starts()));
+        List<Object> params = new ArrayList<>(List.of(days.params()));
+        params.addAll(List.of(spanned.params()));
+        Sql sums = sums(kind, "(SELECT " + columns + " FROM " + rollup + "_day" + days.where() + " UNION ALL SELECT " + columns
+                + " FROM " + rollup + "_span" + spanned.where() + ") pieces", groupBy, new SqlFilter());
         return new Sql(sums.text(), params);
     }
 

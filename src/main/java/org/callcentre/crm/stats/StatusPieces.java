@@ -18,7 +18,7 @@ final class StatusPieces {
             List.of("working_seconds", "break_seconds", "offline_seconds"),
             List.of(new RollupTable("stats_status_operator_day", List.of("operator_id", "day"), null),
                     new RollupTable("stats_status_city_hour", List.of("city_id", "day", "hour"), null),
-                    new RollupTable("stats_status_operator_month", List.of("operator_id", FactKind.MONTH), null),
+                    new RollupTable("stats_status_operator_span", List.of(FactKind.SPAN_LEVEL, FactKind.SPAN, "operator_id"), null),
                     new RollupTable("stats_status_centre_hour", List.of("day", "hour"), null),
                     new RollupTable("stats_status_centre_month_hour", List.of(FactKind.MONTH, "hour"), null),
                     new RollupTable("stats_status_city_month_hour", List.of("city_id", FactKind.MONTH, "hour"), null)));

@@ -62,6 +62,28 @@ class CallListFiltersTest {
     }
 
     @Test
+    void countsOnlyWhenAskedWhichTheFirstPageIsByDefault() {
+        for (String at : List.of("2025-03-01T10:00:00Z", "2025-03-02T10:00:00Z", "2025-03-03T10:00:00Z")) {
+            call(data.db()).at(at).insert();
+        }
+        Api.Reply second = supervisor.get("/api/calls?limit=2&page=2");
+        assertEquals(200, second.status(), second.toString());
+        assertEquals(1, ids(second).size());
+        assertEquals(null, second.body().get("pagination"), "a later page is not counted unless asked");
+
+        Api.Reply secondCounted = supervisor.get("/api/calls?limit=2&page=2&count=true");
+        assertEquals(3, ((Number) secondCounted.pagination().get("total")).intValue());
+        assertEquals(2, ((Number) secondCounted.pagination().get("page")).intValue());
+
+        Api.Reply firstUncounted = supervisor.get("/api/calls?limit=2&count=false");
+        assertEquals(2, ids(firstUncounted).size());
+        assertEquals(null, firstUncounted.body().get("pagination"));
+        assertTrue(firstUncounted.body().get("next") instanceof String, "an uncounted full page still says where to go on");
+
+        assertEquals("count", field(supervisor.get("/api/calls?count=true&after=" + firstUncounted.body().get("next"))));
+    }
+
+    @Test
     void pagesByCursorGoOnWhereThePreviousPageEndedWithoutCounting() {
         // ties on the start and starts a microsecond apart: the order is (start, id), newest first
         for (String at : List.of("2025-03-01T10:00:00Z", "2025-03-02T10:00:00Z", "2025-03-02T10:00:00Z", "2025-03-02T10:00:00.000001Z",

@@ -82,4 +82,28 @@ class KnowledgeIndexTest {
         assertEquals(0.0, KnowledgeIndex.ratingShift(0, 0));
         assertTrue(KnowledgeIndex.ratingShift(1, 5) < KnowledgeIndex.ratingShift(20, 100), "one rating moves less than many");
     }
+
+    @Test
+    void wordsSpreadOverTheVariantsOfOneEntryCountTogether() {
+        String question = "чистите ковры и забираете их в мастерскую?";
+        IndexedEntry carpets = new IndexedEntry(1, "ковры", "Чистка ковров", List.of("Чистите ковры?", "Забираете в мастерскую?"),
+                "Любого размера.", null);
+        double together = KnowledgeIndex.of(List.of(carpets)).search(question, null, 1).get(0).confidence();
+        double apart = KnowledgeIndex.of(List.of(
+                new IndexedEntry(1, "ковры", "Чистка ковров", List.of("Чистите ковры?"), "Любого размера.", null),
+                new IndexedEntry(2, "ковры", "Мастерская", List.of("Забираете в мастерскую?"), "Да.", null)))
+                .search(question, null, 1).get(0).confidence();
+        assertTrue(together > apart + 0.1, together + " vs " + apart);
+    }
+
+    @Test
+    void aThingNoEntryNamesWeighsMoreThanItsShareOfTheQuestion() {
+        KnowledgeIndex index = KnowledgeIndex.of(List.of(
+                new IndexedEntry(1, "уборка", "Уборка дома", List.of("Убираете частные дома?"), "Уборка дома от 5000 рублей.", null),
+                new IndexedEntry(2, "окна", "Мойка окон", List.of("Моете окна?"), "С двух сторон.", null)));
+        double plain = index.search("уборка частного дома", null, 1).get(0).confidence();
+        double snow = index.search("убрать снег у частного дома", null, 1).get(0).confidence();
+        assertTrue(plain > 0.8, String.valueOf(plain));
+        assertTrue(snow < 0.7 * plain, "snow is no entry's: " + snow + " against " + plain);
+    }
 }

@@ -23,6 +23,7 @@ final class RollupSnapshot {
     private static final List<String> TABLES = Stream.of(CallFacts.KEPT.tables(), OrderFacts.KEPT.tables(),
             List.of("stats_status_applied"), StatusPieces.KIND.tables()).flatMap(List::stream).toList();
     private static final List<String> KEYS = List.of("call_id", "order_id", "operator_id", "city_id", "rk", "day", "month", "hour",
+            FactKind.SPAN_LEVEL, FactKind.SPAN,
             "through_id", "wait_seconds");
 
     private RollupSnapshot() {

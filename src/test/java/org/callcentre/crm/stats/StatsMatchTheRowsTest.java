@@ -118,17 +118,35 @@ class StatsMatchTheRowsTest {
     @Test
     void operatorRowsMatchTheRowsWithTimeInEachStatus() {
         for (LocalDate[] range : ranges()) {
-            StatusTime status = new StatusTime(data.db(), range[0], range[1], GeneratedCentre.NOW);
-            List<Map<String, Object>> list = boss.get("/api/stats/operators?" + dates(range)).list();
-            assertEquals(centre.operators, list.stream().map(r -> ((Number) r.get("operatorId")).longValue()).toList(),
-                    "every operator, by name");
-            for (Map<String, Object> row : list) {
-                long operator = ((Number) row.get("operatorId")).longValue();
-                assertFigures(operatorCalls(range, operator), row, "calls of operator " + operator);
-                assertFigures(operatorOrders(range, operator), row, "orders of operator " + operator);
-                assertFigures(Map.of("working_seconds", status.of(operator, "working"), "break_seconds", status.of(operator, "break"),
-                        "offline_seconds", status.of(operator, "offline")), row, "time in status of operator " + operator);
-            }
+            operatorRowsMatchTheRows(range);
+        }
+    }
+
+    /**
+     * The lists of every operator and every campaign read ranges as single days and aligned spans
+     * of 2–128 days (StatsPeriod.spans): ranges whose ends fall anywhere across month boundaries,
+     * one of them from before the first call, give the figures of the rows.
+     */
+    @Test
+    void operatorAndCampaignListsOfRangesWithAnyEndsAcrossMonthsMatchTheRows() {
+        for (LocalDate[] range : new LocalDate[][] {{LocalDate.parse("2025-01-03"), LocalDate.parse("2025-03-09")},
+                {LocalDate.parse("2025-01-31"), LocalDate.parse("2025-02-01")}, {LocalDate.parse("2025-02-13"), LocalDate.parse("2025-03-03")}}) {
+            operatorRowsMatchTheRows(range);
+            citiesAndCampaignsMatchTheRows(range);
+        }
+    }
+
+    private void operatorRowsMatchTheRows(LocalDate[] range) {
+        StatusTime status = new StatusTime(data.db(), range[0], range[1], GeneratedCentre.NOW);
+        List<Map<String, Object>> list = boss.get("/api/stats/operators?" + dates(range)).list();
+        assertEquals(centre.operators, list.stream().map(r -> ((Number) r.get("operatorId")).longValue()).toList(),
+                "every operator, by name");
+        for (Map<String, Object> row : list) {
+            long operator = ((Number) row.get("operatorId")).longValue();
+            assertFigures(operatorCalls(range, operator), row, "calls of operator " + operator);
+            assertFigures(operatorOrders(range, operator), row, "orders of operator " + operator);
+            assertFigures(Map.of("working_seconds", status.of(operator, "working"), "break_seconds", status.of(operator, "break"),
+                    "offline_seconds", status.of(operator, "offline")), row, "time in status of operator " + operator);
         }
     }
 

@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * from them), every statement the statistics endpoints read with, and every statement that keeps
  * the rollups, reads its table through an index: a month is a range of days on a rollup's day
  * index, a range across months its head and tail days there and its whole months on the month
- * twin's index (issue 17), one operator or city its key, and no plan scans calls, orders, the
+ * twin's index (issue 17), the lists of every operator and campaign its days and aligned spans
+ * (StatsPeriod.spans) on theirs, one operator or city its key, and no plan scans calls, orders, the
  * status history or a whole rollup.
  */
 @MicronautTest(transactional = false)
@@ -92,7 +93,7 @@ class StatsQueriesUseRollupsTest {
             assertComposedOfIndexedPieces(Map.of(
                     "stats_call_operator", queries.callsByOperator(acrossMonths, city),
                     "stats_order_operator", queries.ordersByOperator(acrossMonths, city),
-                    "stats_status_operator", queries.statusByOperator(acrossMonths, city)), "_day", "_month");
+                    "stats_status_operator", queries.statusByOperator(acrossMonths, city)), "_day", "_span");
         }
     }
 
@@ -111,14 +112,15 @@ class StatsQueriesUseRollupsTest {
     }
 
     @Test
-    void citiesAndCampaignsReadCityAndCampaignDaysAndMonths() {
+    void citiesReadCityDaysAndMonthsAndCampaignsTheirDaysAndSpans() {
         Map<String, Sql> reads = Map.of("stats_call_city", queries.callsByCity(acrossMonths),
-                "stats_order_city", queries.ordersByCity(acrossMonths), "stats_call_campaign", queries.callsByCampaign(acrossMonths),
-                "stats_order_campaign", queries.ordersByCampaign(acrossMonths));
+                "stats_order_city", queries.ordersByCity(acrossMonths));
         reads.forEach((rollup, statement) -> {
             assertAllUseIndexes(Map.of(rollup + "_day", statement));
             assertTrue(assertNoScanOfBigTables(statement).contains(" on " + rollup + "_month"), rollup + "_month read for the whole months");
         });
+        assertComposedOfIndexedPieces(Map.of("stats_call_campaign", queries.callsByCampaign(acrossMonths),
+                "stats_order_campaign", queries.ordersByCampaign(acrossMonths)), "_day", "_span");
     }
 
     @Test
@@ -140,7 +142,7 @@ class StatsQueriesUseRollupsTest {
                 "operator_status_history", StatusPieces.countClosed(settings, centre.operators.get(3))));
     }
 
-    /** Each statement reads both its day (or hour) rollup and the month twin through indexes. */
+    /** Each statement reads both its day (or hour) rollup and the month (or span) twin through indexes. */
     private void assertComposedOfIndexedPieces(Map<String, Sql> statements, String days, String months) {
         statements.forEach((rollup, statement) -> assertAllUseIndexes(Map.of(rollup + days, statement, rollup + months, statement)));
     }

@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
 public final class AvitoTestServer implements AutoCloseable {
     private static final Pattern SEND = Pattern.compile("/messenger/v1/accounts/(\\d+)/chats/([^/]+)/messages");
     private static final Pattern CHAT = Pattern.compile("/messenger/v2/accounts/(\\d+)/chats/([^/]+)");
+    private static final Pattern ITEM = Pattern.compile("/core/v1/accounts/(\\d+)/items/(\\d+)/");
     private static final Pattern HISTORY = Pattern.compile("/messenger/v3/accounts/(\\d+)/chats/([^/]+)/messages/?");
 
     /** A message the CRM sent into a chat. */
@@ -46,6 +47,7 @@ public final class AvitoTestServer implements AutoCloseable {
     private final AtomicInteger tokensIssued = new AtomicInteger();
     private final AtomicInteger failSends = new AtomicInteger();
     private final AtomicInteger ids = new AtomicInteger();
+    private final Map<String, String> items = new ConcurrentHashMap<>();
     private volatile String adTitle = "Ремонт стиральных машин на дому";
 
     public AvitoTestServer() {
@@ -81,6 +83,11 @@ public final class AvitoTestServer implements AutoCloseable {
         calls.add(call);
     }
 
+    /** An ad of the account, as {@code GET /core/v1/accounts/{user_id}/items/{item_id}/} describes it; others are 404. */
+    public void item(long itemId, String title) {
+        items.put(String.valueOf(itemId), title);
+    }
+
     public void adTitle(String title) {
         adTitle = title;
     }
@@ -100,6 +107,7 @@ public final class AvitoTestServer implements AutoCloseable {
     public void reset() {
         sent.clear();
         calls.clear();
+        items.clear();
         callRequests.clear();
         tokens.clear();
         failSends.set(0);
@@ -132,6 +140,9 @@ public final class AvitoTestServer implements AutoCloseable {
                 JsonHttp.reply(exchange, 200, Map.of("messages", history(m.group(2))));
             } else if (method.equals("GET") && (m = CHAT.matcher(path)).matches()) {
                 JsonHttp.reply(exchange, 200, chat(m.group(2)));
+            } else if (method.equals("GET") && (m = ITEM.matcher(path)).matches() && items.containsKey(m.group(2))) {
+                JsonHttp.reply(exchange, 200, Map.of("id", Long.parseLong(m.group(2)), "title", items.get(m.group(2)), "status", "active",
+                        "url", "https://www.avito.ru/moskva/predlozheniya_uslug/" + m.group(2), "price", 500));
             } else if (method.equals("POST") && path.equals("/calltracking/v1/getCalls/")) {
                 Map<String, Object> filter = JsonHttp.read(body);
                 callRequests.add(filter);

@@ -24,6 +24,11 @@ public final class RequiredTool {
         return require(program, installHint, System.getenv("PATH"), System.getenv("CI"));
     }
 
+    /** The program in {@code directory} (tools a Debian package keeps off {@code PATH}, such as PostgreSQL's initdb); as {@link #require(String, String)}. */
+    public static Path requireIn(String directory, String program, String installHint) {
+        return require(program, installHint, directory, System.getenv("CI"));
+    }
+
     static Path require(String program, String installHint, String searchPath, String ci) {
         Optional<Path> found = find(program, searchPath);
         if (found.isPresent()) {

@@ -25,7 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code eval-answers --kb <kb.csv> --questions <questions.jsonl> [--threshold 0.55] [--verbose]}:
+ * {@code eval-answers --kb <kb.csv> --questions <questions.jsonl> [--threshold 0.40] [--verbose]}:
  * asks every line, with its own city, through {@link AnswerFlow} — the path of
  * {@code POST /api/ai/answer} — on a knowledge base read from CSV, with no server and no database,
  * and scores by ai-eval-rules.md: overall, per {@code kind} of line, and the reliability of the

@@ -21,7 +21,7 @@ import java.util.Set;
  * batches — a handful of statements however many events — because the PBX sends many.
  */
 @Singleton
-public class CallEventStore {
+public class CallEventStore implements StoredCallEvents {
     private final Db db;
     private final ObjectMapper json;
 
@@ -68,6 +68,7 @@ public class CallEventStore {
     }
 
     /** Every stored event of the given calls of one source, grouped by call key. */
+    @Override
     public Map<String, List<CallEvent>> eventsOf(String source, Collection<String> callKeys) {
         Map<String, List<CallEvent>> byCall = new HashMap<>();
         db.query("SELECT call_key, payload::text FROM call_events WHERE source = ? AND call_key = ANY (?::text[]) ORDER BY occurred_at, id",

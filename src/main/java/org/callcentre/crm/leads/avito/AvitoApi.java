@@ -54,6 +54,11 @@ class AvitoApi {
         return authorised(account, "GET", "/messenger/v2/accounts/" + account.avitoUserId() + "/chats/" + encode(chatId), null);
     }
 
+    /** An ad of the account: {@code title} and {@code url} are what the call page shows of the ad that brought a call. */
+    Map<String, Object> item(AvitoAccount account, String itemId) throws AvitoApiException {
+        return authorised(account, "GET", "/core/v1/accounts/" + account.avitoUserId() + "/items/" + encode(itemId) + "/", null);
+    }
+
     Map<String, Object> calls(AvitoAccount account, Map<String, Object> filter) throws AvitoApiException {
         return authorised(account, "POST", "/calltracking/v1/getCalls/", filter);
     }

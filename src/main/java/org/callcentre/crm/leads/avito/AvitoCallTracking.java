@@ -32,6 +32,7 @@ public class AvitoCallTracking {
     private static final int MAX_PAGES = 50;
     private static final int LINK_SLACK_SECONDS = 120;
     private static final int SCHEDULED_HOURS = 2;
+    private static final int MAX_ADS_DESCRIBED = 50;
 
     private final AvitoApi api;
     private final AvitoAccountRepository accounts;
@@ -86,7 +87,28 @@ public class AvitoCallTracking {
         } catch (AvitoApiException e) {
             throw new ApiException(io.micronaut.http.HttpStatus.BAD_GATEWAY, "avito_unavailable", e.getMessage(), Map.of());
         }
-        return store(account.id(), calls);
+        SyncResult result = store(account.id(), calls);
+        describeAds(account);
+        return result;
+    }
+
+    /**
+     * Asks Avito for the title and link of the ads its reports name and no stored report describes yet, a bounded number a
+     * read; an ad Avito cannot describe now keeps its id and is asked for again at the next read.
+     */
+    private void describeAds(AvitoAccount account) {
+        for (String itemId : tracked.undescribedItems(account.id(), MAX_ADS_DESCRIBED)) {
+            try {
+                Map<String, Object> item = api.item(account, itemId);
+                String title = item.get("title") instanceof String t && !t.isBlank() ? t : null;
+                String url = item.get("url") instanceof String u && u.startsWith("https://") ? u : null;
+                if (title != null || url != null) {
+                    tracked.describe(account.id(), itemId, title, url);
+                }
+            } catch (AvitoApiException e) {
+                LOG.warn("Avito ad {} of account {} not described: {}", itemId, account.id(), e.getMessage());
+            }
+        }
     }
 
     @Transactional

@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import org.callcentre.crm.shared.Db;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 @Singleton
@@ -36,5 +37,15 @@ class AvitoTrackedCallRepository {
                         + "SELECT 1 FROM calls c WHERE c.client_phone = t.buyer_phone "
                         + "AND c.created_at BETWEEN t.call_time - make_interval(secs => ?) AND t.call_time + make_interval(secs => ?))",
                 slackSeconds, slackSeconds, accountId, slackSeconds, slackSeconds);
+    }
+
+    /** Ads named by this account's reports that none of its reports describes yet. */
+    List<String> undescribedItems(long accountId, int limit) {
+        return db.query("SELECT item_id FROM avito_tracked_calls WHERE account_id = ? AND item_id IS NOT NULL GROUP BY item_id "
+                + "HAVING bool_and(item_title IS NULL AND item_url IS NULL) ORDER BY max(call_time) DESC LIMIT ?", rs -> rs.getString(1), accountId, limit);
+    }
+
+    void describe(long accountId, String itemId, String title, String url) {
+        db.update("UPDATE avito_tracked_calls SET item_title = ?, item_url = ? WHERE account_id = ? AND item_id = ?", title, url, accountId, itemId);
     }
 }

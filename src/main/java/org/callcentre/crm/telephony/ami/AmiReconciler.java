@@ -5,7 +5,7 @@ import jakarta.inject.Singleton;
 import org.callcentre.crm.calls.ingest.CallEnding;
 import org.callcentre.crm.calls.ingest.CallEvent;
 import org.callcentre.crm.calls.ingest.CallEventKind;
-import org.callcentre.crm.calls.ingest.CallEventStore;
+import org.callcentre.crm.calls.ingest.StoredCallEvents;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,9 +26,9 @@ import java.util.Set;
 @Singleton
 class AmiReconciler {
     private final AmiCallRepository openCalls;
-    private final CallEventStore events;
+    private final StoredCallEvents events;
 
-    AmiReconciler(AmiCallRepository openCalls, CallEventStore events) {
+    AmiReconciler(AmiCallRepository openCalls, StoredCallEvents events) {
         this.openCalls = openCalls;
         this.events = events;
     }

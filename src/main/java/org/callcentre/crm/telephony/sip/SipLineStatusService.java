@@ -4,7 +4,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.callcentre.crm.shared.ApiException;
 import org.callcentre.crm.siplines.SipLine;
-import org.callcentre.crm.siplines.SipLineRepository;
+import org.callcentre.crm.siplines.SipLines;
 
 import java.time.Clock;
 import java.util.List;
@@ -12,11 +12,11 @@ import java.util.List;
 /** The database side of line checks, in short transactions: no connection is held while a probe waits. */
 @Singleton
 class SipLineStatusService {
-    private final SipLineRepository lines;
+    private final SipLines lines;
     private final SipLineStatusRepository statuses;
     private final Clock clock;
 
-    SipLineStatusService(SipLineRepository lines, SipLineStatusRepository statuses, Clock clock) {
+    SipLineStatusService(SipLines lines, SipLineStatusRepository statuses, Clock clock) {
         this.lines = lines;
         this.statuses = statuses;
         this.clock = clock;

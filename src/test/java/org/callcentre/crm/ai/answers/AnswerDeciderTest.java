@@ -11,9 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The city rules of the decision on a base written for this test: a service the base gives city by
+ * The decision on bases written for this test. The city rules: a service the base gives city by
  * city goes to a person in a city that has no entry of it, however well a general entry matches;
- * where the city has its own entry, that entry answers.
+ * where the city has its own entry, that entry answers. The confidence: a runner-up entry as good
+ * as the best one halves it.
  */
 class AnswerDeciderTest {
     private static final KnowledgeIndex BASE = KnowledgeIndex.of(List.of(
@@ -50,5 +51,29 @@ class AnswerDeciderTest {
 
         assertFalse(decision.handoff(), decision.reason());
         assertEquals("Чистка одежды", decision.title());
+    }
+
+    @Test
+    void aRunnerUpAsGoodAsTheBestEntryHandsTheQuestionOff() {
+        KnowledgeIndex twins = KnowledgeIndex.of(List.of(
+                new IndexedEntry(1, "выезд", "Выезд в Казани", List.of("Сколько стоит выезд мастера?"), "500 рублей.", null),
+                new IndexedEntry(2, "выезд", "Выезд в области", List.of("Сколько стоит выезд мастера?"), "900 рублей.", null)));
+        AnswerDecision decision = decider.decide(twins, "сколько стоит выезд мастера", null);
+
+        assertTrue(decision.sources().get(0).confidence() >= 0.55, decision.toString());
+        assertTrue(decision.handoff(), decision.toString());
+        assertEquals(AnswerDecision.LOW_CONFIDENCE, decision.reason());
+        assertEquals(decision.sources().get(0).confidence() / 2, decision.confidence(), 0.01, "a runner-up as good halves it");
+    }
+
+    @Test
+    void aDistantRunnerUpLeavesTheBestEntrysConfidence() {
+        KnowledgeIndex index = KnowledgeIndex.of(List.of(
+                new IndexedEntry(1, "выезд", "Выезд", List.of("Сколько стоит выезд мастера?"), "500 рублей.", null),
+                new IndexedEntry(2, "гарантия", "Гарантия", List.of("Какая гарантия на ремонт?"), "Год.", null)));
+        AnswerDecision decision = decider.decide(index, "сколько стоит выезд мастера", null);
+
+        assertFalse(decision.handoff(), decision.toString());
+        assertEquals(decision.sources().get(0).confidence(), decision.confidence(), 0.001);
     }
 }

@@ -34,7 +34,7 @@ class EvalAnswersCommandTest {
         assertTrue(figure(out, "precision of answers sent: ([0-9.]+) %") >= 90.0, out);
         assertTrue(figure(out, "coverage of answerable questions: ([0-9.]+) %") >= 50.0, out);
         assertEquals(0, figure(out, "missed hand-offs: (\\d+) of"), out);
-        assertTrue(out.contains("threshold: 0.55"), out);
+        assertTrue(out.contains("threshold: 0.40"), out);
     }
 
     @Test

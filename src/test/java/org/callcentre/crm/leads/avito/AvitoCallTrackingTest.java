@@ -58,6 +58,30 @@ class AvitoCallTrackingTest extends AvitoServerFixture {
                 .post("/api/avito/accounts/" + accountId + "/calltracking", Map.of()).status());
     }
 
+    @Test
+    void aTrackedCallCarriesItsAdOnTheCallPageAndAnAdAvitoCannotDescribeKeepsItsId() {
+        Instant at = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        long described = call("mango-1", "+79161234567", at);
+        long unknownAd = call("mango-2", "+79167654321", at);
+        long untracked = call("mango-3", "+79990000000", at);
+        avito.item(4242, "Ремонт стиральных машин на дому");
+        avito.reportCall(Map.of("callId", 555001, "itemId", 4242, "buyerPhone", "79161234567", "callTime", at.toString(), "talkDuration", 95));
+        avito.reportCall(Map.of("callId", 555002, "itemId", 777, "buyerPhone", "79167654321", "callTime", at.toString(), "talkDuration", 30));
+        assertEquals(200, admin.post("/api/avito/accounts/" + accountId + "/calltracking?hours=2", Map.of()).status());
+
+        assertEquals(Map.of("id", "4242", "title", "Ремонт стиральных машин на дому",
+                "url", "https://www.avito.ru/moskva/predlozheniya_uslug/4242"), admin.get("/api/calls/" + described).data().get("avitoAd"));
+        Map<?, ?> bare = (Map<?, ?>) admin.get("/api/calls/" + unknownAd).data().get("avitoAd");
+        assertEquals("777", bare.get("id"), "Avito answered 404 for this ad: the call still names it");
+        assertEquals(null, bare.get("title"));
+        assertEquals(null, admin.get("/api/calls/" + untracked).data().get("avitoAd"));
+
+        avito.item(777, "Ремонт холодильников");
+        admin.post("/api/avito/accounts/" + accountId + "/calltracking?hours=2", Map.of());
+        assertEquals("Ремонт холодильников", ((Map<?, ?>) admin.get("/api/calls/" + unknownAd).data().get("avitoAd")).get("title"),
+                "asked again at the next read");
+    }
+
     private long call(String externalId, String phone, Instant at) {
         return data.db().insert("INSERT INTO calls (source, external_id, client_phone, direction, status, created_at) "
                 + "VALUES ('mango', ?, ?, 'inbound', 'answered', ?) RETURNING id", externalId, phone, at);

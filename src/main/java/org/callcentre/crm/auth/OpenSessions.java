@@ -25,15 +25,8 @@ class OpenSessions {
     }
 
     boolean accepts(long sessionId) {
-        try {
-            return open.get(sessionId, tokens::isOpen);
-        } catch (RuntimeException e) {
-            if (!DatabaseFaults.unreachable(e)) {
-                throw e;
-            }
-            // while PostgreSQL is away nobody can end a session: the token stands (see TokenVersions)
-            return true;
-        }
+        // while PostgreSQL is away nobody can end a session: the token stands (see TokenVersions)
+        return DatabaseFaults.orWhileUnreachable(() -> open.get(sessionId, tokens::isOpen), () -> true);
     }
 
     void ended(long sessionId) {

@@ -43,23 +43,20 @@ public class TokenVersions {
 
     /** Whether a token carrying this version may still act for the user (false when the user is gone). */
     boolean accepts(long operatorId, int carried) {
-        try {
+        // While PostgreSQL is away nobody can change a version, so the last one read still holds:
+        // signed-in users keep working (and an admin can read the degraded /health) instead of
+        // everyone being logged out by the outage.
+        return DatabaseFaults.orWhileUnreachable(() -> {
             if (cache.get(operatorId, this::read).map(current -> current == carried).orElse(false)) {
                 return true;
             }
             Optional<Integer> fresh = read(operatorId);
             cache.put(operatorId, fresh);
             return fresh.map(current -> current == carried).orElse(false);
-        } catch (RuntimeException e) {
-            if (!DatabaseFaults.unreachable(e)) {
-                throw e;
-            }
-            // While PostgreSQL is away nobody can change a version, so the last one read still holds:
-            // signed-in users keep working (and an admin can read the degraded /health) instead of
-            // everyone being logged out by the outage.
+        }, () -> {
             Integer known = lastRead.getIfPresent(operatorId);
             return known != null && known == carried;
-        }
+        });
     }
 
     /** Read afresh for a token about to be issued. */

@@ -3,8 +3,9 @@ package org.callcentre.crm.shared;
 import io.micronaut.data.connection.exceptions.ConnectionException;
 
 import java.sql.SQLException;
-import java.time.Duration;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.function.Supplier;
 
 /** Tells database failures worth waiting out from failures of the work itself. */
 public final class DatabaseFaults {
@@ -29,6 +30,21 @@ public final class DatabaseFaults {
             }
         }
         return false;
+    }
+
+    /**
+     * {@code read}'s answer, or {@code whileAway}'s when PostgreSQL cannot be reached; any other
+     * failure is thrown. For checks that must keep answering through an outage from what they last knew.
+     */
+    public static <T> T orWhileUnreachable(Supplier<T> read, Supplier<T> whileAway) {
+        try {
+            return read.get();
+        } catch (RuntimeException e) {
+            if (!unreachable(e)) {
+                throw e;
+            }
+            return whileAway.get();
+        }
     }
 
     /**

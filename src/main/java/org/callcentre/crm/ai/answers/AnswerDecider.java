@@ -44,7 +44,7 @@ public final class AnswerDecider {
         if (city != null && !city.isBlank() && !index.serves(city)) {
             return AnswerDecision.handoff(AnswerDecision.CITY_NOT_SERVED, confidence, sources);
         }
-        if (city != null && !city.isBlank() && onlyElsewhere(index, question, city, candidates.isEmpty() ? 0 : candidates.get(0).confidence())) {
+        if (city != null && !city.isBlank() && onlyElsewhere(index, question, city)) {
             return AnswerDecision.handoff(AnswerDecision.NOT_IN_CITY, confidence, sources);
         }
         if (candidates.isEmpty()) {
@@ -105,19 +105,38 @@ public final class AnswerDecider {
      * {@value #ELSEWHERE_FLOOR}), and no entry of {@code city} bears that title once the city's name
      * is taken out. Left alone, retrieval would answer with a general entry, or with nothing.
      */
-    private static boolean onlyElsewhere(KnowledgeIndex index, String question, String city, double bestHere) {
+    private static boolean onlyElsewhere(KnowledgeIndex index, String question, String city) {
         Set<String> kinds = index.titlesFor(city).stream().map(t -> kindOf(t, city)).collect(Collectors.toSet());
+        String asked = withoutCityNames(index, question);
+        List<Candidate> here = index.search(asked, city, 1);
+        double bestHere = here.isEmpty() ? 0 : here.get(0).confidence();
         for (String other : index.cities()) {
             if (HandoffIntent.fold(other).equals(HandoffIntent.fold(city))) {
                 continue;
             }
-            List<Candidate> there = index.search(question, other, 1);
+            List<Candidate> there = index.search(asked, other, 1);
             if (!there.isEmpty() && there.get(0).city() != null && there.get(0).confidence() >= ELSEWHERE_FLOOR
                     && there.get(0).confidence() > bestHere && !kinds.contains(kindOf(there.get(0).title(), other))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The question without the words that name a city of the base: "в Ярославле есть офис?" is
+     * compared as "есть офис?", or the city's own zone entry, which names the city, wins on the name.
+     */
+    private static String withoutCityNames(KnowledgeIndex index, String question) {
+        Set<String> names = index.cities().stream().flatMap(c -> index.terms(c).stream()).collect(Collectors.toSet());
+        StringBuilder kept = new StringBuilder();
+        for (String word : question.split("[^\\p{L}\\p{N}-]+")) {
+            List<String> terms = index.terms(word);
+            if (terms.isEmpty() || !names.containsAll(terms)) {
+                kept.append(word).append(' ');
+            }
+        }
+        return kept.toString().trim();
     }
 
     /** A city entry's title without its city: "Зона выезда: Пермь" is "зона выезда". */

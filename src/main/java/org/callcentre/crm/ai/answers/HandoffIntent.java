@@ -3,9 +3,11 @@ package org.callcentre.crm.ai.answers;
 import org.callcentre.crm.language.Morphology;
 
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -34,13 +36,17 @@ public enum HandoffIntent {
             "\\bпосле\\s+(вашего|вашей|ваших)\\s+(\\w+\\s+){0,5}(опять|снова|сломал|перестал|хуже|не\\s+работ)",
             "\\bстало\\s+(только\\s+)?хуже", "\\bнекачествен", "\\bхалтур",
             // who pays for a damage done; "а если разобьют, кто платить будет?" asks about the terms
-            HandoffIntent.NOT_SUPPOSED + "\\bкто\\s+(\\w+\\s+)?(будет\\s+)?(возмещ|отвеча|платить)",
+            HandoffIntent.NOT_SUPPOSED + "\\bкто\\s+(\\w+\\s+)?(будет\\s+)?(возмещ|отвеча|платить|передел|переклеи|исправл|чинить|убирать)",
             // outrage and the staff's conduct, whatever the service
             "\\bпозор", "\\bбеспредел", "\\bиздева", "\\bсколько\\s+можно\\b", "\\b(пьян|нетрезв|трезв|перегар|выпивш|бухой|бухие)",
             "\\bотзыв\\w*\\s+(\\w+\\s+)?(оставлю|напишу|оставим|напишем)", "\\bне\\s+(решите|решили|решаете)\\s+(\\w+\\s+)?(вопрос|проблем)",
             // a redo demanded, not asked about ("переделайте", against "переделаете, если…?"); the fault named as theirs
             "\\bпеределай(те)?\\b", "\\bпеределывай(те)?\\b", "\\bваш\\w*\\s+(косяк|вин[аыу]|недоработк|брак)",
-            "\\bопозда(л|ла|ли|ло)\\b"),
+            "\\bопозда(л|ла|ли|ло)\\b",
+            "\\bисправ(ьте|ляйте|лять)\\b", "\\bтяп[\\s-]ляп", "\\bкое[\\s-]как\\b", "\\bденьги\\s+на\\s+ветер",
+            "\\b(после|от|из\\s+за)\\s+(вашего|вашей|ваших|него|нее|них)\\s+(\\w+\\s+){0,5}(царапин|поцарап|пятн|грязь|грязн|развод|полос|след|пыль|дыр|порв|испорч|облез|ржав|скрип|стук|гуд|"
+                    + "теч[еь]т|протека|капает|вода|запах|воня|хуже|сломал|разбит|трещин|вмятин|"
+                    + "не\\s+(работ|включ|греет|морозит|сливает|крутит|заводит|открыва|закрыва))"),
     /** A dispute about what was charged or quoted for this client. */
     DISPUTE(
             "\\bзавыш", "\\bзавысил", "\\bнакрутил", "\\bнасчитал", "\\bобсчитал", "\\bпереплат", "\\bпересчита", "\\bобдираловк",
@@ -53,7 +59,11 @@ public enum HandoffIntent {
             "\\b(скидк|акци)\\w*\\s+(мне\\s+)?(так\\s+и\\s+)?(не\\s+дали|не\\s+сделали|не\\s+посчитали|не\\s+учли)", HandoffIntent.NOT_SUPPOSED + "\\b(обман|развел|развод\\b|разводилов|мошенн|лохотрон)",
             "\\bну\\s+и\\s+(цен|расценк)", "\\bграбеж", "\\bграбит", "\\b(обнаглел|охренел|офигел|оборзел)",
             "\\bцен\\w*\\s+(у\\s+вас\\s+)?(конск|космическ|заоблачн|бешен|грабительск)",
-            "\\b(посчитал|насчитал)\\w*\\s+(\\w+\\s+){0,3}\\d"),
+            "\\b(посчитал|насчитал)\\w*\\s+(\\w+\\s+){0,3}\\d",
+            "\\b(договаривались|договорились|называли|назвали|озвучили|озвучивали)\\s+(\\w+\\s+){0,2}\\d", "\\bсодрал", "\\bс\\s+меня\\s+(взяли|содрали|списали|насчитали)",
+            "\\bлишн\\w*\\s+(\\w+\\s+)?(тысяч|деньг|рубл|\\d)",
+            "\\bу\\s+(конкурент|других|соседн)\\w*\\s+(\\w+\\s+){0,5}(\\d|дешевл|меньше|скидк)", "\\b(уйду|ухожу|пойду|обращусь)\\s+(\\w+\\s+)?(к|в)\\s+(ним|другим|конкурент|другую|другой)",
+            "\\bскин(ьте|ете|ь)\\s+(\\w+\\s+)?(цену|скидк|процент)", "\\bподвиньтесь\\s+по\\s+цене", "\\bпо\\s+факту\\s+(\\w+\\s+){0,2}(друг|больше|дороже|\\d)"),
     /** Money back, a compensation. */
     REFUND(
             "\\bверн(и|ите|уть|ете|ешь|ем|ут)\\w*\\s+(\\w+\\s+){0,3}(деньг|оплат|доплат|предоплат|средств|сумм|аванс|\\d)",
@@ -61,8 +71,8 @@ public enum HandoffIntent {
             "\\b(оформ\\w*|хочу|требую|нужен)\\s+возврат", HandoffIntent.NOT_SUPPOSED + "\\b(возмест|возмещ|компенс)", "\\bчарджб", "\\bоспор\\w*\\s+(плат|списан)"),
     /** Courts, police, authorities, violence. */
     THREAT(
-            "\\bв\\s+суд\\b", "\\bсуд(ом|е|у|ебн\\w*|ить\\w*|ят\\w*)\\b", "\\bзасуж", "\\bпрокурат", "\\bроспотребнадзор", "\\bполици",
-            "\\bментам", "\\bзаявлени\\w*\\s+(в|на)\\b", "\\bюрист", "\\bадвокат", "\\bубь(ю|ем)\\b", "\\bуро(ю|ем)\\b", "\\bпожалеете",
+            "\\bв\\s+суд\\b", "\\bсуд(ом|е|у|ебн\\w*|ить\\w*|ят\\w*)\\b", "\\bзасуж", "\\bпрокурат", "\\bроспотребнадзор", "\\bв\\s+полици", "\\b(вызов|вызыв|вызва|заявл|обращ|напиш|пойд)\\w*\\s+(\\w+\\s+)?полици",
+            "\\bполици\\w*\\s+(вызов|вызыв|вызва)", "\\bментам", "\\bзаявлени\\w*\\s+(в|на)\\b", "\\bюрист", "\\bадвокат", "\\bубь(ю|ем)\\b", "\\bуро(ю|ем)\\b", "\\bпожалеете",
             "\\bпожалеешь", "\\bсожгу", "\\bразнесу", "\\bмало\\s+не\\s+покажется", "\\bответите\\s+за", "\\bнайду\\s+(вас|тебя|где)",
             "\\bославлю", "\\bв\\s+сми\\b", "\\bжурналист"),
     /** Personal data sent or asked for: phone numbers, cards, documents, a staff member's own contact. */
@@ -72,7 +82,8 @@ public enum HandoffIntent {
             "\\bперсональн", "\\b(мои|моих)\\s+(личн\\w*\\s+)?данн", "\\bудалите\\s+(мои|мой|мою|меня)",
             "\\b(номер|телефон|контакт|почт|адрес|вк|телеграм|whatsapp|ватсап)\\w*\\s+(\\w+\\s+){0,2}(мастер(а|у|ом|е|ов|ам|ами|ах)?\\b|клинер|сотрудни|директор|руковод|уборщиц)",
             "\\S@\\S", "\\bна\\s+(мою\\s+|мой\\s+)?(почту|мейл|имейл|емейл|email|e-mail)\\b", "\\b[авекмнорстух]\\d{3}[авекмнорстух]{2}(\\d{2,3})?\\b",
-            "\\bличн\\w*\\s+(номер|телефон|контакт)"),
+            "\\bличн\\w*\\s+(номер|телефон|контакт)", "\\bна\\s+(личн\\w+|его|ее|свою)\\s+карт",
+            "\\b(мой|наш)\\s+адрес\\b", "\\bкв\\s+\\d+\\b", "\\b(ул|улица|улице|пр|проспект|пер|переулок)\\s+\\w+\\s+(д\\s+)?\\d+"),
     /** The state of this client's own order, visit, part or item; an action on it. */
     OWN_ORDER(
             "\\b(мо|наш)(я|ю|ей|ему|его|ем|им)?\\s+(\\w+\\s+)?(заявк|заказ|визит|ковер|ковр|диван|деталь|запчаст|техник)\\w*\\s*(\\w+\\s+){0,3}"
@@ -103,6 +114,13 @@ public enum HandoffIntent {
             HandoffIntent.NOT_SUPPOSED + "\\b(сегодня|завтра)\\s+(\\w+\\s+){0,2}(во\\s+сколько|в\\s+какое\\s+время|когда)\\s+(\\w+\\s+){0,2}(приедет|придет|подъедет|приедут|придут)\\b",
             // the same person as last time, a staff member by the word for them
             "\\b(тот|та|ту|того|той|тех|те)\\s+же\\s+(\\w+\\s+)?(мастер|клинер|девушк|сотрудни|бригад|человек|женщин|парн|механик)",
+            "\\bгде\\s+(мой\\s+|моя\\s+|мои\\s+|наш\\s+|наша\\s+)?(заказ|заявк|запчаст|детал|курьер|ключ|вещ)",
+            "\\b(вернут|вернете|привезут|привезете|отдадите|починят|доставят)\\s+(\\w+\\s+)?(мо|наш)(й|я|ю|е|и|ей|его|ему|их|а|у)?\\b",
+            "\\bуже\\s+(выехал|выехала|выехали|едет|едут|в\\s+пути|вышел|вышли)\\b", "\\b(выехал|выехала|выехали|едет|едут)\\s+(\\w+\\s+)?(ко\\s+мне|к\\s+нам)\\b",
+            "\\bпо\\s+(заказу|заявке|записи|визиту)\\s+(на\\s+(сегодня|завтра|утро|вечер)|от|№|\\d)",
+            "\\b(во\\s+сколько|когда)\\s+(\\w+\\s+){0,2}(будет|приедет|придет|подъедет|будут|приедут|придут)\\s+у\\s+(меня|нас)\\b",
+            "\\bне\\s+(звонил|звонила|звонили|писал|писали|ответил|ответили|предупредил|предупредили)\\b",
+            "\\bможно\\s+(уже\\s+)?забирать\\b", "\\bуже\\s+можно\\s+забрать",
             "\\bв\\s+прошлый\\s+раз\\b(?!.*\\b(друг\\w*|чуж\\w*)\\b)", "\\bот\\s+прошлого\\b(?!.*\\b(друг\\w*|чуж\\w*)\\b)"),
     /** The price of one part for one model, or an exact sum for one's own case. */
     EXACT_PART_PRICE(
@@ -111,6 +129,9 @@ public enum HandoffIntent {
             "\\b(плат|модул|подшипник|сальник|компрессор|тэн|насос|помп|ремн|ремень|мотор|двигател|щетк|уплотнител|манжет|термостат|"
                     + "датчик|магнетрон|матриц|подсветк|клапан|амортизатор|барабан|конфорк|стекл|петл|замок|блок)\\w*\\s+(\\w+\\s+){0,5}"
                     + "(?=\\S*\\d)(?=\\S*[a-zа-я])[a-zа-я0-9-]{5,}\\b",
+            "\\b(плат|модул|подшипник|сальник|компрессор|тэн|насос|помп|ремн|ремень|мотор|двигател|щетк|уплотнител|манжет|термостат|"
+                    + "датчик|магнетрон|матриц|подсветк|клапан|амортизатор|барабан|конфорк|стекл|петл|замок|блок|фильтр|колодк|стойк)\\w*\\s+(\\w+\\s+){0,5}"
+                    + "(?<!\\b(за|от|до|по)\\s)\\d{3,}\\b(?!\\s+(руб|р|тыс|км|метр|м2|кв|об|вт|квт|литр|л)\\b)",
             // the part alone, without the work ("сама деталь", "без установки"), or whether one is in stock for a model
             "\\b(сам|сама|саму|самой|самого|только)\\s+(деталь|детал|запчаст|плат|узел)", "\\b(сколько|почем|цен|стоит|стоят)\\w*\\s+(\\w+\\s+){0,4}без\\s+(работ|установк|замен)",
             "\\b(на|для)\\s+\\w+\\s+(\\w+\\s+){0,8}(есть\\s+)?в\\s+наличии",
@@ -120,11 +141,11 @@ public enum HandoffIntent {
     OUT_OF_SCOPE(
             "\\bустанов(ить|ите|ите|ка|ку|ки|им|ят|лен)\\b", "\\bустановк", "\\bподключ(ить|ите|ение|ения|им)\\b", "\\bмонтаж(а|у|ом|е)?\\b", "\\bсмонтир",
             "\\bдемонтаж", "\\bпове(сить|сьте|сите)\\b", "\\bперевес(ить|ьте)\\b", "\\bперевешива", "\\bподвес(ить|ьте)", "\\bпрокладк\\w*\\s+(трасс|кабел)",
-            "\\bпрода(ете|ете|ешь|ть|ю|жа|жу|ем)\\b", "\\bкупи(ть|те)\\b", "\\bвыкуп", "\\bскупк", "\\bскупа", "\\bпокупа(ете|ем)",
+            "\\bпрода(ете|ете|ешь|ть|ю|жа|жу|ем|йте|дите)\\b", "\\bкупи(ть|те)\\b", "\\bвыкуп", "\\bскупк", "\\bскупа", "\\bпокупа(ете|ем)",
             "\\bутилиз", "\\bпереработк", "\\bвывез(ти|ите|ете)\\s+(\\w+\\s+)?(стар|ненужн|холодильник|стирал|технику)",
             "\\b(стар|ненужн|сломан)\\w*\\s+(\\w+\\s+){0,6}куда\\s+(\\w+\\s+)?(деть|девать|выкинуть|сдать|выбросить)",
             "\\bкуда\\s+(\\w+\\s+)?(деть|девать|выкинуть|сдать|выбросить)\\s+(\\w+\\s+)?(стар|ненужн|сломан)", "\\bна\\s+свалк", "\\bустро(иться|юсь)\\b", "\\bваканси", "\\bрезюме\\b", "\\bподработ",
-            "\\bтрудоустр", "\\bсобесед",
+            "\\bтрудоустр", "\\bсобесед", "\\bищу\\s+работ", "\\bтребуются\\b", "\\bзарплат", "\\bбывш\\w*\\s+(\\w+\\s+)?сотрудни",
             // advice on what to buy
             "\\bлучше\\s+(купить|выбрать|взять)\\b", "\\bпосоветуйте\\s+(\\w+\\s+)?(купить|выбрать)"),
     /** An explicit wish to talk to a person, be called back or reach a manager. */
@@ -150,6 +171,24 @@ public enum HandoffIntent {
      */
     private static final String NOT_SUPPOSED = "(?<!\\b(боюсь|боимся|опасаюсь|опасаемся|вдруг|если|или\\s+это|а\\s+то)\\b.{0,80})";
 
+    private static final Set<String> SPEECH = Set.of("сказать", "говорить", "объяснить", "объяснять", "посоветовать", "советовать",
+            "порекомендовать", "рекомендовать", "предложить", "предлагать", "написать", "ответить", "назвать", "называть");
+    /** A recent past: a visit of the last days or weeks, not years. */
+    private static final Pattern LATELY = Pattern.compile("\\b(вчера|позавчера|на\\s+днях|на\\s+(этой|прошлой)\\s+неделе|в\\s+прошлый\\s+раз|"
+            + "(\\d+|пару|два|две|три|четыре|пять|несколько)?\\s*(дн|день|дня|недел)\\w*\\s+назад|сегодня\\s+утром)\\b", Pattern.UNICODE_CHARACTER_CLASS);
+    /** Words for the business's own people; "сотрудник" and the like count after "ваш" only (a client has staff too). */
+    private static final Pattern STAFF = Pattern.compile(
+            "(мастер|мастера|мастеру|мастером|мастерица|мастерицы|клинер\\w*|бригад[аыуео]|бригадир\\w*|курьер\\w*|диспетчер\\w*|приемщи\\w*|"
+                    + "шиномонтажник\\w*|механик\\w*|специалист|специалисты|техник|техника\\b(?!\\w)|мойщи\\w*|монтажник\\w*)", Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern YOUR = Pattern.compile("ваш(а|и|его|ей|у|их|им)?", Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern PERSON = Pattern.compile("(сотрудни|работни|специалист|уборщиц|человек|люд|парн|девушк|женщин|мужчин|ребят)\\w*",
+            Pattern.UNICODE_CHARACTER_CLASS);
+    /** Another firm's work ("в другом сервисе", "прошлый мастер", "не ваш"): the past is not this business's. */
+    private static final Pattern ELSEWHERE = Pattern.compile(
+            "\\b(друг(ой|ого|ом|ая|ую|ие|их|ими|ому)|чуж\\w*|предыдущ\\w*|не\\s+ваш\\w*|прошл(ый|ого|ом|ая|ой)\\s+(сервис|контор|фирм|мастер|компани|клининг|исполнител)\\w*"
+                    + "|из\\s+(магазин|сервис|салон|контор|фирм|управляющ|жэк|дилер)\\w*)\\b",
+            Pattern.UNICODE_CHARACTER_CLASS);
+
     private static final Pattern PUNCTUATION = Pattern.compile("[^\\p{L}\\p{N}+#№/@-]+");
 
     private final List<Pattern> patterns;
@@ -169,7 +208,91 @@ public enum HandoffIntent {
                 return true;
             }
         }
-        return this == OWN_ORDER && doneAtYours(folded);
+        return this == OWN_ORDER && (doneAtYours(folded) || staffDidIt(folded) || doneAtMineLately(folded));
+    }
+
+    /**
+     * "травили у нас две недели назад", "вчера у меня убирали": a past plural next to "у меня"/"у
+     * нас" (or "вы" with a past plural), in a message that says it was lately — a visit to this
+     * client. Without a recent time it may be anyone's ("у нас делали ремонт, нужна уборка").
+     */
+    private static boolean doneAtMineLately(String folded) {
+        if (!LATELY.matcher(folded).find() || ELSEWHERE.matcher(folded).find()) {
+            return false;
+        }
+        String[] words = folded.trim().split(" ");
+        for (int i = 0; i < words.length; i++) {
+            boolean mine = i + 1 < words.length && words[i].equals("у") && (words[i + 1].equals("меня") || words[i + 1].equals("нас"));
+            boolean you = words[i].equals("вы");
+            if (!mine && !you || supposed(words, i)) {
+                continue;
+            }
+            for (int j = Math.max(0, i - 2); j < Math.min(words.length, i + (you ? 4 : 4)); j++) {
+                if (j != i && (!mine || j != i + 1) && pastVerb(words[j], Set.of("PL"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * One of the business's people did something, in the past: "мастер приходил в среду",
+     * "курьер забрал ковёр", "делал мастер Денис", "ваш сотрудник курил на балконе" — the staff
+     * word as a subject (nominative) and a verb the dictionary tags as past, agreeing in number,
+     * right before it or within four words after, whatever the verb. Not a verb of speech ("мастер
+     * сказал, что надо везти в мастерскую" reports advice and asks about the terms), not in a
+     * condition ("если мастер что-то сломал бы"), not another firm's people ("мастер из другой
+     * конторы испортил").
+     */
+    private static boolean staffDidIt(String folded) {
+        if (ELSEWHERE.matcher(folded).find()) {
+            return false;
+        }
+        String[] words = folded.trim().split(" ");
+        for (int i = 0; i < words.length; i++) {
+            boolean staff = STAFF.matcher(words[i]).matches()
+                    || i > 0 && YOUR.matcher(words[i - 1]).matches() && PERSON.matcher(words[i]).matches();
+            if (!staff || supposed(words, i)) {
+                continue;
+            }
+            Set<String> numbers = subjectNumbers(words[i]);
+            for (int j = Math.max(0, i - 1); j < Math.min(words.length, i + 5); j++) {
+                if (j != i && pastVerb(words[j], numbers)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean supposed(String[] words, int at) {
+        for (int k = 0; k < Math.min(words.length, at + 6); k++) {
+            if (words[k].equals("если") || words[k].equals("вдруг") || words[k].equals("бы")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "Sin" and/or "PL" for the nominative readings of a word; for a word the dictionary does not
+     * know, from its ending: "клинер", "клинерша" one, "клинеры" several, "клинера" not a subject.
+     */
+    private static Set<String> subjectNumbers(String word) {
+        List<Morphology.Reading> readings = Morphology.russian().readings(word);
+        if (readings.isEmpty()) {
+            return word.matches(".*[ыи]") ? Set.of("PL") : word.matches(".*([бвгджзклмнпрстфхцчшщ]|ша|ца)") ? Set.of("Sin") : Set.of();
+        }
+        Set<String> numbers = new HashSet<>();
+        readings.stream().filter(r -> r.has("Nom")).forEach(r -> numbers.add(r.has("PL") ? "PL" : "Sin"));
+        return numbers;
+    }
+
+    /** A past verb, not of speech, in one of {@code numbers} (any gender in the singular: "клинер опоздала"). */
+    private static boolean pastVerb(String word, Set<String> numbers) {
+        return Morphology.russian().readings(word).stream().anyMatch(r -> r.is("VB:Past") && !SPEECH.contains(r.lemma())
+                && numbers.contains(r.has("PL") ? "PL" : "Sin"));
     }
 
     /**

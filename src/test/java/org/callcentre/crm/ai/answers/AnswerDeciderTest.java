@@ -38,6 +38,13 @@ class AnswerDeciderTest {
     }
 
     @Test
+    void namingTheCityDoesNotLetItsZoneEntryAnswerForAServiceItLacks() {
+        AnswerDecision decision = decider.decide(BASE, "в Барнауле есть пункт приёма, куда самому привезти?", "Барнаул");
+
+        assertEquals(AnswerDecision.NOT_IN_CITY, decision.reason());
+    }
+
+    @Test
     void theCitysOwnEntryOfTheServiceAnswers() {
         AnswerDecision decision = decider.decide(BASE, "куда самому привезти вещь в пункт приёма?", "Омск");
 

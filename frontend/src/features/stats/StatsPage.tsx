@@ -11,6 +11,7 @@ import { ExportButtons } from '../../shared/ui/ExportButtons';
 import { SelectField } from '../../shared/ui/Field';
 import { QueryState } from '../../shared/ui/QueryState';
 import { SimpleTable } from '../../shared/ui/SimpleTable';
+import { ChatStatsPanel } from './ChatStatsPanel';
 import { PeriodPicker } from './PeriodPicker';
 import type { Kpi } from './wallboardState';
 
@@ -34,7 +35,7 @@ function useStat<T>(path: string, params: Query, enabled: boolean) {
 
 interface ResultCodeStats { id: number; name: string; count: number; averageTalkSeconds: number | null }
 
-const VIEWS = ['operators', 'cities', 'campaigns', 'dispositions', 'cancelReasons'] as const;
+const VIEWS = ['operators', 'cities', 'campaigns', 'dispositions', 'cancelReasons', 'chats'] as const;
 const RESULT_CODE_VIEWS: Partial<Record<(typeof VIEWS)[number], string>> = { dispositions: '/api/stats/dispositions', cancelReasons: '/api/stats/cancel-reasons' };
 
 export function StatsPage() {
@@ -48,7 +49,7 @@ export function StatsPage() {
   const operators = useStat<OperatorStats[]>('/api/stats/operators', query, valid);
   const overall = useStat<PeriodStats>('/api/stats/overall', period, valid);
   const kpi = useStat<KpiReport>('/api/stats/kpi', query, valid);
-  const sources = useStat<SourceStats[]>(`/api/stats/${view === 'campaigns' ? 'campaigns' : 'cities'}`, period, valid);
+  const sources = useStat<SourceStats[]>(`/api/stats/${view === 'campaigns' ? 'campaigns' : 'cities'}`, period, valid && (view === 'cities' || view === 'campaigns'));
   const resultCodes = useStat<ResultCodeStats[]>(RESULT_CODE_VIEWS[view] ?? '', query, valid && !!RESULT_CODE_VIEWS[view]);
 
   const statusData = Object.entries(overall.data?.orders.byStatus ?? {}).map(([status, count]) => ({ status: t(`orderStatus.${status}`), count }));
@@ -121,7 +122,9 @@ export function StatsPage() {
         ))}
       </div>
       <div role="tabpanel">
-        {view === 'operators' ? (
+        {view === 'chats' ? (
+          <ChatStatsPanel query={query} enabled={valid} />
+        ) : view === 'operators' ? (
           <>
             <QueryState isLoading={operators.isLoading} error={operators.error} />
             <SimpleTable caption={t('stats.operators')} rows={operators.data ?? []} rowKey={(r) => r.operatorId} columns={[

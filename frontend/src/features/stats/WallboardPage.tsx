@@ -5,6 +5,7 @@ import { useLiveSocket } from '../../shared/api/liveSocket';
 import { formatDateTime, formatDuration, formatPercent } from '../../shared/lib/format';
 import { Badge } from '../../shared/ui/Badge';
 import { SimpleTable } from '../../shared/ui/SimpleTable';
+import { aiShare, breaches } from './chatFigures';
 import { applySupervisorMessage, LIVE_STATES, type OperatorLive, type Wallboard, type WallboardState } from './wallboardState';
 
 function Tile({ label, value, testId }: { label: string; value: string | number; testId?: string }) {
@@ -16,7 +17,7 @@ function Tile({ label, value, testId }: { label: string; value: string | number;
   );
 }
 
-/** Calls waiting, the longest wait, operators by state and today's service figures, pushed as they change. */
+/** Calls and chats waiting, the longest wait, operators by state and today's call and chat figures, pushed as they change. */
 export function WallboardPage() {
   const { t } = useTranslation();
   const [state, setState] = useState<WallboardState>({ board: null, roster: [] });
@@ -48,6 +49,10 @@ export function WallboardPage() {
           <Tile label={t('wallboard.answeredToday')} value={board.today.answered} />
           <Tile label={t('wallboard.asa')} value={formatDuration(board.today.asaSeconds)} />
           <Tile label={t('wallboard.aht')} value={formatDuration(board.today.ahtSeconds)} />
+          <Tile label={t('chatStats.boardChats')} value={board.chatsToday.chats} testId="chats-today" />
+          <Tile label={t('chatStats.aiShare')} value={formatPercent(aiShare(board.chatsToday))} />
+          <Tile label={t('chatStats.firstResponse')} value={formatDuration(board.chatsToday.averageFirstResponseSeconds)} />
+          <Tile label={t('chatStats.boardBreaches')} value={breaches(board.chatsToday)} testId="chat-breaches-today" />
         </div>
       )}
       {board && (

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import type { ChatFigures } from './chatFigures';
 import { applySupervisorMessage, type OperatorLive, type Wallboard, type WallboardState } from './wallboardState';
 
 const kpi = { inbound: 0, answered: 0, missed: 0, abandoned: 0, shortAbandoned: 0, answeredWithinThreshold: 0, serviceLevel: 0, serviceLevel2: 0,
   abandonmentRate: 0, asaSeconds: 0, ahtSeconds: 0, handled: 0, handlingSeconds: 0, workingSeconds: 0, occupancy: null };
-const board = (at: string, callsWaiting: number): Wallboard => ({ type: 'wallboard', at, callsWaiting, longestWaitSeconds: 0, operatorsByState: {}, chatsWaiting: 0, chatsOverdue: 0, today: kpi });
+const chats: ChatFigures = { chats: 0, aiOnly: 0, byPeople: 0, messages: 0, messagesPerChat: 0, rounds: 0, firstResponses: 0,
+  averageFirstResponseSeconds: 0, resolved: 0, averageResolutionSeconds: 0, firstResponseBreaches: 0, resolutionBreaches: 0 };
+const board = (at: string, callsWaiting: number): Wallboard => ({ type: 'wallboard', at, callsWaiting, longestWaitSeconds: 0, operatorsByState: {}, chatsWaiting: 0, chatsOverdue: 0, today: kpi, chatsToday: chats });
 const operator = (operatorId: number, name: string, liveState: string): OperatorLive & { type: string } =>
   ({ type: 'operator-state', operatorId, name, sipAddress: null, city: null, statusWork: 'working', liveState, since: null, callId: null });
 const empty: WallboardState = { board: null, roster: [] };

@@ -1,3 +1,5 @@
+import type { ChatFigures } from './chatFigures';
+
 export interface Kpi {
   inbound: number;
   answered: number;
@@ -27,6 +29,8 @@ export interface Wallboard {
   chatsWaiting: number;
   chatsOverdue: number;
   today: Kpi;
+  /** today's chats of every city */
+  chatsToday: ChatFigures;
 }
 
 /** A row of `GET /api/operators/live`, and the `operator-state` message. */

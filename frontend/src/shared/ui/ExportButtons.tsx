@@ -5,7 +5,7 @@ import { useNotify } from './Notices';
 const FORMATS = ['csv', 'xlsx', 'pdf'] as const;
 
 /** CSV / XLSX / PDF of a report (`GET /api/reports/{report}?format=…` with the screen's filters). */
-export function ExportButtons({ report, query, label }: { report: 'calls' | 'orders' | 'operators'; query: Query; label: string }) {
+export function ExportButtons({ report, query, label }: { report: 'calls' | 'orders' | 'operators' | 'chats'; query: Query; label: string }) {
   const { t } = useTranslation();
   const notify = useNotify();
   const run = (format: (typeof FORMATS)[number]) =>

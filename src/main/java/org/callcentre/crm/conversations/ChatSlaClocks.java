@@ -25,12 +25,15 @@ class ChatSlaClocks {
     private final ConversationRepository conversations;
     private final CityService cities;
     private final ApplicationEventPublisher<ChatChanged> changes;
+    private final ApplicationEventPublisher<ChatFiguresChanged> figures;
     private final Clock clock;
 
-    ChatSlaClocks(ConversationRepository conversations, CityService cities, ApplicationEventPublisher<ChatChanged> changes, Clock clock) {
+    ChatSlaClocks(ConversationRepository conversations, CityService cities, ApplicationEventPublisher<ChatChanged> changes,
+                  ApplicationEventPublisher<ChatFiguresChanged> figures, Clock clock) {
         this.conversations = conversations;
         this.cities = cities;
         this.changes = changes;
+        this.figures = figures;
         this.clock = clock;
     }
 
@@ -45,8 +48,8 @@ class ChatSlaClocks {
                 deadline(city, now, city.flatMap(City::chatResolutionTarget)));
     }
 
-    void replied(long conversationId) {
-        conversations.stopFirstResponseClock(conversationId, clock.instant());
+    void replied(long conversationId, Long operatorId) {
+        conversations.stopFirstResponseClock(conversationId, clock.instant(), operatorId);
     }
 
     void closed(long conversationId) {
@@ -56,7 +59,10 @@ class ChatSlaClocks {
     @Scheduled(fixedDelay = "${crm.conversations.sla-check-interval:5s}", initialDelay = "${crm.conversations.sla-check-interval:5s}")
     @Transactional
     void markBreaches() {
-        conversations.markBreaches(clock.instant()).forEach(id -> changes.publishEvent(new ChatChanged(id, ChatChanged.Kind.breached)));
+        for (long id : conversations.markBreaches(clock.instant())) {
+            figures.publishEvent(new ChatFiguresChanged(id));
+            changes.publishEvent(new ChatChanged(id, ChatChanged.Kind.breached));
+        }
     }
 
     private static Instant deadline(Optional<City> city, Instant start, Optional<Duration> target) {

@@ -20,14 +20,16 @@ public class ConversationInbox {
     private final ClientDirectory clients;
     private final ApplicationEventPublisher<ClientMessageReceived> received;
     private final ApplicationEventPublisher<ChatChanged> changes;
+    private final ApplicationEventPublisher<ChatFiguresChanged> figures;
 
     public ConversationInbox(ConversationRepository conversations, ClientDirectory clients,
                              ApplicationEventPublisher<ClientMessageReceived> received,
-                             ApplicationEventPublisher<ChatChanged> changes) {
+                             ApplicationEventPublisher<ChatChanged> changes, ApplicationEventPublisher<ChatFiguresChanged> figures) {
         this.conversations = conversations;
         this.clients = clients;
         this.received = received;
         this.changes = changes;
+        this.figures = figures;
     }
 
     /** The stored message, or empty when it was a repeat delivery. */
@@ -46,6 +48,7 @@ public class ConversationInbox {
                 conversations.linkClient(conversation.id(), phone, clientId);
             }
         });
+        figures.publishEvent(new ChatFiguresChanged(conversation.id()));
         ClientMessageReceived event = new ClientMessageReceived(conversation.id(), stored.get(), conversation.created());
         received.publishEvent(event);
         changes.publishEvent(new ChatChanged(conversation.id(), ChatChanged.Kind.message));

@@ -132,27 +132,43 @@ public class ConversationRepository {
                 + "AND h.started_at < ? RETURNING v.id", rs -> rs.getLong(1), reason, awaySince);
     }
 
-    /** A new SLA episode: the chat was handed to people at {@code at}; earlier clocks and breaches are over. */
+    /**
+     * A new SLA episode: the chat was handed to people at {@code at}; earlier clocks and breaches are
+     * over on the chat row, and the episode gets a round of its own, which keeps them for the statistics.
+     */
     public void startSla(long conversationId, Instant at, Instant firstResponseDue, Instant resolutionDue) {
         db.update("UPDATE conversations SET waiting_since = ?, first_response_due = ?, resolution_due = ?, first_response_at = NULL, "
                 + "resolved_at = NULL, first_response_breached = false, resolution_breached = false WHERE id = ?",
                 at, firstResponseDue, resolutionDue, conversationId);
+        db.update("INSERT INTO chat_rounds (conversation_id, city_id, started_at, first_response_due, resolution_due) "
+                + "SELECT id, city_id, waiting_since, first_response_due, resolution_due FROM conversations WHERE id = ? "
+                + "ON CONFLICT (conversation_id, started_at) DO NOTHING", conversationId);
     }
 
-    /** The first operator reply of the running episode stops its first-response clock; later replies change nothing. */
-    public void stopFirstResponseClock(long conversationId, Instant at) {
-        db.update("UPDATE conversations SET first_response_at = ?, "
+    /**
+     * The first operator reply of the running episode stops its first-response clock, and the round
+     * counts under that operator; later replies change nothing.
+     */
+    public void stopFirstResponseClock(long conversationId, Instant at, Long operatorId) {
+        int stopped = db.update("UPDATE conversations SET first_response_at = ?, "
                 + "first_response_breached = first_response_breached OR coalesce(first_response_due < ?, false) "
                 + "WHERE id = ? AND waiting_since IS NOT NULL AND resolved_at IS NULL AND first_response_at IS NULL",
                 at, at, conversationId);
+        if (stopped > 0) {
+            copyClocksToRounds(List.of(conversationId), operatorId);
+        }
     }
 
-    /** Closing ends the episode: both clocks stop, and a deadline already passed counts as missed (no deadline: never missed). */
+    /**
+     * Closing ends the episode: both clocks stop, and a deadline already passed counts as missed (no
+     * deadline: never missed). A round nobody answered counts under the chat's owner.
+     */
     public void stopResolutionClock(long conversationId, Instant at) {
         db.update("UPDATE conversations SET resolved_at = ?, resolution_breached = resolution_breached OR coalesce(resolution_due < ?, false), "
                 + "first_response_breached = first_response_breached OR coalesce(first_response_at IS NULL AND first_response_due < ?, false) "
                 + "WHERE id = ? AND waiting_since IS NOT NULL AND resolved_at IS NULL",
                 at, at, at, conversationId);
+        copyClocksToRounds(List.of(conversationId), null);
     }
 
     /**
@@ -167,7 +183,24 @@ public class ConversationRepository {
         List<Long> resolution = db.query("UPDATE conversations SET resolution_breached = true, updated_at = now() "
                 + "WHERE resolved_at IS NULL AND NOT resolution_breached AND resolution_due < ? RETURNING id",
                 rs -> rs.getLong(1), now);
-        return java.util.stream.Stream.concat(firstResponse.stream(), resolution.stream()).distinct().toList();
+        List<Long> marked = java.util.stream.Stream.concat(firstResponse.stream(), resolution.stream()).distinct().sorted().toList();
+        if (!marked.isEmpty()) {
+            copyClocksToRounds(marked, null);
+        }
+        return marked;
+    }
+
+    /**
+     * The chats' current episodes, as their rows now have them, into their rounds (one statement for
+     * all, by the round's key). A round without an operator gets {@code responder}, or once closed the
+     * chat's owner.
+     */
+    private void copyClocksToRounds(List<Long> conversationIds, Long responder) {
+        db.update("UPDATE chat_rounds r SET first_response_at = v.first_response_at, first_response_breached = v.first_response_breached, "
+                + "resolved_at = v.resolved_at, resolution_breached = v.resolution_breached, "
+                + "operator_id = coalesce(r.operator_id, CAST(? AS bigint), CASE WHEN v.resolved_at IS NOT NULL THEN v.assignee_id END) "
+                + "FROM conversations v WHERE v.id = ANY (CAST(? AS bigint[])) "
+                + "AND r.conversation_id = v.id AND r.started_at = v.waiting_since", responder, conversationIds);
     }
 
     /** Who should hear of a chat's changes at once: the users of its city and its owner. */

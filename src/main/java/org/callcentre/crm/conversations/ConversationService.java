@@ -35,12 +35,15 @@ public class ConversationService {
     private final AuditLog audit;
     private final OperatorRepository operators;
     private final ApplicationEventPublisher<ChatChanged> changes;
+    private final ApplicationEventPublisher<ChatFiguresChanged> figures;
     private final ChatSlaClocks sla;
 
     ConversationService(ConversationRepository conversations, CityDirectory cities, OrderService orders,
                         KnowledgeService knowledge, AuditLog audit, OperatorRepository operators,
-                        ApplicationEventPublisher<ChatChanged> changes, ChatSlaClocks sla) {
+                        ApplicationEventPublisher<ChatChanged> changes, ApplicationEventPublisher<ChatFiguresChanged> figures,
+                        ChatSlaClocks sla) {
         this.sla = sla;
+        this.figures = figures;
         this.conversations = conversations;
         this.cities = cities;
         this.orders = orders;
@@ -100,7 +103,8 @@ public class ConversationService {
         }
         audit.record(actor, "create", "message", messageId, new Changes().set("conversationId", id).set("text", text).asMap());
         lastClientQuestion(id).ifPresent(question -> knowledge.keepOperatorReply(question, text, conversation.cityId(), id, actor));
-        sla.replied(id);
+        sla.replied(id, actor.id());
+        figures.publishEvent(new ChatFiguresChanged(id));
         changes.publishEvent(new ChatChanged(id, ChatChanged.Kind.replied));
         return messageId;
     }
@@ -110,6 +114,7 @@ public class ConversationService {
     public long postAutomatic(long id, String sender, String text) {
         long messageId = conversations.insertOutgoing(id, sender, null, text);
         conversations.touch(id);
+        figures.publishEvent(new ChatFiguresChanged(id));
         return messageId;
     }
 
@@ -118,6 +123,7 @@ public class ConversationService {
     public void queue(long id, String reason) {
         conversations.queue(id, reason);
         sla.handedToPeople(find(id));
+        figures.publishEvent(new ChatFiguresChanged(id));
         changes.publishEvent(new ChatChanged(id, ChatChanged.Kind.queued));
     }
 
@@ -164,6 +170,7 @@ public class ConversationService {
         Conversation conversation = visible(id, actor);
         conversations.close(id);
         sla.closed(id);
+        figures.publishEvent(new ChatFiguresChanged(id));
         audit.record(actor, "update", "conversation", id, new Changes().field("status", conversation.status(), Conversation.CLOSED).asMap());
         changes.publishEvent(new ChatChanged(id, ChatChanged.Kind.closed));
         return find(id);

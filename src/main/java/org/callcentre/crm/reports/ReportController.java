@@ -15,7 +15,7 @@ import org.callcentre.crm.auth.Role;
 import org.callcentre.crm.calls.CallListRequest;
 
 /**
- * Downloads of the call, order and operator lists as CSV, XLSX or PDF
+ * Downloads of the call, order and operator lists and the chat figures as CSV, XLSX or PDF
  * ({@code ?format=csv|xlsx|pdf}, CSV by default; {@code sep=semicolon} for CSV), with the filters
  * and city scoping of the matching list.
  */
@@ -27,9 +27,11 @@ public class ReportController {
     private final CallsReport calls;
     private final OrdersReport orders;
     private final OperatorsReport operators;
+    private final ChatsReport chats;
     private final ReportExports exports;
 
-    ReportController(CallsReport calls, OrdersReport orders, OperatorsReport operators, ReportExports exports) {
+    ReportController(CallsReport calls, OrdersReport orders, OperatorsReport operators, ChatsReport chats, ReportExports exports) {
+        this.chats = chats;
         this.calls = calls;
         this.orders = orders;
         this.operators = operators;
@@ -59,5 +61,15 @@ public class ReportController {
                                   @Nullable @QueryValue String sep, Actor actor) {
         ExportOptions options = ExportOptions.parse(format, sep);
         return exports.download(operators.build(startDate, endDate, city, actor), options, actor);
+    }
+
+    /** The chat figures by operator, city or day ({@code by}), as {@code /api/stats/chats} gives them. */
+    @Secured({Role.ADMIN, Role.SUPERVISOR})
+    @Get("/chats")
+    public StreamedFile chats(@Nullable @QueryValue String startDate, @Nullable @QueryValue String endDate,
+                              @Nullable @QueryValue String city, @Nullable @QueryValue String by, @Nullable @QueryValue String format,
+                              @Nullable @QueryValue String sep, Actor actor) {
+        ExportOptions options = ExportOptions.parse(format, sep);
+        return exports.download(chats.build(startDate, endDate, city, by, actor), options, actor);
     }
 }

@@ -7,13 +7,14 @@ import org.callcentre.crm.calls.CallAnnotated;
 import org.callcentre.crm.calls.ingest.CallChanged;
 import org.callcentre.crm.calls.ingest.CallProjection;
 import org.callcentre.crm.cities.CityTimeZoneChanged;
+import org.callcentre.crm.conversations.ChatFiguresChanged;
 import org.callcentre.crm.operators.WorkStatusChanged;
 import org.callcentre.crm.orders.OrderChanged;
 
 import java.util.List;
 
 /**
- * Hears of every change to calls (ingested, or a disposition picked), orders and work statuses inside the transaction that makes it,
+ * Hears of every change to calls (ingested, or a disposition picked), orders, chats and work statuses inside the transaction that makes it,
  * so that a figure and its rollup are committed (or rolled back) together.
  */
 @Singleton
@@ -50,6 +51,11 @@ class RollupMaintenance implements CallProjection {
     @EventListener
     void onOrderChanged(OrderChanged change) {
         rollups.ordersChanged(List.of(change.orderId()));
+    }
+
+    @EventListener
+    void onChatFiguresChanged(ChatFiguresChanged change) {
+        rollups.chatsChanged(List.of(change.conversationId()));
     }
 
     /**

@@ -37,6 +37,8 @@ public class RollupRebuild {
         statements.add(new Sql("TRUNCATE " + String.join(", ", tables)));
         statements.addAll(CallFacts.KEPT.rebuild(CallFacts.source(settings)));
         statements.addAll(OrderFacts.KEPT.rebuild(OrderFacts.SOURCE));
+        statements.addAll(ChatFacts.CHATS.rebuild(ChatFacts.chatSource(settings)));
+        statements.addAll(ChatFacts.ROUNDS.rebuild(ChatFacts.roundSource(settings)));
         statements.add(StatusPieces.countAllClosed(settings));
         statements.add(new Sql("INSERT INTO stats_rollup_settings (default_timezone, service_level_seconds, short_abandon_seconds) "
                 + "VALUES (?, ?, ?)", settings.defaultZone().getId(), settings.serviceLevelSeconds(), settings.shortAbandonSeconds()));

@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Counts calls and orders into the rollups again while the service serves: the whole of them after
+ * Counts calls, orders and chats into the rollups again while the service serves: the whole of them after
  * the start-up check emptied the rollups, or one city's after its time zone changed. It works in
  * chunks of {@value #CHUNK} rows, each in a transaction of its own, through the very refresh ingest
  * uses (facts re-derived, new − previous added to every rollup), so ingest, order and status changes
@@ -58,7 +58,8 @@ class RollupRecount {
         this.transactions = transactions;
         this.rollups = rollups;
         this.settings = settings;
-        this.sources = List.of(new Source("calls", rollups::callsChanged), new Source("orders", rollups::ordersChanged));
+        this.sources = List.of(new Source("calls", rollups::callsChanged), new Source("orders", rollups::ordersChanged),
+                new Source("conversations", rollups::chatsChanged));
     }
 
     /**
@@ -89,17 +90,18 @@ class RollupRecount {
 
     /** The rollups of every kind, with what they were counted with and what is still owed: what a rebuild empties. */
     static List<String> tables() {
-        return Stream.of(CallFacts.KEPT.tables(), OrderFacts.KEPT.tables(), StatusPieces.KIND.tables(),
-                List.of("stats_status_applied", "stats_rollup_settings", "stats_rollup_recounts")).flatMap(List::stream).toList();
+        return Stream.of(CallFacts.KEPT.tables(), OrderFacts.KEPT.tables(), ChatFacts.CHATS.tables(), ChatFacts.ROUNDS.tables(),
+                StatusPieces.KIND.tables(), List.of("stats_status_applied", "stats_rollup_settings", "stats_rollup_recounts"))
+                .flatMap(List::stream).distinct().toList();
     }
 
-    /** In the caller's transaction: the calls and orders of this city are to be counted again. */
+    /** In the caller's transaction: the calls, orders and chats of this city are to be counted again. */
     void owe(long cityId) {
         db.update("INSERT INTO stats_rollup_recounts (city_id, requested_at) VALUES (?, clock_timestamp()) "
                 + "ON CONFLICT (city_id) DO UPDATE SET requested_at = EXCLUDED.requested_at", cityId);
     }
 
-    /** Counts again the calls and orders of every city whose zone changed since they were counted. */
+    /** Counts again the calls, orders and chats of every city whose zone changed since they were counted. */
     void recountPendingCities() {
         submit(this::recountCities);
     }

@@ -57,6 +57,20 @@ class RollupWriter {
         db.update("DELETE FROM " + facts.table() + " WHERE " + facts.idColumn() + " = ANY(CAST(? AS bigint[]))", ids);
     }
 
+    /**
+     * The facts of these chats and of all their rounds: two statements, whatever the number of chats.
+     * A round changes only with its chat (in the same transaction), so its chat's id finds it.
+     */
+    public void chatsChanged(Collection<Long> conversationIds) {
+        List<Long> sorted = conversationIds.stream().sorted().distinct().toList();
+        run(ChatFacts.CHATS.refresh(ChatFacts.chatSource(settings), sorted));
+        List<Long> rounds = db.query("SELECT id FROM chat_rounds WHERE conversation_id = ANY (?::bigint[]) ORDER BY id",
+                rs -> rs.getLong(1), sorted);
+        if (!rounds.isEmpty()) {
+            run(ChatFacts.ROUNDS.refresh(ChatFacts.roundSource(settings), rounds));
+        }
+    }
+
     public void statusPeriodsClosed(long operatorId) {
         lock(StatusPieces.lockOperators(List.of(operatorId)));
         run(StatusPieces.countClosed(settings, operatorId));

@@ -31,10 +31,13 @@ public class StatsController {
     private final SourceStatsService sources;
     private final WallboardService wallboard;
     private final ResultCodeStatsService resultCodes;
+    private final ChatStatsService chats;
 
     public StatsController(PeriodStatsService periods, OperatorStatsService operators, KpiService kpi,
-                           SourceStatsService sources, WallboardService wallboard, ResultCodeStatsService resultCodes) {
+                           SourceStatsService sources, WallboardService wallboard, ResultCodeStatsService resultCodes,
+                           ChatStatsService chats) {
         this.resultCodes = resultCodes;
+        this.chats = chats;
         this.periods = periods;
         this.operators = operators;
         this.kpi = kpi;
@@ -97,6 +100,13 @@ public class StatsController {
     public ApiResponse<List<ResultCodeStats>> cancelReasons(@Nullable @QueryValue String startDate, @Nullable @QueryValue String endDate,
                                                             @Nullable @QueryValue String city) {
         return ApiResponse.of(resultCodes.cancelReasons(startDate, endDate, city));
+    }
+
+    /** Chat figures in total and per operator, city and day: first response, resolution, AI alone or people, messages, breaches. */
+    @Get("/chats")
+    public ApiResponse<ChatReport> chats(@Nullable @QueryValue String startDate, @Nullable @QueryValue String endDate,
+                                         @Nullable @QueryValue String city) {
+        return ApiResponse.of(chats.report(startDate, endDate, city));
     }
 
     @Get("/wallboard")

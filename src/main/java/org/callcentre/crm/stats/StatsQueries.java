@@ -120,6 +120,21 @@ class StatsQueries {
         return spanned(OrderFacts.KEPT.kind(), "stats_order_campaign", "rk", period, keys -> keys);
     }
 
+    /** Chats and their rounds by the operator they count under (of operators of one city, or all). */
+    Sql chatsByOperator(StatsPeriod period, Long cityId) {
+        return composed(ChatFacts.READ, "stats_chat_operator", "operator_id", period, keys -> keys.when(cityId, OF_CITY_OPERATORS));
+    }
+
+    Sql chatsByCity(StatsPeriod period) {
+        return composed(ChatFacts.READ, "stats_chat_city", "city_id", period, keys -> keys);
+    }
+
+    /** Of one city from its rollup, of all from the centre's. */
+    Sql chatsByDay(StatsPeriod period, Long cityId) {
+        return cityId == null ? sums(ChatFacts.READ, "stats_chat_centre_day", "day", days(period))
+                : sums(ChatFacts.READ, "stats_chat_city_day", "day", days(period).always("city_id = ?", cityId));
+    }
+
     /** Users who take calls, and anyone else with figures, of one city or all. */
     Sql operators(Long cityId, Collection<Long> withFigures) {
         SqlFilter filter = new SqlFilter().always("(o.role = 'operator' OR o.sip_address IS NOT NULL OR o.id = ANY (?::bigint[]))",

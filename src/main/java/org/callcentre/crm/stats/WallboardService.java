@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Puts the wallboard together: waiting calls and chats from their tables, operators from presence, today's KPIs. */
+/** Puts the wallboard together: waiting calls and chats from their tables, operators from presence, today's KPIs and chat figures. */
 @Singleton
 public class WallboardService {
     /** Every live state presence knows, so that the board shows zeros rather than missing keys. */
@@ -22,10 +22,12 @@ public class WallboardService {
     private final StatsQueries queries;
     private final Presence presence;
     private final KpiService kpi;
+    private final ChatStatsService chatStats;
     private final Clock clock;
 
-    WallboardService(StatsReader reader, StatsQueries queries, Presence presence, KpiService kpi, Clock clock) {
+    WallboardService(StatsReader reader, StatsQueries queries, Presence presence, KpiService kpi, ChatStatsService chatStats, Clock clock) {
         this.reader = reader;
+        this.chatStats = chatStats;
         this.queries = queries;
         this.presence = presence;
         this.kpi = kpi;
@@ -49,6 +51,7 @@ public class WallboardService {
                 .get(0);
         long longest = waiting.oldest() == null ? 0 : Math.max(0, Duration.between(waiting.oldest(), now).toSeconds());
         long[] chats = reader.live(queries.chatsWaiting(), rs -> new long[]{rs.getLong("waiting"), rs.getLong("overdue")}).get(0);
-        return new Wallboard("wallboard", now, waiting.count(), longest, byState, chats[0], chats[1], kpi.today());
+        return new Wallboard("wallboard", now, waiting.count(), longest, byState, chats[0], chats[1], kpi.today(),
+                chatStats.today());
     }
 }

@@ -25,7 +25,7 @@ class IndependentSetsUnchangedTest {
     @Test
     void testFilesKeepTheHashesTheyWereWrittenWith() throws IOException, NoSuchAlgorithmException {
         List<String> sums = Files.readAllLines(SETS.resolve("SHA256SUMS"));
-        assertEquals(3, sums.size(), "three test files");
+        assertEquals(7, sums.size(), "seven test files: calls, the first two chat halves, the four of test2");
         for (String line : sums) {
             String[] parts = line.split("\\s+");
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(SETS.resolve(parts[1])));
@@ -39,7 +39,13 @@ class IndependentSetsUnchangedTest {
                 new String[]{"chats/questions-repair-dev.jsonl", "chats/questions-repair-test.jsonl"},
                 new String[]{"chats/questions-cleaning-dev.jsonl", "chats/questions-cleaning-test.jsonl"},
                 new String[]{"chats-dev2/questions-repair-dev2.jsonl", "chats/questions-repair-test.jsonl"},
-                new String[]{"chats-dev2/questions-cleaning-dev2.jsonl", "chats/questions-cleaning-test.jsonl"})) {
+                new String[]{"chats-dev2/questions-cleaning-dev2.jsonl", "chats/questions-cleaning-test.jsonl"},
+                new String[]{"chats/questions-repair-dev.jsonl", "chats-test2/questions-repair-test2.jsonl"},
+                new String[]{"chats-dev2/questions-repair-dev2.jsonl", "chats-test2/questions-repair-test2.jsonl"},
+                new String[]{"chats/questions-cleaning-dev.jsonl", "chats-test2/questions-cleaning-test2.jsonl"},
+                new String[]{"chats-dev2/questions-cleaning-dev2.jsonl", "chats-test2/questions-cleaning-test2.jsonl"},
+                new String[]{"chats-dev2/questions-third-dev.jsonl", "chats-test2/questions-third-test2.jsonl"},
+                new String[]{"chats-test2/questions-fourth-dev.jsonl", "chats-test2/questions-fourth-test.jsonl"})) {
             Set<String> dev = new HashSet<>(Files.readAllLines(SETS.resolve(pair[0])));
             List<String> shared = Files.readAllLines(SETS.resolve(pair[1])).stream().filter(dev::contains).toList();
             assertTrue(shared.isEmpty(), pair[1] + " shares lines with " + pair[0] + ": " + shared);

@@ -16,6 +16,8 @@ import java.util.Optional;
 record AvitoWebhookMessage(String id, String chatId, long userId, long authorId, String itemId, String text,
                            Instant created) {
     private static final int MAX_TEXT = 4000;
+    private static final long FIRST_TIME = 946_684_800L;
+    private static final long END_OF_TIMES = 4_102_444_800L;
 
     boolean ownMessage() {
         return userId == authorId;
@@ -42,13 +44,23 @@ record AvitoWebhookMessage(String id, String chatId, long userId, long authorId,
         Long userId = number(f, "payload.value.user_id", value.get("user_id"));
         Long authorId = number(f, "payload.value.author_id", value.get("author_id"));
         String itemId = f.optional("payload.value.item_id", text(value.get("item_id")), 100);
-        Instant created = value.get("created") instanceof Number seconds ? Instant.ofEpochSecond(seconds.longValue()) : Instant.now();
+        Instant created = created(f, value.get("created"));
         f.throwIfAny();
         String type = value.get("type") instanceof String t ? t : "text";
         String content = value.get("content") instanceof Map<?, ?> c && c.get("text") instanceof String t ? t : null;
         String shown = content != null && !content.isBlank() ? content : "[" + type + "]";
         return Optional.of(new AvitoWebhookMessage(id, chatId, userId, authorId, itemId,
                 shown.length() > MAX_TEXT ? shown.substring(0, MAX_TEXT) : shown, created));
+    }
+
+    /** Epoch seconds; absent is now. A time outside 2000–2099 is no message Avito sends (nor one a column holds). */
+    private static Instant created(Fields f, Object raw) {
+        if (raw == null) {
+            return Instant.now();
+        }
+        boolean time = raw instanceof Number seconds && seconds.doubleValue() >= FIRST_TIME && seconds.doubleValue() < END_OF_TIMES;
+        f.check(time, "payload.value.created", "is not a time in seconds");
+        return time ? Instant.ofEpochSecond(((Number) raw).longValue()) : null;
     }
 
     private static String text(Object raw) {

@@ -22,7 +22,7 @@ public final class WorkingWeek {
     private final ZoneId zone;
 
     private WorkingWeek(Map<String, DayHours> week, ZoneId zone) {
-        this.week = week;
+        this.week = week == null ? Map.of() : week;
         this.zone = zone;
     }
 
@@ -32,6 +32,20 @@ public final class WorkingWeek {
 
     static WorkingWeek of(Map<String, DayHours> week, ZoneId zone) {
         return new WorkingWeek(week, zone);
+    }
+
+    /** Whether the city works at {@code at} (a city without hours set always does). */
+    public boolean isOpenAt(Instant at) {
+        if (week.isEmpty()) {
+            return true;
+        }
+        ZonedDateTime local = at.atZone(zone);
+        DayHours hours = week.get(WorkingHours.DAYS.get(local.getDayOfWeek().getValue() - 1));
+        if (hours == null) {
+            return false;
+        }
+        LocalTime time = local.toLocalTime();
+        return !time.isBefore(LocalTime.parse(hours.from())) && time.isBefore(LocalTime.parse(hours.to()));
     }
 
     /** When {@code target} of working time has passed since {@code start}; empty when the city never works. */

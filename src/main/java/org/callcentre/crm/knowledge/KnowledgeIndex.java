@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * An in-memory index of every question variant (and title) of the knowledge base, and of each
@@ -169,6 +170,19 @@ public final class KnowledgeIndex {
 
     /** Entries that may answer {@code question} in {@code city} (null: entries for every city only), best first. */
     public List<Candidate> search(String question, String city, int max) {
+        String cityKey = city == null || city.isBlank() ? null : cityKey(city);
+        return search(question, entry -> entry.city() == null || cityKey(entry.city()).equals(cityKey), max);
+    }
+
+    /**
+     * Entries of every city and of none that may answer {@code question}, best first: one scan where
+     * a rule compares what each city has (an entry's score does not depend on the city asked for).
+     */
+    public List<Candidate> searchEveryCity(String question) {
+        return search(question, entry -> true, Integer.MAX_VALUE);
+    }
+
+    private List<Candidate> search(String question, Predicate<IndexedEntry> inScope, int max) {
         Map<String, Match> query = new LinkedHashMap<>();
         for (String term : reader.terms(question)) {
             query.putIfAbsent(term, nearest.computeIfAbsent(term, this::nearestKnown));
@@ -192,12 +206,11 @@ public final class KnowledgeIndex {
                 answerHits.addAll(answerPostings.getOrDefault(match.term(), Set.of()));
             }
         }
-        String cityKey = city == null || city.isBlank() ? null : cityKey(city);
         double unexplained = Math.pow(1 - unknownNouns / queryWeight, UNEXPLAINED_NOUNS);
         Map<Long, Candidate> best = new HashMap<>();
         for (long entryId : answerHits) {
             IndexedEntry entry = entries.get(entryId);
-            if (entry.city() != null && !cityKey(entry.city()).equals(cityKey)) {
+            if (!inScope.test(entry)) {
                 continue;
             }
             Set<String> answer = answerTerms.get(entryId);
@@ -220,7 +233,7 @@ public final class KnowledgeIndex {
         for (int hit : hits) {
             Variant variant = variants.get(hit);
             IndexedEntry entry = entries.get(variant.entryId());
-            if (entry.city() != null && !cityKey(entry.city()).equals(cityKey)) {
+            if (!inScope.test(entry)) {
                 continue;
             }
             Set<String> answer = answerTerms.get(entry.id());

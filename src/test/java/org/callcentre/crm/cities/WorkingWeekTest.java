@@ -66,4 +66,20 @@ class WorkingWeekTest {
         closed.put("mon", null);
         assertEquals(Optional.empty(), WorkingWeek.of(closed, YEKATERINBURG).deadline(local("2026-12-07T10:00:00"), Duration.ofMinutes(1)));
     }
+
+    @Test
+    void theCityIsOpenFromItsOpeningMinuteUntilBeforeItsClosingMinute() {
+        WorkingWeek week = WorkingWeek.of(weekdays(), YEKATERINBURG);
+        assertEquals(false, week.isOpenAt(local("2026-12-07T08:59:59")));
+        assertEquals(true, week.isOpenAt(local("2026-12-07T09:00:00")));
+        assertEquals(true, week.isOpenAt(local("2026-12-07T20:59:59")));
+        assertEquals(false, week.isOpenAt(local("2026-12-07T21:00:00")));
+        assertEquals(false, week.isOpenAt(local("2026-12-12T12:00:00")), "Saturday is closed");
+    }
+
+    @Test
+    void aCityWithoutHoursIsAlwaysOpen() {
+        assertEquals(true, WorkingWeek.of(Map.of(), YEKATERINBURG).isOpenAt(local("2026-12-12T03:00:00")));
+        assertEquals(true, WorkingWeek.of(null, YEKATERINBURG).isOpenAt(local("2026-12-12T03:00:00")));
+    }
 }

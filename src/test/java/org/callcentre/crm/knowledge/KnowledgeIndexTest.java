@@ -65,6 +65,16 @@ class KnowledgeIndexTest {
     }
 
     @Test
+    void oneSearchOverEveryCityScoresEachEntryAsItsOwnCitysSearchDoes() {
+        KnowledgeIndex index = KnowledgeIndex.of(ENTRIES);
+        List<Candidate> everywhere = index.searchEveryCity("куда выезжаете в какие районы");
+
+        assertEquals(List.of(2L, 3L), everywhere.stream().filter(c -> c.city() != null).map(Candidate::entryId).toList());
+        assertEquals(index.search("куда выезжаете в какие районы", "Казань", 1).get(0).confidence(),
+                everywhere.stream().filter(c -> c.entryId() == 3).findFirst().orElseThrow().confidence(), 1e-9);
+    }
+
+    @Test
     void unrelatedQuestionsFindNothingOrLittle() {
         List<Candidate> found = KnowledgeIndex.of(ENTRIES).search("какая завтра погода", null, 1);
         assertTrue(found.isEmpty() || found.get(0).confidence() < 0.5, found.toString());

@@ -3,6 +3,7 @@ package org.callcentre.crm.ai.answers;
 import org.callcentre.crm.knowledge.Candidate;
 import org.callcentre.crm.knowledge.KnowledgeIndex;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -106,17 +107,18 @@ public final class AnswerDecider {
      * is taken out. Left alone, retrieval would answer with a general entry, or with nothing.
      */
     private static boolean onlyElsewhere(KnowledgeIndex index, String question, String city) {
+        String here = HandoffIntent.fold(city);
+        List<Candidate> everywhere = index.searchEveryCity(withoutCityNames(index, question));
+        double bestHere = everywhere.stream().filter(c -> c.city() == null || HandoffIntent.fold(c.city()).equals(here))
+                .mapToDouble(Candidate::confidence).findFirst().orElse(0);
         Set<String> kinds = index.titlesFor(city).stream().map(t -> kindOf(t, city)).collect(Collectors.toSet());
-        String asked = withoutCityNames(index, question);
-        List<Candidate> here = index.search(asked, city, 1);
-        double bestHere = here.isEmpty() ? 0 : here.get(0).confidence();
-        for (String other : index.cities()) {
-            if (HandoffIntent.fold(other).equals(HandoffIntent.fold(city))) {
-                continue;
+        Set<String> citiesSeen = new HashSet<>();
+        for (Candidate c : everywhere) {
+            if (c.confidence() <= bestHere || c.confidence() < ELSEWHERE_FLOOR) {
+                return false;
             }
-            List<Candidate> there = index.search(asked, other, 1);
-            if (!there.isEmpty() && there.get(0).city() != null && there.get(0).confidence() >= ELSEWHERE_FLOOR
-                    && there.get(0).confidence() > bestHere && !kinds.contains(kindOf(there.get(0).title(), other))) {
+            // each other city's best entry decides for that city, as if it alone were asked
+            if (c.city() != null && citiesSeen.add(HandoffIntent.fold(c.city())) && !kinds.contains(kindOf(c.title(), c.city()))) {
                 return true;
             }
         }

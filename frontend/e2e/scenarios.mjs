@@ -222,6 +222,30 @@ const scenarios = {
   },
 
   /**
+   * A picture a client sent on Avito shows in the chat: loaded through the service's own origin with the
+   * token (the content-security policy allows no other images) and decoded by the browser.
+   */
+  async chatImage(page) {
+    await signIn(page, 'olga');
+    await step('picture');
+    await open(page, 'Чаты');
+    const row = page.getByRole('row').filter({ hasText: 'ждёт оператора' });
+    await row.first().waitFor({ timeout: TIMEOUT });
+    await row.first().click();
+    await page.waitForURL(/\/conversations\/\d+$/);
+    const image = page.getByTestId('chat-image');
+    await image.waitFor({ timeout: TIMEOUT });
+    await page.waitForFunction(() => {
+      const img = document.querySelector('[data-testid="chat-image"]');
+      return img && img.complete && img.naturalWidth > 0;
+    }, null, { timeout: TIMEOUT });
+    check((await page.getByTestId('messages').getByText('[image]').count()) === 0, 'the picture replaces the "[image]" text');
+    await shot(page, 'chat-image');
+    console.log(`RESULT size=${await image.evaluate((img) => `${img.naturalWidth}x${img.naturalHeight}`)}`);
+    console.log(`RESULT src=${(await image.getAttribute('src')).split(':')[0]}`);
+  },
+
+  /**
    * A client's Avito message nobody in the city can take lands in the operators' queue; an operator
    * opens it, replies while Avito refuses (the failure and the coming retry shown), replies again
    * (delivered), and rates the AI's decision on the client's message.

@@ -13,6 +13,7 @@ import { FormMessage } from '../../shared/ui/FormMessage';
 import { useNotify } from '../../shared/ui/Notices';
 import { PhoneLink } from '../../shared/ui/PhoneLink';
 import { QueryState } from '../../shared/ui/QueryState';
+import { ChatImage } from './ChatImage';
 import { SlaDeadline } from './SlaDeadline';
 import { AnswerRating } from './AnswerRating';
 import { ReplyAssist } from './ReplyAssist';
@@ -121,7 +122,7 @@ export function ConversationPage() {
                     <strong>{t(`sender.${m.sender}`)}</strong> <time>{formatDateTime(m.createdAt)}</time>{' '}
                     {m.sender !== 'client' && <Badge tone={delivery}>{t(`delivery.${delivery}`)}</Badge>}
                   </div>
-                  <p className="message-text">{m.text}</p>
+                  {m.image ? <ChatImage conversationId={c.id} messageId={m.id} /> : <p className="message-text">{m.text}</p>}
                   {m.deliveryStatus === 'failed' && (
                     <p className="field-error" role="note">
                       {m.lastError} {m.nextAttemptAt ? t('delivery.nextAttempt', { time: formatDateTime(m.nextAttemptAt), count: m.attempts }) : t('delivery.attempts', { count: m.attempts })}

@@ -3,7 +3,7 @@ import { deliveryOf, threadOf, type AiAnswer, type Message } from './conversatio
 
 const message = (id: number, createdAt: string, over: Partial<Message> = {}): Message => ({
   id, conversationId: 1, sender: 'client', operatorId: null, text: `m${id}`, externalId: null, deliveryStatus: 'received',
-  attempts: 0, nextAttemptAt: null, lastError: null, sentAt: null, createdAt, ...over,
+  attempts: 0, nextAttemptAt: null, lastError: null, sentAt: null, createdAt, image: false, ...over,
 });
 
 describe('message delivery', () => {

@@ -16,6 +16,8 @@ export interface Message {
   id: number; conversationId: number; sender: 'client' | 'operator' | 'ai' | 'system'; operatorId: number | null; text: string;
   externalId: string | null; deliveryStatus: 'received' | 'pending' | 'sent' | 'failed'; attempts: number;
   nextAttemptAt: string | null; lastError: string | null; sentAt: string | null; createdAt: string;
+  /** the client sent a picture: shown from `/api/conversations/{id}/messages/{messageId}/image` instead of the text "[image]" */
+  image: boolean;
 }
 export interface ConversationDetail { conversation: Conversation; messages: Message[] }
 export interface AnswerSource { entryId: number; title: string; category: string; confidence: number }

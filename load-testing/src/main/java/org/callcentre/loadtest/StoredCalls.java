@@ -14,7 +14,9 @@ import java.util.TreeMap;
 /**
  * The end-to-end check, read from the CRM's database after the stream: every call the run
  * started must be one row in its final status. Waits until no call of the run is left to finish
- * (or nothing moved for a while), then compares row by row.
+ * and, for Mango, no acknowledged webhook is left unapplied in the inbox (a call whose answer was
+ * refused 503 and sent again looks missed until that resend is applied), or until nothing moved
+ * for a while; then compares row by row.
  */
 final class StoredCalls {
     /**
@@ -42,30 +44,43 @@ final class StoredCalls {
             throws SQLException, InterruptedException {
         long deadline = System.nanoTime() + maxSeconds * 1_000_000_000L;
         long last = -1;
+        long lastPending = -1;
         long lastMoved = System.nanoTime();
         long finalAt = System.nanoTime();
         try (Connection db = connect();
              PreparedStatement count = db.prepareStatement(
-                     "SELECT count(*) FROM calls WHERE source = ? AND created_at >= ? AND status <> 'ringing'")) {
+                     "SELECT count(*) FROM calls WHERE source = ? AND created_at >= ? AND status <> 'ringing'");
+             PreparedStatement unapplied = db.prepareStatement(
+                     "SELECT count(*) FROM telephony_inbox WHERE source = ? AND processed_at IS NULL")) {
             count.setString(1, source);
             count.setTimestamp(2, Timestamp.from(since));
+            unapplied.setString(1, source);
             while (System.nanoTime() < deadline) {
-                long done;
-                try (ResultSet rs = count.executeQuery()) {
-                    rs.next();
-                    done = rs.getLong(1);
-                }
+                long done = countOf(count);
                 if (done != last) {
                     last = done;
                     lastMoved = System.nanoTime();
                     finalAt = lastMoved;
                 }
-                if (done >= planned.size() || System.nanoTime() - lastMoved > stallSeconds * 1_000_000_000L) {
+                long pending = countOf(unapplied);
+                if (pending != lastPending) {
+                    lastPending = pending;
+                    lastMoved = System.nanoTime();
+                    finalAt = lastMoved;
+                }
+                if ((done >= planned.size() && pending == 0) || System.nanoTime() - lastMoved > stallSeconds * 1_000_000_000L) {
                     break;
                 }
                 Thread.sleep(250);
             }
             return compare(db, source, since, planned, (finalAt - streamEndNanos) / 1e9);
+        }
+    }
+
+    private static long countOf(PreparedStatement count) throws SQLException {
+        try (ResultSet rs = count.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

@@ -1,13 +1,17 @@
 package org.callcentre.crm.conversations;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
+import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -28,10 +32,12 @@ import java.util.List;
 public class ConversationController {
     private final ConversationService conversations;
     private final MessageDelivery delivery;
+    private final ChatImageProxy images;
 
-    public ConversationController(ConversationService conversations, MessageDelivery delivery) {
+    ConversationController(ConversationService conversations, MessageDelivery delivery, ChatImageProxy images) {
         this.conversations = conversations;
         this.delivery = delivery;
+        this.images = images;
     }
 
     @Get
@@ -44,6 +50,15 @@ public class ConversationController {
     @Get("/{id}")
     public ApiResponse<ConversationDetail> get(long id, Actor actor) {
         return ApiResponse.of(conversations.get(id, actor));
+    }
+
+    /** The picture a client sent, streamed from the marketplace: the browser may load own-origin images only. */
+    @Get("/{id}/messages/{messageId}/image")
+    public HttpResponse<StreamedFile> image(long id, long messageId, Actor actor) {
+        ChatChannel.ChatImage image = images.open(id, messageId, actor);
+        MediaType type = MediaType.of(image.contentType());
+        StreamedFile file = image.length() >= 0 ? new StreamedFile(image.body(), type, 0, image.length()) : new StreamedFile(image.body(), type);
+        return HttpResponse.ok(file).header(HttpHeaders.CACHE_CONTROL, "private, max-age=86400");
     }
 
     /** 201 with the message after one delivery attempt: sent, or failed with the error and the next try's time. */

@@ -36,8 +36,7 @@ public class ConversationInbox {
     @Transactional
     public Optional<ClientMessageReceived> receive(IncomingMessage message) {
         ConversationRepository.Upserted conversation = conversations.upsert(message);
-        Optional<Long> stored = conversations.insertClientMessage(conversation.id(), message.externalMessageId(),
-                message.text(), message.sentAt());
+        Optional<Long> stored = conversations.insertClientMessage(conversation.id(), message);
         if (stored.isEmpty()) {
             return Optional.empty();
         }

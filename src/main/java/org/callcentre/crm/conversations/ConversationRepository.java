@@ -60,11 +60,18 @@ public class ConversationRepository {
     }
 
     /** Stores a client message once; empty when this external id was stored before. */
-    public Optional<Long> insertClientMessage(long conversationId, String externalId, String text, Instant at) {
-        return db.queryOne("INSERT INTO messages (conversation_id, sender, text, external_id, delivery_status, created_at) "
-                        + "VALUES (?, 'client', ?, ?, 'received', ?) "
+    public Optional<Long> insertClientMessage(long conversationId, IncomingMessage message) {
+        return db.queryOne("INSERT INTO messages (conversation_id, sender, text, image_url, external_id, delivery_status, created_at) "
+                        + "VALUES (?, 'client', ?, ?, ?, 'received', ?) "
                         + "ON CONFLICT (conversation_id, external_id) WHERE external_id IS NOT NULL DO NOTHING RETURNING id",
-                rs -> rs.getLong(1), conversationId, text, externalId, at);
+                rs -> rs.getLong(1), conversationId, message.text(), message.imageUrl(), message.externalMessageId(),
+                message.sentAt());
+    }
+
+    /** The marketplace's address of the picture a message of this conversation carries. */
+    public Optional<String> imageUrl(long conversationId, long messageId) {
+        return db.queryOne("SELECT image_url FROM messages WHERE id = ? AND conversation_id = ? AND image_url IS NOT NULL",
+                rs -> rs.getString(1), messageId, conversationId);
     }
 
     public long insertOutgoing(long conversationId, String sender, Long operatorId, String text) {
@@ -258,6 +265,7 @@ public class ConversationRepository {
         return new Message(rs.getLong("id"), rs.getLong("conversation_id"), rs.getString("sender"),
                 Db.getLong(rs, "operator_id"), rs.getString("text"), rs.getString("external_id"),
                 rs.getString("delivery_status"), rs.getInt("attempts"), Db.getInstant(rs, "next_attempt_at"),
-                rs.getString("last_error"), Db.getInstant(rs, "sent_at"), Db.getInstant(rs, "created_at"));
+                rs.getString("last_error"), Db.getInstant(rs, "sent_at"), Db.getInstant(rs, "created_at"),
+                rs.getString("image_url") != null);
     }
 }

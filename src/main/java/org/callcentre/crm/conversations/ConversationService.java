@@ -80,6 +80,13 @@ public class ConversationService {
         return conversations.find(id).orElseThrow(() -> ApiException.notFound("Conversation " + id));
     }
 
+    /** The marketplace's address of a client's picture in this chat; another city's chat is not found, as for the chat. */
+    @Transactional
+    public String imageUrl(long id, long messageId, Actor actor) {
+        visible(id, actor);
+        return conversations.imageUrl(id, messageId).orElseThrow(() -> ApiException.notFound("Image of message " + messageId));
+    }
+
     @Transactional
     public Message message(long id) {
         return conversations.message(id).orElseThrow(() -> ApiException.notFound("Message " + id));

@@ -63,6 +63,29 @@ class MissedCallTasks implements CallProjection {
                    call_id = CASE WHEN a.last_at >= t.last_missed_at THEN a.last_call ELSE t.call_id END, updated_at = now()
               FROM added a WHERE t.id = a.task_id""";
 
+    /**
+     * Calls an earlier batch saw missed and late events show answered (a refused webhook sent again)
+     * leave their open call-backs: the task goes with its last missed call, else it is counted again
+     * from the missed calls it still has. Their own answer then closes what is left, as any answer does.
+     */
+    private static final String UNCOUNT = """
+            WITH uncounted AS (
+                DELETE FROM task_calls k USING tasks t
+                 WHERE k.call_id = ANY (?::bigint[]) AND t.id = k.task_id AND t.status = 'open'
+                RETURNING k.task_id, k.call_id),
+            kept AS (
+                SELECT u.task_id, count(DISTINCT u.call_id) AS uncounted, min(c.created_at) AS first_at, max(c.created_at) AS last_at,
+                       (array_agg(c.id ORDER BY c.created_at DESC, c.id DESC) FILTER (WHERE c.id IS NOT NULL))[1] AS last_call
+                  FROM uncounted u
+                  LEFT JOIN task_calls k ON k.task_id = u.task_id AND k.call_id NOT IN (SELECT call_id FROM uncounted)
+                  LEFT JOIN calls c ON c.id = k.call_id
+                 GROUP BY u.task_id),
+            gone AS (
+                DELETE FROM tasks t USING kept k WHERE t.id = k.task_id AND t.missed_count <= k.uncounted)
+            UPDATE tasks t SET missed_count = t.missed_count - k.uncounted, due_at = coalesce(k.first_at, t.due_at),
+                   last_missed_at = coalesce(k.last_at, t.last_missed_at), call_id = coalesce(k.last_call, t.call_id), updated_at = now()
+              FROM kept k WHERE t.id = k.task_id AND t.missed_count > k.uncounted""";
+
     private final Db db;
 
     MissedCallTasks(Db db) {
@@ -74,9 +97,17 @@ class MissedCallTasks implements CallProjection {
         return CALLBACKS;
     }
 
-    /** Closing first: a batch holding an answered call and a later missed one ends with the later one's task open. */
+    /**
+     * Closing first: a batch holding an answered call and a later missed one ends with the later one's
+     * task open. Before that, calls counted missed that turned out answered are taken back (a statement
+     * only in a batch that has one).
+     */
     @Override
     public void project(List<CallChanged> changes) {
+        List<Long> turnedAnswered = changes.stream().filter(CallChanged::turnedAnswered).map(CallChanged::callId).toList();
+        if (!turnedAnswered.isEmpty()) {
+            db.update(UNCOUNT, turnedAnswered);
+        }
         List<Long> ended = changes.stream().filter(c -> c.outcome().ended() && c.links().clientId() != null)
                 .map(CallChanged::callId).toList();
         if (ended.isEmpty()) {

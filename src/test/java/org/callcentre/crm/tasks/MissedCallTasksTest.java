@@ -87,6 +87,32 @@ class MissedCallTasksTest {
     }
 
     @Test
+    void aCallSeenMissedUntilItsLateAnswerArrivedIsNoLongerCountedOnTheCallBack() {
+        mango.summary("missed-later", "79161234567", T0 + 1000, 0, T0 + 1040, null);
+        mango.awaitApplied();
+        // the answer was refused (503) and is sent again after the operator's hang-up: the call looks missed meanwhile
+        assertEquals(200, mango.post("events/call", operatorLeg("late", 2, T0 + 660, "Disconnected")));
+        mango.awaitApplied();
+        assertEquals(2, ((Number) callbacks(kazanOperator, "?status=open").get(0).get("missedCount")).intValue());
+
+        assertEquals(200, mango.post("events/call", operatorLeg("late", 1, T0 + 605, "Connected")));
+        mango.awaitApplied();
+        List<Map<String, Object>> open = callbacks(kazanOperator, "?status=open");
+        assertEquals(1, open.size(), open.toString());
+        assertEquals(1, ((Number) open.get(0).get("missedCount")).intValue(), "only the call still missed");
+        assertEquals(java.time.Instant.ofEpochSecond(T0 + 1000).toString(), open.get(0).get("dueAt"));
+        assertEquals(1, data.count("task_calls"));
+    }
+
+    /** Mango's {@code events/call} for operator 101's leg of an inbound call from Ivan. */
+    private static String operatorLeg(String entryId, int seq, long at, String state) {
+        return """
+                {"entry_id":"%s","call_id":"%s-b","timestamp":%d,"seq":%d,"call_state":"%s","location":"abonent",\
+                "from":{"number":"79161234567"},"to":{"extension":"101","line_number":"78432507713"}%s}"""
+                .formatted(entryId, entryId, at, seq, state, state.equals("Disconnected") ? ",\"disconnect_reason\":1110" : "");
+    }
+
+    @Test
     void eachClientKeepsItsOwnCallBackWhenTheirCallsInterleave() {
         mango.summary("ivan-missed", "79161234567", T0, 0, T0 + 40, null);
         mango.awaitApplied();

@@ -26,13 +26,18 @@ import java.util.regex.Pattern;
  * {@code GET /messenger/v2/accounts/{user_id}/chats/{chat_id}} (the chat with its ad in
  * {@code context.value}), {@code GET /messenger/v3/accounts/{user_id}/chats/{chat_id}/messages/} and
  * {@code POST /calltracking/v1/getCalls/}. Unknown clients get 401 from /token, unknown tokens 401
- * everywhere else, as Avito does.
+ * everywhere else, as Avito does. Clients' pictures are served at {@code GET /image/{name}} without a
+ * token, as Avito's image hosts serve them.
  */
 public final class AvitoTestServer implements AutoCloseable {
     private static final Pattern SEND = Pattern.compile("/messenger/v1/accounts/(\\d+)/chats/([^/]+)/messages");
     private static final Pattern CHAT = Pattern.compile("/messenger/v2/accounts/(\\d+)/chats/([^/]+)");
     private static final Pattern ITEM = Pattern.compile("/core/v1/accounts/(\\d+)/items/(\\d+)/");
     private static final Pattern HISTORY = Pattern.compile("/messenger/v3/accounts/(\\d+)/chats/([^/]+)/messages/?");
+
+    /** A picture the image host serves: {@code declaredLength} false sends it chunked, without Content-Length. */
+    private record Image(byte[] bytes, String contentType, boolean declaredLength) {
+    }
 
     /** A message the CRM sent into a chat. */
     public record Sent(long userId, String chatId, String text, String id) {
@@ -48,6 +53,8 @@ public final class AvitoTestServer implements AutoCloseable {
     private final AtomicInteger failSends = new AtomicInteger();
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<String, String> items = new ConcurrentHashMap<>();
+    private final Map<String, Image> images = new ConcurrentHashMap<>();
+    private final AtomicInteger imageFetches = new AtomicInteger();
     private volatile String adTitle = "Ремонт стиральных машин на дому";
 
     public AvitoTestServer() {
@@ -88,6 +95,22 @@ public final class AvitoTestServer implements AutoCloseable {
         items.put(String.valueOf(itemId), title);
     }
 
+    /** Serves {@code bytes} as {@code contentType} at the returned address, with its Content-Length. */
+    public String image(String name, byte[] bytes, String contentType) {
+        images.put(name, new Image(bytes, contentType, true));
+        return url() + "/image/" + name;
+    }
+
+    /** Serves {@code bytes} chunked, not saying how long they are. */
+    public String chunkedImage(String name, byte[] bytes, String contentType) {
+        images.put(name, new Image(bytes, contentType, false));
+        return url() + "/image/" + name;
+    }
+
+    public int imageFetches() {
+        return imageFetches.get();
+    }
+
     public void adTitle(String title) {
         adTitle = title;
     }
@@ -108,6 +131,8 @@ public final class AvitoTestServer implements AutoCloseable {
         sent.clear();
         calls.clear();
         items.clear();
+        images.clear();
+        imageFetches.set(0);
         callRequests.clear();
         tokens.clear();
         failSends.set(0);
@@ -126,6 +151,10 @@ public final class AvitoTestServer implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             if (method.equals("POST") && path.equals("/token")) {
                 token(exchange, body);
+                return;
+            }
+            if (method.equals("GET") && path.startsWith("/image/")) {
+                image(exchange, images.get(path.substring("/image/".length())));
                 return;
             }
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
@@ -166,6 +195,17 @@ public final class AvitoTestServer implements AutoCloseable {
         String token = "token-" + tokensIssued.incrementAndGet();
         tokens.add(token);
         JsonHttp.reply(exchange, 200, Map.of("access_token", token, "expires_in", 86400, "token_type", "Bearer"));
+    }
+
+    private void image(HttpExchange exchange, Image image) throws IOException {
+        imageFetches.incrementAndGet();
+        if (image == null) {
+            exchange.sendResponseHeaders(404, -1);
+            return;
+        }
+        exchange.getResponseHeaders().set("Content-Type", image.contentType());
+        exchange.sendResponseHeaders(200, image.declaredLength() ? image.bytes().length : 0);
+        exchange.getResponseBody().write(image.bytes());
     }
 
     @SuppressWarnings("unchecked")

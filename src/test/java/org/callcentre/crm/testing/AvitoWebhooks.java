@@ -14,16 +14,26 @@ public final class AvitoWebhooks {
     }
 
     public static Map<String, Object> message(String messageId, String chatId, long userId, long authorId, String text) {
+        return message(messageId, chatId, userId, authorId, "text", Map.of("text", text));
+    }
+
+    /** A client's picture, {@code sizes} mapping "WIDTHxHEIGHT" to the address of that size, as Avito sends it. */
+    public static Map<String, Object> clientImage(String messageId, String chatId, long userId, Map<String, String> sizes) {
+        return message(messageId, chatId, userId, 777000L, "image", Map.of("image", Map.of("sizes", sizes)));
+    }
+
+    private static Map<String, Object> message(String messageId, String chatId, long userId, long authorId, String type,
+                                               Map<String, Object> content) {
         Map<String, Object> value = new LinkedHashMap<>();
         value.put("id", messageId);
         value.put("chat_id", chatId);
         value.put("user_id", userId);
         value.put("author_id", authorId);
         value.put("created", System.currentTimeMillis() / 1000);
-        value.put("type", "text");
+        value.put("type", type);
         value.put("chat_type", "u2i");
         value.put("item_id", 4242);
-        value.put("content", Map.of("text", text));
+        value.put("content", content);
         return Map.of("id", "evt-" + messageId, "version", "v3.0.0", "timestamp", System.currentTimeMillis() / 1000,
                 "payload", Map.of("type", "message", "value", value));
     }

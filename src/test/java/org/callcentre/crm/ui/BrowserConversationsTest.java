@@ -10,6 +10,11 @@ import org.callcentre.crm.testing.MangoWebhooks;
 import org.callcentre.crm.testing.TestData;
 import org.junit.jupiter.api.Test;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +32,32 @@ class BrowserConversationsTest extends AvitoServerFixture {
     @Override
     protected Map<String, String> moreProperties() {
         // the tests' 1 s retry would deliver the refused reply again before the browser and the test look at it
-        return Map.of("crm.conversations.retry-base", "10m");
+        return Map.of("crm.conversations.retry-base", "10m", "crm.avito.image-hosts", "127.0.0.1");
+    }
+
+    @Test
+    void aClientsPictureShowsInTheChat() throws Exception {
+        BrowserScenario browser = BrowserScenario.against(server);
+        new KazanCallCentre(data, new MangoWebhooks(client, data.db()));
+        String webhook = AvitoSetup.account(new Api(client).login("admin", TestData.PASSWORD), avito, "Казань");
+        String picture = avito.image("photo.png", png(64, 48), "image/png");
+
+        Map<String, String> results = browser.run("chatImage", Map.of("picture", () -> {
+            assertEquals(200, new Api(client).post(webhook, AvitoWebhooks.clientImage("m-1", "chat-picture", AvitoSetup.AVITO_USER,
+                    Map.of("140x105", picture))).status());
+            Eventually.until("the chat is queued", () -> data.db().queryLong("SELECT count(*) FROM conversations WHERE status = 'queued'") == 1);
+        }));
+
+        assertEquals("64x48", results.get("size"), "the browser decoded the picture Avito's host served");
+        assertEquals("blob", results.get("src"), "loaded with the token, shown from a blob URL");
+        assertEquals(1, avito.imageFetches());
+    }
+
+    private static byte[] png(int width, int height) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 
     @Test

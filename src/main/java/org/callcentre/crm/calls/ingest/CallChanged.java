@@ -1,5 +1,6 @@
 package org.callcentre.crm.calls.ingest;
 
+import io.micronaut.core.annotation.Nullable;
 import org.callcentre.crm.calls.Call;
 
 import java.util.LinkedHashSet;
@@ -22,8 +23,17 @@ import java.util.stream.Collectors;
  * @param rung the active users whose extension started ringing in this change (not on a leg that
  *             also ended in it), resolved with the same lookup that linked the call; none once the
  *             call is over, since a ring the call has already outlived is no reason to pop
+ * @param statusBefore the status the row had before this change; null for a call new in it. Events
+ *             arrive late: a call seen missed (every leg known had ended) can turn out answered
  */
-public record CallChanged(Call call, CallOutcome outcome, CallLinks links, List<CallEvent> newEvents, List<RungUser> rung) {
+public record CallChanged(Call call, CallOutcome outcome, CallLinks links, List<CallEvent> newEvents, List<RungUser> rung,
+                          @Nullable String statusBefore) {
+
+    /** A call an earlier change stored as over and not answered, which late events show answered. */
+    public boolean turnedAnswered() {
+        return statusBefore != null && !"answered".equals(statusBefore) && !"ringing".equals(statusBefore)
+                && "answered".equals(outcome.status());
+    }
 
     public long callId() {
         return call.id();

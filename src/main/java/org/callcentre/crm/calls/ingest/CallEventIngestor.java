@@ -71,18 +71,26 @@ class CallEventIngestor {
             }
         }
         Map<String, List<CallEvent>> timelines = this.timelines.of(source, freshByCall);
-        Map<String, CallLinks> earlier = rows.existingLinks(source, freshByCall.keySet());
+        Map<String, CallRowWriter.StoredCall> earlier = rows.existing(source, freshByCall.keySet());
         Map<String, CallOutcome> outcomes = new HashMap<>();
-        freshByCall.keySet().forEach(callKey -> outcomes.put(callKey, CallTimeline.fold(timelines.get(callKey))));
-        Map<String, CallLinks> links = linker.linkAll(outcomes, earlier);
+        Map<String, CallLinks> earlierLinks = new HashMap<>();
+        freshByCall.keySet().forEach(callKey -> {
+            CallRowWriter.StoredCall before = earlier.get(callKey);
+            outcomes.put(callKey, CallTimeline.fold(timelines.get(callKey), before == null ? null : before.endedAt()));
+            if (before != null) {
+                earlierLinks.put(callKey, before.links());
+            }
+        });
+        Map<String, CallLinks> links = linker.linkAll(outcomes, earlierLinks);
         Map<String, Call> stored = rows.upsertAll(source, outcomes.entrySet().stream()
                 .map(o -> new CallRowWriter.Row(o.getKey(), o.getValue(), links.get(o.getKey()))).toList());
         List<CallChanged> changed = new ArrayList<>();
         Set<String> ended = new HashSet<>();
         freshByCall.forEach((callKey, newEvents) -> {
             CallOutcome outcome = outcomes.get(callKey);
+            CallRowWriter.StoredCall before = earlier.get(callKey);
             changed.add(new CallChanged(stored.get(callKey), outcome, links.get(callKey), newEvents,
-                    outcome.ended() ? List.of() : linker.rung(newEvents)));
+                    outcome.ended() ? List.of() : linker.rung(newEvents), before == null ? null : before.status()));
             if (outcome.ended()) {
                 ended.add(callKey);
             }

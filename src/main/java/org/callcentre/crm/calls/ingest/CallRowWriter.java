@@ -6,6 +6,7 @@ import org.callcentre.crm.calls.CallRepository;
 import org.callcentre.crm.shared.Db;
 
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.Map;
 
 /**
  * Writes the derived state of a call into its one {@code calls} row. What operators typed
- * (disposition, note) is never touched, and an ended call is never reopened by a late event.
+ * (disposition, note) is never touched; that an ended call stays ended is the fold's rule
+ * ({@link CallTimeline#fold(List, Instant)}), given the end stored here.
  */
 @Singleton
 public class CallRowWriter {
@@ -24,16 +26,24 @@ public class CallRowWriter {
         this.db = db;
     }
 
-    /** What earlier ingests already attached to these calls, so that it is not looked up again. */
-    public Map<String, CallLinks> existingLinks(String source, Collection<String> callKeys) {
-        Map<String, CallLinks> links = new HashMap<>();
-        db.query("SELECT external_id, operator_id, client_id, order_id, rk, city_id, client_phone, ats_phone FROM calls "
+    /**
+     * What earlier ingests stored for these calls: their links, so that they are not looked up again,
+     * and their status and end, which a late event must not take back.
+     */
+    Map<String, StoredCall> existing(String source, Collection<String> callKeys) {
+        Map<String, StoredCall> stored = new HashMap<>();
+        db.query("SELECT external_id, operator_id, client_id, order_id, rk, city_id, client_phone, ats_phone, status, ended_at FROM calls "
                         + "WHERE source = ? AND external_id = ANY (?::text[])",
-                rs -> links.put(rs.getString("external_id"), new CallLinks(Db.getLong(rs, "operator_id"), Db.getLong(rs, "client_id"),
-                        Db.getLong(rs, "order_id"), rs.getString("rk"), Db.getLong(rs, "city_id"), rs.getString("client_phone"),
-                        rs.getString("ats_phone"))),
+                rs -> stored.put(rs.getString("external_id"), new StoredCall(new CallLinks(Db.getLong(rs, "operator_id"),
+                        Db.getLong(rs, "client_id"), Db.getLong(rs, "order_id"), rs.getString("rk"), Db.getLong(rs, "city_id"),
+                        rs.getString("client_phone"), rs.getString("ats_phone")), rs.getString("status"),
+                        Db.getInstant(rs, "ended_at"))),
                 source, callKeys);
-        return links;
+        return stored;
+    }
+
+    /** A call as an earlier batch left its row. */
+    record StoredCall(CallLinks links, String status, Instant endedAt) {
     }
 
     private static final int COLUMNS = 21;
@@ -93,9 +103,7 @@ public class CallRowWriter {
                         ON CONFLICT (source, external_id) DO UPDATE SET
                             rk = EXCLUDED.rk, city_id = EXCLUDED.city_id, client_phone = EXCLUDED.client_phone,
                             ats_phone = EXCLUDED.ats_phone, direction = EXCLUDED.direction,
-                            status = CASE WHEN calls.ended_at IS NOT NULL AND EXCLUDED.ended_at IS NULL THEN calls.status ELSE EXCLUDED.status END,
-                            missed_reason = CASE WHEN calls.ended_at IS NOT NULL AND EXCLUDED.ended_at IS NULL THEN calls.missed_reason ELSE EXCLUDED.missed_reason END,
-                            ended_at = coalesce(EXCLUDED.ended_at, calls.ended_at),
+                            status = EXCLUDED.status, missed_reason = EXCLUDED.missed_reason, ended_at = EXCLUDED.ended_at,
                             operator_id = EXCLUDED.operator_id, operator_extension = EXCLUDED.operator_extension,
                             client_id = EXCLUDED.client_id, order_id = coalesce(calls.order_id, EXCLUDED.order_id),
                             queue = EXCLUDED.queue, created_at = EXCLUDED.created_at, answered_at = EXCLUDED.answered_at,

@@ -12,6 +12,12 @@ import java.util.Set;
  * Folds every event known for one call into its outcome. The result depends only on the set of
  * events, not on the order they arrived in: a redelivered event changes nothing, and a late
  * "ringing" cannot reopen a call whose end is already known.
+ *
+ * <p>One call's events can arrive in any order (a webhook refused and sent again later), and an
+ * earlier batch may have found the call over — every leg it knew of had ended — before a leg it
+ * did not know of arrives. Such a call stays over ({@link #fold(List, Instant)}): a late event adds
+ * what it says (an answer, an operator, hold) but never takes back the end, the status or the talk
+ * the row already had; once the call's own end arrives, the events alone decide.
  */
 public final class CallTimeline {
     private static final Comparator<CallEvent> PBX_ORDER = Comparator.comparing(CallEvent::occurredAt)
@@ -23,6 +29,14 @@ public final class CallTimeline {
     }
 
     public static CallOutcome fold(List<CallEvent> events) {
+        return fold(events, null);
+    }
+
+    /**
+     * @param endedBefore the end an earlier batch stored for the call, if any: kept when these events
+     *                    no longer say the call is over (a leg they had not known of is still open)
+     */
+    public static CallOutcome fold(List<CallEvent> events, Instant endedBefore) {
         if (events.isEmpty()) {
             throw new IllegalArgumentException("a call needs at least one event");
         }
@@ -112,7 +126,7 @@ public final class CallTimeline {
         Instant createdAt = timeline.stream().filter(e -> e.kind() != CallEventKind.RECORDING_READY)
                 .map(CallEvent::occurredAt).findFirst().orElse(timeline.get(0).occurredAt());
         Instant endedAt = callEndedAt != null ? callEndedAt
-                : (!legs.isEmpty() && endedLegs.containsAll(legs) ? lastLegEnd : null);
+                : (!legs.isEmpty() && endedLegs.containsAll(legs) ? lastLegEnd : endedBefore);
         if (heldSince != null && endedAt != null) {
             heldSeconds += seconds(heldSince, endedAt);
         }

@@ -4,15 +4,22 @@ import jakarta.inject.Singleton;
 import org.callcentre.crm.conversations.ChatChannel;
 import org.callcentre.crm.conversations.Conversation;
 
-/** Replies go into the Avito chat through the account the chat came in on. */
+/** Replies go into the Avito chat through the account the chat came in on; clients' pictures come from Avito's image hosts. */
 @Singleton
 class AvitoChatChannel implements ChatChannel {
     private final AvitoAccountService accounts;
     private final AvitoApi api;
+    private final AvitoImages images;
 
-    AvitoChatChannel(AvitoAccountService accounts, AvitoApi api) {
+    AvitoChatChannel(AvitoAccountService accounts, AvitoApi api, AvitoImages images) {
         this.accounts = accounts;
         this.api = api;
+        this.images = images;
+    }
+
+    @Override
+    public ChatImage openImage(String imageUrl) throws ChatImageRefused {
+        return images.open(imageUrl);
     }
 
     @Override

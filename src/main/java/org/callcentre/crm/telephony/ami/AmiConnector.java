@@ -7,7 +7,6 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.asteriskjava.manager.ManagerConnection;
-import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
@@ -30,6 +29,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -51,11 +51,13 @@ import java.util.stream.Collectors;
  *       stops being leader logs off, and the next leader's first login reconciles as any login does.</li>
  *   <li>A node's first login (after a start, a {@code kill -9}, or on taking over) also ends an
  *       outage: the time since the {@link AmiListenedMark listened mark} the node that listened before left.</li>
- *   <li>When events come faster than they are stored and the worker's queue is full, the link is
- *       paused: the refused event and those after it are not taken, the connection is logged off
- *       (asterisk-java's reader must not be blocked: its own queue would drop events unseen), and
- *       once half the queue is free it logs in again. The pause is an outage like a drop, dated
- *       from the last event taken: reconciled, written as a gap and backfilled from the CDR.</li>
+ *   <li>When events come faster than they are stored and the worker's queue is full, the socket is
+ *       not read until a stored batch makes room ({@link AmiManagerConnection}): TCP holds the
+ *       further events and makes Asterisk wait, and none is dropped. The connection stays logged in;
+ *       should Asterisk give up on it meanwhile, that is a drop like any other, dated from the last
+ *       event read: reconciled, written as a gap and backfilled from the CDR.</li>
+ *   <li>The channel list of the re-sync is asked for at the login itself (on the supervisor thread),
+ *       so that its answer is read before the events that follow can fill the queue.</li>
  * </ul>
  */
 @Singleton
@@ -78,7 +80,6 @@ class AmiConnector implements ApplicationEventListener<StartupEvent> {
     private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "ami-connector"));
     private final AmiListenedMark mark;
     private Duration retry = FIRST_RETRY;
-    private volatile boolean paused;
     /** Logged in since this node last began to lead; false until then, and again once it steps down. */
     private volatile boolean listening;
 
@@ -89,15 +90,14 @@ class AmiConnector implements ApplicationEventListener<StartupEvent> {
         this.settings = settings;
         this.worker = worker;
         this.leadership = leadership;
-        this.connection = new ManagerConnectionFactory(settings.host(), settings.port(), settings.username(), settings.secret())
-                .createManagerConnection();
+        this.connection = new AmiManagerConnection(settings, worker.cap());
         connection.setSocketTimeout((int) CONNECT_TIMEOUT.toMillis());
         connection.setSocketReadTimeout((int) settings.pingInterval().multipliedBy(3).toMillis());
         connection.addEventListener(this::onEvent);
         this.watch = new AmiOutageWatch(settings.pingInterval());
         this.heartbeat = new AmiHeartbeat(connection, settings.pingInterval(), watch);
         this.mark = new AmiListenedMark(marks, worker, watch, address(), settings.pingInterval(),
-                () -> listening && !paused && !standby() && connected());
+                () -> listening && !standby() && connected());
     }
 
     @Override
@@ -171,8 +171,7 @@ class AmiConnector implements ApplicationEventListener<StartupEvent> {
             outage.ifPresentOrElse(
                     o -> LOG.warn("AMI: logged in to {} again; nothing was heard from {} to {} ({})", address(), o.start(), o.end(), o.reason()),
                     () -> LOG.info("AMI: logged in to {}", address()));
-            worker.reconnected(at, this::liveUniqueIds, outage);
-            paused = false;
+            worker.reconnected(at, CompletableFuture.supplyAsync(this::liveUniqueIds, supervisor), outage);
         } else if (event instanceof DisconnectEvent) {
             if (standby()) {
                 // logged off on stepping down: the new leader listens, no outage begins here
@@ -180,29 +179,29 @@ class AmiConnector implements ApplicationEventListener<StartupEvent> {
             }
             watch.lost(at);
             LOG.warn("AMI: connection to {} lost, reconnecting", address());
-        } else if (!paused && worker.offer(event)) {
-            watch.heard(at);
-        } else if (!paused) {
-            pause(at);
+        } else {
+            try {
+                worker.receive(event);
+                watch.heard(at);
+            } catch (InterruptedException e) {
+                // shutting down: the reconnect reconciliation settles whatever this event was about
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
-    /** On asterisk-java's thread: stops taking events at once, and has the supervisor log off. */
-    private void pause(Instant at) {
-        paused = true;
-        watch.overloaded(at, worker.queued());
-        LOG.warn("AMI: {} events wait to be stored (crm.ami.max-queued-events); pausing the link to {} until half are,"
-                + " the calls of the pause are then re-read like those of any outage", worker.queued(), address());
-        supervisor.execute(this::logoff);
-    }
-
-    /** Logged off because the queue was full, and not logged in again yet. */
+    /** The socket is not read now, because crm.ami.max-queued-events wait to be stored. */
     boolean paused() {
-        return paused;
+        return worker.readingHeld();
     }
 
-    private Set<String> liveUniqueIds() throws Exception {
-        ResponseEvents answer = connection.sendEventGeneratingAction(new CoreShowChannelsAction(), CHANNEL_LIST_TIMEOUT.toMillis());
+    private Set<String> liveUniqueIds() {
+        ResponseEvents answer;
+        try {
+            answer = connection.sendEventGeneratingAction(new CoreShowChannelsAction(), CHANNEL_LIST_TIMEOUT.toMillis());
+        } catch (Exception e) {
+            throw new IllegalStateException("CoreShowChannels not answered: " + e.getMessage(), e);
+        }
         if (answer.getResponse() instanceof ManagerError error) {
             throw new IllegalStateException("CoreShowChannels refused: " + error.getMessage());
         }
@@ -216,8 +215,8 @@ class AmiConnector implements ApplicationEventListener<StartupEvent> {
     private void keepLoggedIn() {
         ManagerConnectionState state = connection.getState();
         Duration next = settings.pingInterval();
-        if (!leadership.isLeader() || (paused && !worker.roomAgain())) {
-            // a standby looks again soon: taking over must not wait for a ping interval; nor must resuming a pause
+        if (!leadership.isLeader()) {
+            // a standby looks again soon: taking over must not wait for a ping interval
             next = RETAKE_CHECK;
         } else if (state == ManagerConnectionState.INITIAL || state == ManagerConnectionState.DISCONNECTED) {
             if (!listening) {

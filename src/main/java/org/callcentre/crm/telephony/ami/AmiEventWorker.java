@@ -22,13 +22,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Takes AMI events off asterisk-java's threads. One thread translates them in arrival order (the
@@ -40,9 +41,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * applied what arrived before it, so the reconciliation sees exactly that, and so does whoever
  * handles the {@link AmiOutage} the reconnect ended: it is published only after both.
  *
- * <p>At most {@code crm.ami.max-queued-events} events wait here (received, not yet stored): past
- * that {@link #offer} refuses, and the connector pauses the link (see {@link AmiConnector}).
- * asterisk-java's own reader must never be blocked, because its queue drops events when full.
+ * <p>At most {@code crm.ami.max-queued-events} events wait here (received, not yet stored): at
+ * that cap the manager socket is not read until a stored batch makes room ({@link AmiEventCap}).
  */
 @Singleton
 @Requires(property = "crm.ami.host", pattern = ".+")
@@ -51,6 +51,8 @@ class AmiEventWorker {
     private static final int MAX_BATCH = 500;
     private static final int MAX_ATTEMPTS = 5;
     private static final java.time.Duration FULL_SPOOL_WAIT = java.time.Duration.ofSeconds(1);
+    /** Asterisk's own answer to the channel list is awaited 15 s ({@link AmiConnector}); this is only a backstop. */
+    private static final java.time.Duration CHANNEL_LIST_WAIT = java.time.Duration.ofSeconds(30);
 
     private final AmiCallEventTranslator translator;
     private final CallEvents ingestor;
@@ -60,17 +62,13 @@ class AmiEventWorker {
     private final ExecutorService translating = Executors.newSingleThreadExecutor(r -> new Thread(r, "ami-events"));
     private final List<BlockingQueue<Object>> shards = new ArrayList<>();
     private final ExecutorService ingesting;
-    private final int maxQueued;
-    /** Events offered and not yet stored (or found to mean nothing), wherever they wait. */
-    private final AtomicInteger queued = new AtomicInteger();
+    /** Events received and not yet stored (or found to mean nothing), wherever they wait. */
+    private final AmiEventCap queued;
 
     AmiEventWorker(AmiCallEventTranslator translator, CallEvents ingestor, AmiReconciler reconciler,
                    ApplicationEventPublisher<AmiOutage> outagesOver, @Value("${crm.ami.ingest-threads:2}") int ingestThreads,
                    @Value("${crm.ami.max-queued-events:50000}") int maxQueued) {
-        if (maxQueued < 1) {
-            throw new IllegalArgumentException("crm.ami.max-queued-events must be at least 1, not " + maxQueued);
-        }
-        this.maxQueued = maxQueued;
+        this.queued = new AmiEventCap(maxQueued);
         this.translator = translator;
         this.ingestor = ingestor;
         this.reconciler = reconciler;
@@ -85,38 +83,43 @@ class AmiEventWorker {
         translating.execute(this::translateLoop);
     }
 
-    /** A (re)login, with the way to ask Asterisk which channels are up, and the outage it ended if any. */
-    private record Reconnected(Instant at, Callable<Set<String>> liveUniqueIds, Optional<AmiOutage> outage) {
+    /** A (re)login, Asterisk's answer (to come) which channels are up, and the outage it ended if any. */
+    private record Reconnected(Instant at, Future<Set<String>> liveUniqueIds, Optional<AmiOutage> outage) {
     }
 
     /** A request to be told when everything queued before it has been applied. */
     private record Flush(CountDownLatch done) {
     }
 
-    /** Called on asterisk-java's event thread: only queues, never waits. @return false when full: the event was not taken */
-    boolean offer(ManagerEvent event) {
-        if (queued.get() >= maxQueued) {
-            return false;
-        }
-        queued.incrementAndGet();
+    /**
+     * Called on asterisk-java's event thread: queues the event. Waits only in the rare case that
+     * the events parsed before reading stopped reach the cap ({@link AmiEventCap}).
+     */
+    void receive(ManagerEvent event) throws InterruptedException {
+        queued.received();
         queue.add(event);
-        return true;
+    }
+
+    /** What the manager socket's reading waits on. */
+    AmiEventCap cap() {
+        return queued;
     }
 
     int queued() {
-        return queued.get();
+        return queued.count();
     }
 
     int maxQueued() {
-        return maxQueued;
+        return queued.max();
     }
 
-    /** Half the cap is free again: a paused link may be resumed without pausing again at once. */
-    boolean roomAgain() {
-        return queued.get() <= maxQueued / 2;
+    /** The manager socket is not read now: the cap is reached. */
+    boolean readingHeld() {
+        return queued.readerWaits();
     }
 
-    void reconnected(Instant at, Callable<Set<String>> liveUniqueIds, Optional<AmiOutage> outage) {
+    /** @param liveUniqueIds asked for at the login, so that the answer comes before the events that follow fill the queue */
+    void reconnected(Instant at, Future<Set<String>> liveUniqueIds, Optional<AmiOutage> outage) {
         queue.add(new Reconnected(at, liveUniqueIds, outage));
     }
 
@@ -145,9 +148,9 @@ class AmiEventWorker {
         try {
             Optional<CallEvent> translated = translator.translate(event);
             translated.ifPresentOrElse(e -> shards.get(Math.floorMod(e.callKey().hashCode(), shards.size())).add(e),
-                    queued::decrementAndGet);
+                    () -> queued.done(1));
         } catch (RuntimeException e) {
-            queued.decrementAndGet();
+            queued.done(1);
             LOG.warn("AMI event {} not understood: {}", event.getClass().getSimpleName(), e.toString());
         }
     }
@@ -185,7 +188,7 @@ class AmiEventWorker {
     /** Events taken off the queue: stored now, they no longer count against the cap. */
     private void ingestQueued(List<CallEvent> events) throws InterruptedException {
         ingest(events);
-        queued.addAndGet(-events.size());
+        queued.done(events.size());
     }
 
     /**
@@ -201,8 +204,8 @@ class AmiEventWorker {
     private void reconcile(Reconnected reconnected) throws InterruptedException {
         Set<String> live;
         try {
-            live = reconnected.liveUniqueIds().call();
-        } catch (Exception e) {
+            live = reconnected.liveUniqueIds().get(CHANNEL_LIST_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
             // Without Asterisk's list nothing can be known to be gone: better a call left open than one cut short.
             LOG.warn("AMI: could not list live channels after reconnecting, open calls are left as they are: {}", e.toString());
             return;
@@ -301,6 +304,7 @@ class AmiEventWorker {
         if (!drain(java.time.Duration.ofSeconds(10))) {
             LOG.warn("AMI: events still being applied at shutdown; the reconnect reconciliation will settle their calls");
         }
+        queued.release();
         translating.shutdownNow();
         ingesting.shutdownNow();
         translating.awaitTermination(10, TimeUnit.SECONDS);

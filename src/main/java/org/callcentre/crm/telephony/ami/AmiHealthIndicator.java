@@ -21,7 +21,8 @@ import java.util.concurrent.ExecutorService;
  * {@code ami} in {@code /health}: UP while logged in to Asterisk, DOWN while a configured Asterisk is
  * not reachable (with {@code deafSince}, when a connection that was up went quiet). A standby node
  * of a cluster, whose leader holds the connection, is UP with state {@code standby}. FULL, with state
- * {@code paused}, while the link is paused because {@code queuedEvents} reached the cap.
+ * {@code paused}, while the socket is not read because {@code queuedEvents} reached the cap (the
+ * connection stays up; Asterisk waits).
  *
  * <p>The newest gap whose calls were not recovered ({@code reported} or {@code backfill_failed}) is
  * in the details as {@code lastUnresolvedGap}, but leaves the status UP: it is missing history, not

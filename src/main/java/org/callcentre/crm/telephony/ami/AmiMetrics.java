@@ -9,7 +9,7 @@ import jakarta.inject.Singleton;
 
 /**
  * {@code crm_ami_connected}: 1 while logged in to Asterisk, 0 otherwise; {@code crm_ami_paused}: 1
- * while the link is paused at a full queue (an alarm); absent when no Asterisk is configured.
+ * while the socket is not read because the queue is full (an alarm if it lasts); absent when no Asterisk is configured.
  */
 @Singleton
 @Requires(beans = AmiConnector.class)
@@ -26,6 +26,6 @@ class AmiMetrics implements MeterBinder {
         Gauge.builder("crm.ami.connected", connector, c -> c.get().connected() ? 1 : 0)
                 .description("1 while the AMI connection is logged in").register(registry);
         Gauge.builder("crm.ami.paused", connector, c -> c.get().paused() ? 1 : 0)
-                .description("1 while the AMI link is paused because crm.ami.max-queued-events wait to be stored").register(registry);
+                .description("1 while the AMI socket is not read because crm.ami.max-queued-events wait to be stored").register(registry);
     }
 }

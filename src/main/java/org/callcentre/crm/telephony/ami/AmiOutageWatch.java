@@ -55,18 +55,6 @@ final class AmiOutageWatch {
                 : "connection closed";
     }
 
-    /**
-     * Events came faster than they could be stored and one was refused: the link is paused from the
-     * last event taken, and its calls are re-read like those of any outage.
-     */
-    synchronized void overloaded(Instant at, int queued) {
-        if (deafSince != null) {
-            return;
-        }
-        deafSince = lastHeard == null ? at : lastHeard;
-        reason = "paused: " + queued + " events waited to be stored";
-    }
-
     /** @return the outage this login ends; empty on the first login, which ends none */
     synchronized Optional<AmiOutage> loggedIn(Instant at) {
         heard(at);

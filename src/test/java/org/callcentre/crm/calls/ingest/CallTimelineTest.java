@@ -181,4 +181,25 @@ class CallTimelineTest {
         assertEquals("missed", outcome.status());
         assertEquals(T0.plusSeconds(10), outcome.endedAt());
     }
+
+    @Test
+    void aCallStoredOverStaysOverWhenALegItHadNotKnownArrivesLateWithItsAnswer() {
+        List<CallEvent> known = List.of(
+                at(0, CallEventKind.STARTED).leg("a").direction("inbound").caller("+79161234567").build(),
+                at(72, CallEventKind.ENDED).leg("a").ending(CallEnding.NORMAL).build());
+        Instant storedEnd = CallTimeline.fold(known).endedAt();
+        assertEquals("missed", CallTimeline.fold(known).status(), "every leg known had ended, nobody answered");
+
+        List<CallEvent> late = new ArrayList<>(known);
+        late.add(at(5, CallEventKind.RINGING).leg("b").extension("101").build());
+        late.add(at(12, CallEventKind.ANSWERED).leg("b").extension("101").build());
+        assertNull(CallTimeline.fold(late).endedAt(), "the events alone: leg b is still open");
+        CallOutcome kept = CallTimeline.fold(late, storedEnd);
+        assertEquals("answered", kept.status(), "the late answer is learnt");
+        assertEquals(T0.plusSeconds(72), kept.endedAt(), "the end stays");
+        assertEquals(60, kept.talkSeconds(), "talk from the end already known");
+
+        late.add(at(70, CallEventKind.ENDED).leg("b").ending(CallEnding.NORMAL).build());
+        assertEquals(CallTimeline.fold(late), CallTimeline.fold(late, storedEnd), "once the events end the call, they alone decide");
+    }
 }

@@ -13,6 +13,7 @@ import { formErrorsOf, NO_ERRORS } from '../../shared/ui/formErrors';
 import { FormMessage } from '../../shared/ui/FormMessage';
 import { PhoneLink } from '../../shared/ui/PhoneLink';
 import { QueryState } from '../../shared/ui/QueryState';
+import { AvitoAdLink } from '../../shared/ui/AvitoAdLink';
 import { DraftPanel } from './DraftPanel';
 import { TranscriptPanel } from './TranscriptPanel';
 
@@ -66,9 +67,7 @@ export function CallDetailPage() {
             <>
               <dt>{t('call.avitoAd')}</dt>
               <dd data-testid="call-avito-ad">
-                {c.avitoAd.url
-                  ? <a href={c.avitoAd.url} target="_blank" rel="noreferrer noopener">{c.avitoAd.title ?? c.avitoAd.id}</a>
-                  : c.avitoAd.title ?? c.avitoAd.id}
+                <AvitoAdLink ad={c.avitoAd} />
                 {' '}<span className="muted">№ {c.avitoAd.id}</span>
               </dd>
             </>

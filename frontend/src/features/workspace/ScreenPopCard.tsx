@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatDateTime, formatDuration, formatPhone } from '../../shared/lib/format';
 import { newCallBackLink } from '../../shared/lib/taskLink';
+import { AvitoAdLink } from '../../shared/ui/AvitoAdLink';
 import { Badge } from '../../shared/ui/Badge';
 import { DispositionPicker } from '../../shared/ui/DispositionPicker';
 import { PhoneLink } from '../../shared/ui/PhoneLink';
@@ -9,7 +10,7 @@ import { orderDraftOf, type ScreenPop } from './screenPops';
 
 export function ScreenPopCard({ pop, onDismiss }: { pop: ScreenPop; onDismiss: () => void }) {
   const { t } = useTranslation();
-  const { call, client, campaign } = pop;
+  const { call, client, campaign, avitoAd } = pop;
   const titleId = `pop-${call.id}`;
   return (
     <article className={`card pop${client?.doNotServe ? ' pop-doNotServe' : client?.vip ? ' pop-vip' : ''}`} aria-labelledby={titleId} data-testid="screen-pop">
@@ -36,6 +37,15 @@ export function ScreenPopCard({ pop, onDismiss }: { pop: ScreenPop; onDismiss: (
         <dd data-testid="pop-city">{campaign?.city ?? call.city ?? '—'}</dd>
         <dt>{t('pop.campaign')}</dt>
         <dd>{campaign ? `${campaign.rk}${campaign.source ? ` · ${campaign.source}` : ''}` : call.rk ?? '—'}</dd>
+        {avitoAd && (
+          <>
+            <dt>{t('call.avitoAd')}</dt>
+            <dd data-testid="pop-avito-ad">
+              <AvitoAdLink ad={avitoAd} />
+              {!avitoAd.thisCall && <> <span className="muted">{t('pop.avitoAdCalledAt', { time: formatDateTime(avitoAd.calledAt) })}</span></>}
+            </dd>
+          </>
+        )}
       </dl>
       {call.status === 'answered' && <DispositionPicker call={call} />}
       <div className="pop-actions">

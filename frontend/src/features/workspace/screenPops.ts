@@ -40,6 +40,8 @@ export interface ScreenPop {
   campaign: { rk: string; city: string; source: string | null } | null;
   openOrders: PopOrder[];
   recentCalls: RecentCall[];
+  /** the Avito ad the caller's number last called from, as Avito's call tracking reported it (a call is reported after it ends) */
+  avitoAd?: { id: string; title: string | null; url: string | null; calledAt: string; thisCall: boolean } | null;
 }
 
 export type LiveMessage = ScreenPop | { type: 'call-updated'; call: Call } | { type: 'connected' } | { type: string };

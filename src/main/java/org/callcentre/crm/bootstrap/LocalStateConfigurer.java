@@ -33,10 +33,32 @@ public class LocalStateConfigurer implements ApplicationContextConfigurer {
             properties.put("datasources.default.password", "");
             properties.put("crm.database.embedded", true);
         }
+        readReplica(properties);
         properties.put("micronaut.security.token.jwt.signatures.secret.generator.secret",
                 JwtSecret.resolve(settings.jwtSecret(), embedded, settings.dataDir()));
         properties.put("crm.secrets.key", SecretsKey.resolve(settings.secretsKey(), embedded, settings.dataDir()));
         builder.properties(properties);
+    }
+
+    /**
+     * A second datasource, {@code read}, only when {@code CRM_DB_READ_URL} names a read replica: statistics, reports
+     * and lists read from it (shared.ReadDb); without it no such datasource exists and everything reads the primary.
+     */
+    private static void readReplica(Map<String, Object> properties) {
+        setting("crm.db.read.url", "CRM_DB_READ_URL").ifPresent(url -> {
+            properties.put("datasources.read.url", url);
+            setting("crm.db.read.username", "CRM_DB_READ_USERNAME").ifPresent(user -> properties.put("datasources.read.username", user));
+            setting("crm.db.read.password", "CRM_DB_READ_PASSWORD").ifPresent(password -> properties.put("datasources.read.password", password));
+            properties.put("datasources.read.driver-class-name", "org.postgresql.Driver");
+            properties.put("datasources.read.db-type", "postgres");
+            properties.put("datasources.read.dialect", "POSTGRES");
+            properties.put("datasources.read.read-only", true);
+            // a replica gone away is noticed by the probe within a second or two; a request meanwhile should not hang on it
+            properties.put("datasources.read.connection-timeout", "2000");
+            properties.put("datasources.read.maximum-pool-size",
+                    setting("crm.db.read.pool-size", "CRM_DB_READ_POOL_SIZE").orElse("10"));
+            properties.put("datasources.read.connection-init-sql", "SET statement_timeout = '${crm.db.statement-timeout}'");
+        });
     }
 
     /** A setting read before the environment exists, the way Micronaut would read it: system property, then environment. */

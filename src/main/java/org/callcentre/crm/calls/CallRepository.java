@@ -5,6 +5,7 @@ import org.callcentre.crm.shared.Db;
 import org.callcentre.crm.shared.Page;
 import org.callcentre.crm.shared.PageRequest;
 import org.callcentre.crm.shared.PagedQuery;
+import org.callcentre.crm.shared.ReadDb;
 import org.callcentre.crm.shared.SqlFilter;
 
 import java.sql.ResultSet;
@@ -22,10 +23,13 @@ public class CallRepository {
     private static final String NEWEST_FIRST = "c.created_at DESC, c.id DESC";
 
     private final Db db;
+    /** The lists' reads: on the read replica when one is configured (a user's own changes come from the primary). */
+    private final ReadDb reads;
     private final PagedQuery pages;
 
-    public CallRepository(Db db, PagedQuery pages) {
+    public CallRepository(Db db, ReadDb reads, PagedQuery pages) {
         this.db = db;
+        this.reads = reads;
         this.pages = pages;
     }
 
@@ -61,7 +65,7 @@ public class CallRepository {
      */
     public List<Call> listAfter(CallFilter filter, CallCursor after, int limit) {
         SqlFilter where = afterCursor(where(filter), after);
-        return rows(db.query(pageAfterSql(where), rs -> rs.getLong(1), where.params(limit)));
+        return rows(reads.query(pageAfterSql(where), rs -> rs.getLong(1), where.params(limit)));
     }
 
     /** The statement by which {@link #listAfter} chooses the page's ids; its parameters are {@code where.params(limit)}. */
@@ -76,7 +80,7 @@ public class CallRepository {
 
     private List<Call> rows(List<Long> ids) {
         return ids.isEmpty() ? List.of()
-                : db.query(SELECT + " " + FROM + " WHERE c.id = ANY (?::bigint[]) ORDER BY " + NEWEST_FIRST, CallRepository::map, ids);
+                : reads.query(SELECT + " " + FROM + " WHERE c.id = ANY (?::bigint[]) ORDER BY " + NEWEST_FIRST, CallRepository::map, ids);
     }
 
     /** {@code disposition} is the picked entry's name, kept beside its id for the lists and exports that show it. */

@@ -41,13 +41,12 @@ public class CallService {
         this.annotations = annotations;
     }
 
-    @Transactional
+    // The lists run without a transaction of their own: their reads may go to the read replica (shared.ReadDb)
     public Page<Call> list(CallListRequest request, PageRequest page, Actor actor) {
         return calls.list(filter(request, actor), page);
     }
 
     /** The page after a cursor, and the cursor after it when the page is full. */
-    @Transactional
     public ApiResponse<List<Call>> listAfter(CallListRequest request, String after, int limit, Actor actor) {
         CallFilter filter = filter(request, actor);
         List<Call> rows = calls.listAfter(filter, CallCursor.parse("after", after), limit);
@@ -59,7 +58,6 @@ public class CallService {
      * the count reads up to {@link org.callcentre.crm.shared.PagedQuery#EXACT_COUNT_LIMIT} index entries
      * more than the page, and a client scrolling on already has it from the first page.
      */
-    @Transactional
     public ApiResponse<List<Call>> listPage(CallListRequest request, PageRequest page, boolean count, Actor actor) {
         if (!count) {
             List<Call> rows = calls.listUncounted(filter(request, actor), page);

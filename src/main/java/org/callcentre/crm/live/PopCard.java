@@ -13,10 +13,20 @@ import java.util.List;
  *
  * @param openOrders  the client's orders in new / assigned / in_progress, within the operator's city scope
  * @param recentCalls the client's latest calls other than the ringing one
+ * @param avitoAd     the Avito ad the caller's number last called from, as Avito's call tracking reported it
  */
 @Serdeable
 public record PopCard(@Nullable Client client, @Nullable Campaign campaign, List<Order> openOrders,
-                      List<ClientCall> recentCalls) {
+                      List<ClientCall> recentCalls, @Nullable AvitoAd avitoAd) {
+
+    /**
+     * An ad as call tracking names it (title and link once Avito described it). Avito reports a call after it
+     * ends, so while the phone rings this is the number's latest earlier Avito call ({@code thisCall} false);
+     * the call page shows the ad of the call itself once its report is linked.
+     */
+    @Serdeable
+    public record AvitoAd(String id, @Nullable String title, @Nullable String url, Instant calledAt, boolean thisCall) {
+    }
 
     /**
      * @param vip        a client the centre treats with care, shown in colour

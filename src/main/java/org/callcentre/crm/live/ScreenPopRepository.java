@@ -4,6 +4,7 @@ import io.micronaut.serde.ObjectMapper;
 import jakarta.inject.Singleton;
 import org.callcentre.crm.auth.Actor;
 import org.callcentre.crm.auth.Role;
+import org.callcentre.crm.calls.Call;
 import org.callcentre.crm.shared.Db;
 
 import java.io.IOException;
@@ -18,7 +19,7 @@ public class ScreenPopRepository {
     /**
      * One statement, every part an index lookup: campaigns by rk (unique), clients by id,
      * client_phones (client_id), client_notes (client_id, created_at), orders (client_id),
-     * calls (client_id, created_at). Built as JSON so that it arrives in one round trip.
+     * calls (client_id, created_at), Avito's tracked calls (buyer_phone, call_time). Built as JSON so that it arrives in one round trip.
      * Package-visible so that a test can EXPLAIN exactly it.
      */
     static final String CARD = """
@@ -45,7 +46,11 @@ public class ScreenPopRepository {
                               FROM (SELECT x.id, x.created_at AS "createdAt", x.direction, x.status,
                                            x.operator_id AS "operatorId", x.talk_seconds AS "talkSeconds"
                                     FROM calls x WHERE x.client_id = ? AND x.id <> ?
-                                    ORDER BY x.created_at DESC, x.id DESC LIMIT %d) recent)
+                                    ORDER BY x.created_at DESC, x.id DESC LIMIT %d) recent),
+              'avitoAd', (SELECT json_build_object('id', t.item_id, 'title', t.item_title, 'url', t.item_url,
+                                                   'calledAt', t.call_time, 'thisCall', coalesce(t.call_id = ?, false))
+                          FROM avito_tracked_calls t WHERE t.buyer_phone = ? AND t.item_id IS NOT NULL
+                          ORDER BY t.call_time DESC, t.id DESC LIMIT 1)
             )::text""".formatted(NOTES, RECENT_CALLS);
 
     private final Db db;
@@ -65,12 +70,13 @@ public class ScreenPopRepository {
     }
 
     /**
-     * @param clientId  the caller's client, or null (then no client, orders or calls)
-     * @param rk        the call's campaign, or null
+     * @param call      the ringing call: its client (or none: then no client, orders or calls), campaign and caller's number
      * @param cityScope the only city whose orders the operator may see; null for every city
      */
-    public PopCard card(Long clientId, String rk, long callId, Long cityScope) {
-        String card = db.queryOne(CARD, rs -> rs.getString(1), rk, clientId, clientId, cityScope, cityScope, clientId, callId)
+    public PopCard card(Call call, Long cityScope) {
+        Long clientId = call.clientId();
+        String card = db.queryOne(CARD, rs -> rs.getString(1), call.rk(), clientId, clientId, cityScope, cityScope, clientId, call.id(),
+                        call.id(), call.phoneClient())
                 .orElseThrow();
         try {
             return json.readValue(card, PopCard.class);

@@ -51,7 +51,7 @@ public class ScreenPops {
         for (CallChanged.RungUser user : change.rung()) {
             poppedNow.add(user.userId());
             if (sockets.hasOperator(user.userId())) {
-                PopCard card = cardByScope.computeIfAbsent(user.cityScope(), scope -> cards.card(call.clientId(), call.rk(), call.id(), scope));
+                PopCard card = cardByScope.computeIfAbsent(user.cityScope(), scope -> cards.card(call, scope));
                 sockets.toOperator(user.userId(), ScreenPop.of(call, card));
             }
         }
@@ -95,6 +95,6 @@ public class ScreenPops {
     }
 
     private ScreenPop pop(Call call, Actor user) {
-        return ScreenPop.of(call, cards.card(call.clientId(), call.rk(), call.id(), user.cityScope()));
+        return ScreenPop.of(call, cards.card(call, user.cityScope()));
     }
 }

@@ -7,7 +7,7 @@ import org.callcentre.crm.calls.CallListRequest;
 import org.callcentre.crm.calls.CallRepository;
 import org.callcentre.crm.calls.CallService;
 import org.callcentre.crm.cities.CityDirectory;
-import org.callcentre.crm.shared.Db;
+import org.callcentre.crm.shared.ReadDb;
 import org.callcentre.crm.shared.SqlFilter;
 
 import java.util.List;
@@ -57,9 +57,9 @@ class CallsReport {
     private final CallRepository repository;
     private final CityDirectory cities;
     private final ReportClock clock;
-    private final Db db;
+    private final ReadDb db;
 
-    CallsReport(CallService calls, CallRepository repository, CityDirectory cities, ReportClock clock, Db db) {
+    CallsReport(CallService calls, CallRepository repository, CityDirectory cities, ReportClock clock, ReadDb db) {
         this.calls = calls;
         this.repository = repository;
         this.cities = cities;

@@ -1,7 +1,7 @@
 package org.callcentre.crm.reports;
 
 import jakarta.inject.Singleton;
-import org.callcentre.crm.shared.Db;
+import org.callcentre.crm.shared.ReadDb;
 import org.callcentre.crm.shared.SqlFilter;
 
 import java.math.BigDecimal;
@@ -58,9 +58,9 @@ class OperatorFigures {
                BigDecimal revenue) {
     }
 
-    private final Db db;
+    private final ReadDb db;
 
-    OperatorFigures(Db db) {
+    OperatorFigures(ReadDb db) {
         this.db = db;
     }
 

@@ -5,7 +5,7 @@ import jakarta.inject.Singleton;
 import org.callcentre.crm.auth.Actor;
 import org.callcentre.crm.orders.OrderRepository;
 import org.callcentre.crm.orders.OrderService;
-import org.callcentre.crm.shared.Db;
+import org.callcentre.crm.shared.ReadDb;
 import org.callcentre.crm.shared.SqlFilter;
 
 import java.util.List;
@@ -51,9 +51,9 @@ class OrdersReport {
     private final OrderService orders;
     private final OrderRepository repository;
     private final ReportClock clock;
-    private final Db db;
+    private final ReadDb db;
 
-    OrdersReport(OrderService orders, OrderRepository repository, ReportClock clock, Db db) {
+    OrdersReport(OrderService orders, OrderRepository repository, ReportClock clock, ReadDb db) {
         this.orders = orders;
         this.repository = repository;
         this.clock = clock;

@@ -29,6 +29,11 @@ public class Db {
         this.jdbc = jdbc;
     }
 
+    /** The connections a statement runs on: the primary's here; {@link ReadDb} may choose the read replica's. */
+    protected JdbcOperations jdbc() {
+        return jdbc;
+    }
+
     @FunctionalInterface
     public interface RowMapper<T> {
         T map(ResultSet rs) throws SQLException;
@@ -45,7 +50,7 @@ public class Db {
     }
 
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
-        return jdbc.execute(connection -> {
+        return jdbc().execute(connection -> {
             try (PreparedStatement ps = prepare(connection, sql, params); ResultSet rs = ps.executeQuery()) {
                 List<T> rows = new ArrayList<>();
                 while (rs.next()) {
@@ -63,7 +68,7 @@ public class Db {
      * first, so that is refused.
      */
     public void stream(String sql, int fetchSize, RowHandler handler, Object... params) {
-        jdbc.execute(connection -> {
+        jdbc().execute(connection -> {
             if (connection.getAutoCommit()) {
                 throw new IllegalStateException("Db.stream needs a transaction, or the driver reads every row at once");
             }
@@ -90,7 +95,7 @@ public class Db {
     }
 
     public int update(String sql, Object... params) {
-        return jdbc.execute(connection -> {
+        return jdbc().execute(connection -> {
             try (PreparedStatement ps = prepare(connection, sql, params)) {
                 return ps.executeUpdate();
             }

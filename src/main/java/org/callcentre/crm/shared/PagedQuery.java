@@ -27,11 +27,11 @@ public class PagedQuery {
     static final Duration BIG_FILTER_MEMORY = Duration.ofSeconds(60);
     private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\":\\s*(\\d+)");
 
-    private final Db db;
+    private final ReadDb db;
     private final Cache<FilterKey, Long> bigFilters = Caffeine.newBuilder()
             .maximumSize(10_000).expireAfterWrite(BIG_FILTER_MEMORY).build();
 
-    public PagedQuery(Db db) {
+    public PagedQuery(ReadDb db) {
         this.db = db;
     }
 

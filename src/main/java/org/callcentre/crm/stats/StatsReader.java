@@ -2,6 +2,7 @@ package org.callcentre.crm.stats;
 
 import jakarta.inject.Singleton;
 import org.callcentre.crm.shared.Db;
+import org.callcentre.crm.shared.ReadDb;
 
 import java.util.Collections;
 import java.util.HashMap;
@@ -15,10 +16,10 @@ import java.util.Map;
  */
 @Singleton
 class StatsReader {
-    private final Db db;
+    private final ReadDb db;
     private final StatsCache cache;
 
-    StatsReader(Db db, StatsCache cache) {
+    StatsReader(ReadDb db, StatsCache cache) {
         this.db = db;
         this.cache = cache;
     }

@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import org.callcentre.crm.presence.OperatorPresence;
 import org.callcentre.crm.presence.Presence;
 import org.callcentre.crm.shared.Db;
+import org.callcentre.crm.shared.ReadDb;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -24,9 +25,12 @@ public class WallboardService {
     private final KpiService kpi;
     private final ChatStatsService chatStats;
     private final Clock clock;
+    private final ReadDb reads;
 
-    WallboardService(StatsReader reader, StatsQueries queries, Presence presence, KpiService kpi, ChatStatsService chatStats, Clock clock) {
+    WallboardService(StatsReader reader, StatsQueries queries, Presence presence, KpiService kpi, ChatStatsService chatStats, Clock clock,
+                     ReadDb reads) {
         this.reader = reader;
+        this.reads = reads;
         this.chatStats = chatStats;
         this.queries = queries;
         this.presence = presence;
@@ -36,9 +40,14 @@ public class WallboardService {
 
     /**
      * Not one transaction: the parts are read one after the other, each holding its locks only as
-     * long as its own statements run.
+     * long as its own statements run. From the primary: the board is pushed the moment its figures
+     * change, before a read replica may have replayed the change.
      */
     public Wallboard snapshot() {
+        return reads.onPrimary(this::read);
+    }
+
+    private Wallboard read() {
         Instant now = clock.instant();
         Map<String, Long> byState = new LinkedHashMap<>();
         STATES.forEach(state -> byState.put(state, 0L));

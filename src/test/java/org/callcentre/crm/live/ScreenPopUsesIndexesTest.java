@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScreenPopUsesIndexesTest {
     private static final int CLIENTS = 20_000;
-    private static final List<String> BIG_TABLES = List.of("clients", "client_phones", "client_notes", "orders", "calls");
+    private static final List<String> BIG_TABLES = List.of("clients", "client_phones", "client_notes", "orders", "calls",
+            "avito_tracked_calls");
 
     @Inject
     TestData data;
@@ -46,6 +47,12 @@ class ScreenPopUsesIndexesTest {
                 + "SELECT ?, '+7916' || lpad((1 + g % ?)::text, 7, '0'), 1 + g % ?, (ARRAY['new', 'completed'])[1 + g % 2], "
                 + "timestamptz '2025-01-01T00:00:00Z' + g * interval '10 minutes' FROM generate_series(1, ?) g",
                 kazan, CLIENTS, CLIENTS, CLIENTS * 2);
+        // Two Avito-tracked calls per client's number, one of them of an ad.
+        long account = data.db().insert("INSERT INTO avito_accounts (name, city_id, avito_user_id, client_id, webhook_secret_hash) "
+                + "VALUES ('Казань', ?, 1, 'c', 'h') RETURNING id", kazan);
+        data.db().update("INSERT INTO avito_tracked_calls (account_id, external_call_id, item_id, buyer_phone, call_time) "
+                + "SELECT ?, 'tracked-' || g, CASE WHEN g % 2 = 0 THEN (g % 300)::text END, '+7916' || lpad((1 + g % ?)::text, 7, '0'), "
+                + "timestamptz '2025-01-01T00:00:00Z' + g * interval '10 minutes' FROM generate_series(1, ?) g", account, CLIENTS, CLIENTS * 2);
         // As CallListUsesIndexesTest explains: what autovacuum would have done to tables grown by inserts.
         data.db().update("CHECKPOINT");
         for (String table : BIG_TABLES) {
@@ -63,11 +70,12 @@ class ScreenPopUsesIndexesTest {
         long client = CLIENTS / 2;
         long call = data.db().queryLong("SELECT max(id) FROM calls WHERE client_id = ?", client);
         String plan = String.join("\n", data.db().query("EXPLAIN " + ScreenPopRepository.CARD, rs -> rs.getString(1),
-                "KZN-AVITO", client, client, kazan, kazan, client, call));
+                "KZN-AVITO", client, client, kazan, kazan, client, call, call, "+7916" + String.format("%07d", client)));
         for (String table : BIG_TABLES) {
             assertFalse(plan.contains("Seq Scan on " + table + " "), () -> table + " scanned in\n" + plan);
         }
         assertTrue(plan.contains("calls_client_created_idx"), plan);
         assertTrue(plan.contains("orders_client_idx"), plan);
+        assertTrue(plan.contains("avito_tracked_calls_buyer_idx"), plan);
     }
 }

@@ -88,7 +88,7 @@ public final class AnswerDecider {
      * "вывезете мусор?").
      */
     private static Optional<HandoffIntent> personalIntent(String question, List<Candidate> candidates) {
-        String text = HandoffIntent.fold(question);
+        HandoffIntent.Message text = HandoffIntent.read(question);
         String bestEntry = candidates.isEmpty() ? ""
                 : HandoffIntent.fold(candidates.get(0).title() + " " + candidates.get(0).matchedQuestion());
         for (HandoffIntent intent : HandoffIntent.values()) {

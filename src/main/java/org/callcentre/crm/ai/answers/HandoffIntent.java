@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -101,7 +102,10 @@ public enum HandoffIntent {
             "\\bтак\\s+и\\s+не\\b", "\\bдолж(ен|на|ны)\\s+был\\w*\\s+(приехать|прийти|быть|позвонить|привезти)", "\\bопаздыва",
             "\\b(заказал|заказывал|оформил|оставлял|оставил|отдал|сдал|сдавал)\\w*\\s+(\\w+\\s+){0,6}(пришл|пришел|где|когда|готов|статус|уже|назад)",
             "\\b(пришл[аои]|пришел|приехал\\w*|готов\\w*)\\s+(ли|или\\s+нет)", "\\bстатус", "\\bзабыл\\w*\\s+у\\s+(меня|нас)",
-            "\\b(перенесите|отмените|поменяйте|измените|перенеси|отмени|сдвиньте|передвиньте)\\b",
+            "\\b(перенесите|отмените|поменяйте|измените|перенеси|отмени|сдвиньте|передвиньте|переносите|отменяйте)\\b",
+            // a booking confirmed, not asked about ("подтвердите, что мастер будет" against "через сколько подтвердите запись?")
+            "(?<!\\b(сколько|когда|быстро|скоро)\\s)\\bподтверд(ите|и)\\s+(\\w+\\s+)?(что|время|пожалуйста|мне|нам)\\b",
+            "(?<!\\b(сколько|когда|быстро|скоро)\\s)\\bподтверд(ите|и)\\s+(мою\\s+|нашу\\s+|мой\\s+|наш\\s+)?(запис|заявк|заказ|визит|приезд)\\w*\\s+на\\b",
             "\\b(мастер|клинер|сотрудни|бригад)\\w*\\s+(\\w+\\s+)?(котор\\w+)\\s+(был|была|были|приезжал|приходил|убирал|чинил)",
             "\\bу\\s+(меня|нас)\\s+(был|была|были|приезжал|приходил)\\w*\\s+(\\w+\\s+)?(ваш|мастер|клинер|бригад)",
             "\\b(вчера|сегодня|позавчера)\\s+(\\w+\\s+){0,3}(был|была|были|приезжал|приходил|убирал|чинил|делал)\\w*\\s+(\\w+\\s+){0,2}(ваш|мастер|клинер|бригад)",
@@ -121,19 +125,26 @@ public enum HandoffIntent {
             "\\b(во\\s+сколько|когда)\\s+(\\w+\\s+){0,2}(будет|приедет|придет|подъедет|будут|приедут|придут)\\s+у\\s+(меня|нас)\\b",
             "\\bне\\s+(звонил|звонила|звонили|писал|писали|ответил|ответили|предупредил|предупредили)\\b",
             "\\bможно\\s+(уже\\s+)?забирать\\b", "\\bуже\\s+можно\\s+забрать",
+            // one's own thing kept at the business, or fetched from it ("шины мои у вас на хранении", "когда забрать мой ковёр")
+            "\\b(мо(й|я|ю|е|и|ей|его|их)|наш\\w*)\\s+(\\w+\\s+)?у\\s+вас\\s+(на|в|с|уже|еще|до\\s+сих|лежит|лежат|стоит|стоят|хранит|хранят|наход)",
+            "\\b(мо(й|я|ю|е|и|ей|его|их)|наш\\w*)\\s+(\\w+\\s+)?(на|в)\\s+(хранени|ремонт|мастерск|чистк|стирк|химчистк|цех|сервис)\\w*\\s+у\\s+вас\\b",
+            "\\b(забрать|забирать|заберу|заберем)\\s+(\\w+\\s+)?(мо(й|я|ю|е|и|ей|его|их)|наш\\w*)\\b",
+            "\\b(мо(й|я|ю|е|и|ей|его|их)|наш\\w*)\\s+(\\w+\\s+){0,2}(забрать|забирать|заберу|заберем)\\b",
             "\\bв\\s+прошлый\\s+раз\\b(?!.*\\b(друг\\w*|чуж\\w*)\\b)", "\\bот\\s+прошлого\\b(?!.*\\b(друг\\w*|чуж\\w*)\\b)"),
     /** The price of one part for one model, or an exact sum for one's own case. */
     EXACT_PART_PRICE(
             "\\b(сколько|почем|цен|стоимост|стоит|сумм)\\w*\\s+(\\w+\\s+){0,8}(?<!\\bчто\\s)(точн|именно|конкретн)",
             "(?<!\\bчто\\s)\\b(точн|именно|конкретн)\\w*\\s+(\\w+\\s+){0,4}(сколько|почем|цен|стоимост|стоит|сумм)",
-            "\\b(плат|модул|подшипник|сальник|компрессор|тэн|насос|помп|ремн|ремень|мотор|двигател|щетк|уплотнител|манжет|термостат|"
-                    + "датчик|магнетрон|матриц|подсветк|клапан|амортизатор|барабан|конфорк|стекл|петл|замок|блок)\\w*\\s+(\\w+\\s+){0,5}"
-                    + "(?=\\S*\\d)(?=\\S*[a-zа-я])[a-zа-я0-9-]{5,}\\b",
-            "\\b(плат|модул|подшипник|сальник|компрессор|тэн|насос|помп|ремн|ремень|мотор|двигател|щетк|уплотнител|манжет|термостат|"
-                    + "датчик|магнетрон|матриц|подсветк|клапан|амортизатор|барабан|конфорк|стекл|петл|замок|блок|фильтр|колодк|стойк)\\w*\\s+(\\w+\\s+){0,5}"
+            HandoffIntent.PART + "\\w*\\s+(\\w+\\s+){0,5}" + HandoffIntent.MODEL_CODE,
+            // the model before the part, in a price question ("на lg f1096 если там подшипники, сколько")
+            HandoffIntent.PRICE + "\\w*\\s+(\\w+\\s+){0,8}" + HandoffIntent.MODEL_CODE + "\\s+(\\w+\\s+){0,5}" + HandoffIntent.PART,
+            HandoffIntent.MODEL_CODE + "\\s+(\\w+\\s+){0,5}" + HandoffIntent.PART + "\\w*\\s+(\\w+\\s+){0,8}" + HandoffIntent.PRICE,
+            HandoffIntent.PART + "\\w*\\s+(\\w+\\s+){0,5}"
                     + "(?<!\\b(за|от|до|по)\\s)\\d{3,}\\b(?!\\s+(руб|р|тыс|км|метр|м2|кв|об|вт|квт|литр|л)\\b)",
             // the part alone, without the work ("сама деталь", "без установки"), or whether one is in stock for a model
-            "\\b(сам|сама|саму|самой|самого|только)\\s+(деталь|детал|запчаст|плат|узел)", "\\b(сколько|почем|цен|стоит|стоят)\\w*\\s+(\\w+\\s+){0,4}без\\s+(работ|установк|замен)",
+            HandoffIntent.PRICE + "\\w*\\s+(\\w+\\s+){0,8}(сам|сама|саму|самой|самого|сами|самих|только)\\s+(детал|запчаст|узел|" + HandoffIntent.PART_WORDS + ")",
+            "\\b(сам|сама|саму|самой|самого|сами|самих|только)\\s+(детал|запчаст|узел|" + HandoffIntent.PART_WORDS + ")\\w*\\s+(\\w+\\s+){0,6}" + HandoffIntent.PRICE,
+            HandoffIntent.PRICE + "\\w*\\s+(\\w+\\s+){0,12}без\\s+(работ|установк|замен|монтаж)", "\\bбез\\s+(работ|установк|замен|монтаж)\\w*\\s+(\\w+\\s+){0,6}" + HandoffIntent.PRICE,
             "\\b(на|для)\\s+\\w+\\s+(\\w+\\s+){0,8}(есть\\s+)?в\\s+наличии",
             "\\b(оригинал|неоригинал|аналог)\\w*\\s+(\\w+\\s+){0,3}(на|для)\\s+\\w+\\s+(\\w+\\s+){0,3}(сколько|почем|цен|стоит|стоят)",
             "\\b(сколько|почем|цен|стоит|стоят)\\w*\\s+(\\w+\\s+){0,3}(оригинал|неоригинал|аналог)\\w*\\s+(\\w+\\s+){0,3}(на|для)\\s+\\w+", "\\bв\\s+наличии\\s+(\\w+\\s+){0,3}(на|для)\\s+\\w+"),
@@ -164,6 +175,16 @@ public enum HandoffIntent {
             "\\b(вы|ты)\\s+(\\w+\\s+){0,4}учил(ись|ся|ась)\\b", "\\bна\\s+кого\\s+(\\w+\\s+)?учил", "\\bсколько\\s+(вам|тебе)\\s+лет",
             "\\b(вы|ты)\\s+(\\w+\\s+)?(замужем|женат)", "\\bкак\\s+(вас|тебя)\\s+зовут");
 
+    /** The start of a word for a spare part. */
+    private static final String PART_WORDS = "плат|модул|подшипник|сальник|компрессор|тэн|насос|помп|ремн|ремень|мотор|двигател|щетк|"
+            + "уплотнител|манжет|термостат|датчик|магнетрон|матриц|подсветк|клапан|амортизатор|барабан|конфорк|стекл|петл|замок|блок|"
+            + "фильтр|колодк|стойк|шрус|сцеплени|стартер|генератор|радиатор";
+    private static final String PART = "\\b(" + PART_WORDS + ")";
+    /** A model code: one word of letters and digits ("f1096", "wtw85460", "ме81krw-1"). */
+    private static final String MODEL_CODE = "(?=\\S*\\d)(?=\\S*[a-zа-я])[a-zа-я0-9-]{4,}\\b";
+    /** A question of price. */
+    private static final String PRICE = "\\b(сколько|почем|цен|стоимост|стоит|стоят|стоить|сумм|по\\s+деньгам)";
+
     /**
      * Put in front of a pattern: it does not count after a word that makes the clause a fear, a
      * condition or a question about the terms ("боюсь мошенников", "а если разобьют, кто платить
@@ -189,12 +210,34 @@ public enum HandoffIntent {
                     + "|из\\s+(магазин|сервис|салон|контор|фирм|управляющ|жэк|дилер)\\w*)\\b",
             Pattern.UNICODE_CHARACTER_CLASS);
 
+    /** Verbs of booking, ordering, handing in (lemmas). */
+    private static final Set<String> BOOKING = Set.of("заказать", "заказывать", "записаться", "записываться", "записать",
+            "записывать", "оформить", "оформлять", "вызвать", "вызывать", "сдать", "сдавать", "отдать", "отдавать", "оставить",
+            "оставлять");
+    /** What asks about a booking made: its day, its state, whether it holds. */
+    private static final Pattern BOOKING_ASKED = Pattern.compile("\\bна\\s+(сегодня|завтра|послезавтра|понедельник|вторник|среду|"
+            + "четверг|пятницу|субботу|воскресенье|утро|вечер|\\d+|\\w+\\s+(число|числа))\\b|\\b(где|пришл\\w*|пришел|готов\\w*|статус\\w*|"
+            + "подтверд\\w*|точно|приедет\\s+ли|придет\\s+ли|никто|так\\s+и|до\\s+сих)\\b", Pattern.UNICODE_CHARACTER_CLASS);
+    /** The trouble as it was: it stayed, went nowhere, is still there. */
+    private static final Pattern STAYED = Pattern.compile("\\bостал(ся|ась|ось|ись)\\s+(\\w+\\s+){0,2}(где|как|там\\s+же)\\s+(и\\s+)?(был|раньше)"
+            + "|\\bникуда\\s+не\\s+(делись|делся|делась|делось|ушл\\w*|ушел|пропал\\w*|исчезл\\w*|исчез)\\b"
+            + "|\\bдо\\s+сих\\s+пор\\s+(\\w+\\s+)?(мокр|сыр|влажн|грязн|воня|пахн|бега|полза|куса|теч|капа|гуд|шум|есть)"
+            + "|\\bвсе\\s+(так\\s+же|равно)\\s+(\\w+\\s+)?(бега|полза|куса|теч|капа|гуд|шум|воня|пахн|грязн|мокр|жив|есть|не\\s)",
+            Pattern.UNICODE_CHARACTER_CLASS);
+    /** A service named as what came before ("после обработки", "после вашей чистки"). */
+    private static final Pattern AFTER_SERVICE = Pattern.compile("\\bпосле\\s+(ваш\\w*|обработк\\w*|уборк\\w*|химчистк\\w*|чистк\\w*|"
+            + "ремонт\\w*|мойк\\w*|визит\\w*|мастер\\w*|клинер\\w*|замен\\w*|травл\\w*|дезинс\\w*|специалист\\w*)\\b",
+            Pattern.UNICODE_CHARACTER_CLASS);
+
     private static final Pattern PUNCTUATION = Pattern.compile("[^\\p{L}\\p{N}+#№/@-]+");
 
     private final List<Pattern> patterns;
+    /** The same patterns over the sounds of the words ({@link #skeleton}), for messages typed as they are heard. */
+    private final List<Pattern> heard;
 
     HandoffIntent(String... patterns) {
         this.patterns = Arrays.stream(patterns).map(p -> Pattern.compile(p, Pattern.UNICODE_CHARACTER_CLASS)).toList();
+        this.heard = Arrays.stream(patterns).map(p -> Pattern.compile(skeleton(p), Pattern.UNICODE_CHARACTER_CLASS)).toList();
     }
 
     /** The reason code stored with a hand-off (ai_answers.reason): the intent's name in lower case. */
@@ -208,7 +251,130 @@ public enum HandoffIntent {
                 return true;
             }
         }
-        return this == OWN_ORDER && (doneAtYours(folded) || staffDidIt(folded) || doneAtMineLately(folded));
+        return this == OWN_ORDER && (doneAtYours(folded) || staffDidIt(folded) || doneAtMineLately(folded) || bookedByMe(folded))
+                || this == COMPLAINT && nothingChanged(folded);
+    }
+
+    /**
+     * Also when the message is typed with the spelling mistakes of speech ("вирните денги", "с миня
+     * взяли", "мастир поцарапал"): the patterns are read once more over the {@link #skeleton} of the
+     * text, where unstressed vowels, soft signs and doubled letters no longer tell words apart.
+     */
+    public boolean in(Message message) {
+        if (in(message.folded())) {
+            return true;
+        }
+        if (message.skeleton().equals(message.folded())) {
+            return false;
+        }
+        for (Pattern pattern : heard) {
+            Matcher m = pattern.matcher(message.skeleton());
+            while (m.find()) {
+                if (misspelledWithin(message, m.start(), m.end())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a word of the skeleton's span [start, end) is one the dictionary does not know as a
+     * common word (a typo: "вирните", "миня"): "мошенн" and "машин" share a skeleton, but "машину"
+     * is spelled right and must not read as fraud.
+     */
+    private static boolean misspelledWithin(Message message, int start, int end) {
+        String[] words = message.folded().split(" ", -1);
+        int first = countSpaces(message.skeleton(), start);
+        int last = countSpaces(message.skeleton(), Math.max(start, end - 1));
+        for (int i = first; i <= last && i < words.length; i++) {
+            String w = words[i];
+            if (w.length() > 1 && w.chars().allMatch(Character::isLetter)
+                    && Morphology.russian().readings(w).stream().allMatch(r -> r.has("Name") || r.has("Fam") || r.has("Patr"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int countSpaces(String text, int until) {
+        int n = 0;
+        for (int i = 0; i < until; i++) {
+            n += text.charAt(i) == ' ' ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** A client's message as the intents read it: {@link #fold folded}, and its {@link #skeleton}. */
+    public record Message(String folded, String skeleton) {
+    }
+
+    /** The message the intents read. */
+    public static Message read(String question) {
+        String folded = fold(question);
+        return new Message(folded, skeleton(folded));
+    }
+
+    /**
+     * The sounds of a folded text, for typos that spell a word as it is heard: о as а, е/э/ы as и, я
+     * as а, ю as у, no ь/ъ, a doubled letter once ("абработку" and "обработку", "денги" and "деньги",
+     * "вернитте" and "верните" read alike). Applied to a pattern's source as well: a pattern's syntax
+     * is Latin, so only its Cyrillic words change. Uses no static field: the constants call it.
+     */
+    static String skeleton(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = switch (text.charAt(i)) {
+                case 'о' -> 'а';
+                case 'е', 'э', 'ы' -> 'и';
+                case 'я' -> 'а';
+                case 'ю' -> 'у';
+                default -> text.charAt(i);
+            };
+            if (c == 'ь' || c == 'ъ') {
+                continue;
+            }
+            boolean cyrillic = c >= 'а' && c <= 'я';
+            if (cyrillic && out.length() > 0 && out.charAt(out.length() - 1) == c) {
+                continue;
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /**
+     * "я записывался на завтра, подтвердите", "заказывала уборку на сегодня, где клинеры": the client
+     * booked, ordered, left or handed in something (a past verb of booking, by the dictionary, not
+     * negated) and asks about that booking — its day, its state, whether it holds. "Никогда не
+     * заказывала, как это происходит?" and "заказывал у вас в прошлом году, скидка есть?" are questions
+     * about the terms.
+     */
+    private static boolean bookedByMe(String folded) {
+        if (!BOOKING_ASKED.matcher(folded).find()) {
+            return false;
+        }
+        String[] words = folded.trim().split(" ");
+        for (int i = 0; i < words.length; i++) {
+            int at = i;
+            boolean booked = Morphology.russian().readings(words[i]).stream()
+                    .anyMatch(r -> r.is("VB:Past") && BOOKING.contains(r.lemma()));
+            boolean negated = i > 0 && (words[i - 1].equals("не") || words[i - 1].equals("никогда"));
+            if (booked && !negated && !supposed(words, at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "химчистка была вчера, а пятно осталось где было", "после обработки клопы никуда не делись":
+     * the trouble stayed after a service of the last days (or one named with "после"), not after
+     * another firm's.
+     */
+    private static boolean nothingChanged(String folded) {
+        return STAYED.matcher(folded).find() && (LATELY.matcher(folded).find() || AFTER_SERVICE.matcher(folded).find())
+                && !ELSEWHERE.matcher(folded).find();
     }
 
     /**
@@ -318,7 +484,7 @@ public enum HandoffIntent {
 
     /** The first intent a person must handle in {@code question}, in declaration order. */
     public static Optional<HandoffIntent> of(String question) {
-        String text = fold(question);
+        Message text = read(question);
         for (HandoffIntent intent : values()) {
             if (intent.in(text)) {
                 return Optional.of(intent);

@@ -83,7 +83,7 @@ public class MangoEventTranslator implements InboxTranslator {
         };
         long reason = MangoJson.number(e, "disconnect_reason");
         return CallEvent.builder(SOURCE, entryId, "call:" + callId + ":" + seq + ":" + state,
-                        Instant.ofEpochSecond(MangoJson.number(e, "timestamp")), kind)
+                        Instant.ofEpochSecond(MangoJson.time(e, "timestamp")), kind)
                 .leg(callId)
                 .sequence(seq)
                 .direction(direction)
@@ -141,9 +141,9 @@ public class MangoEventTranslator implements InboxTranslator {
      */
     private List<CallEvent> summary(JsonNode s) {
         String entryId = MangoJson.required(s, "entry_id");
-        long created = MangoJson.number(s, "create_time");
-        long talk = MangoJson.number(s, "talk_time");
-        long end = MangoJson.number(s, "end_time");
+        long created = MangoJson.time(s, "create_time");
+        long talk = MangoJson.time(s, "talk_time");
+        long end = MangoJson.time(s, "end_time");
         if (created == 0 || end == 0) {
             throw new IllegalArgumentException("summary without create_time or end_time");
         }
@@ -183,7 +183,7 @@ public class MangoEventTranslator implements InboxTranslator {
         }
         String entryId = MangoJson.required(r, "entry_id");
         String recordingId = MangoJson.required(r, "recording_id");
-        long at = MangoJson.number(r, "timestamp");
+        long at = MangoJson.time(r, "timestamp");
         return List.of(CallEvent.builder(SOURCE, entryId, "recording:" + recordingId,
                         at == 0 ? Instant.now() : Instant.ofEpochSecond(at), CallEventKind.RECORDING_READY)
                 .recording("mango:" + recordingId)

@@ -56,7 +56,7 @@ public final class AsrBenchmark {
             }
         }
         try {
-            transcriber.transcribe(inputs.get(0)); // warm-up: loads the model
+            transcriber.transcribe(inputs.get(0).stream()); // warm-up: loads the model
         } catch (TranscriberUnavailable e) {
             System.out.println(engine + ": not measured here: " + e.getMessage());
             return;
@@ -69,7 +69,7 @@ public final class AsrBenchmark {
         long started = System.nanoTime();
         for (int r = 0; r < runs; r++) {
             for (PcmAudio input : inputs) {
-                words += transcriber.transcribe(input).size();
+                words += transcriber.transcribe(input.stream()).size();
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;

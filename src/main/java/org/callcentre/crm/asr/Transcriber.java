@@ -13,8 +13,8 @@ public interface Transcriber {
     int sampleRate();
 
     /**
-     * @param audio mono, at {@link #sampleRate()}
+     * @param audio mono, at {@link #sampleRate()}, read a block at a time (a recognizer keeps no more of it than it must)
      * @throws TranscriberUnavailable when the engine cannot run at all (no model): retrying will not help
      */
-    List<RecognizedWord> transcribe(PcmAudio audio) throws TranscriberUnavailable, IOException, InterruptedException;
+    List<RecognizedWord> transcribe(PcmStream audio) throws TranscriberUnavailable, IOException, InterruptedException;
 }

@@ -11,7 +11,6 @@ import org.callcentre.crm.recordings.RecordingRepository;
 import org.callcentre.crm.recordings.RecordingSettings;
 import org.callcentre.crm.recordings.RecordingStore;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -55,21 +54,17 @@ public class TranscriptionHandler implements CallJobHandler {
         if (!Files.isReadable(file)) {
             throw new PermanentJobFailure("recording file " + recording.fileName() + " is missing");
         }
-        PcmAudio audio;
+        CallTranscription.Result result;
         try {
-            audio = AudioDecoder.decode(file, recording.contentType(), recordingSettings.maxDuration());
-        } catch (IOException unreadable) {
-            throw new PermanentJobFailure(unreadable.getMessage(), unreadable);
-        }
-        List<TranscriptWord> words;
-        try {
-            words = CallTranscription.transcribe(audio, transcriber, settings.operatorChannelIndex());
-        } catch (TranscriberUnavailable e) {
+            result = CallTranscription.transcribe(() -> AudioDecoder.open(file, recording.contentType(), recordingSettings.maxDuration()),
+                    transcriber, settings.operatorChannelIndex());
+        } catch (UnreadableAudio | TranscriberUnavailable e) {
             throw new PermanentJobFailure(e.getMessage(), e);
         }
-        String text = CallTranscription.text(words);
+        List<TranscriptWord> words = result.words();
+        String text = result.text();
         transactions.executeWrite(status -> {
-            transcripts.save(callId, transcriber.engine(), transcriber.language(), text, words, audio.seconds());
+            transcripts.save(callId, transcriber.engine(), transcriber.language(), text, words, result.seconds());
             stored.publishEvent(new TranscriptStored(callId, text));
             return null;
         });

@@ -7,7 +7,7 @@ import org.callcentre.crm.audit.AuditLog;
 import org.callcentre.crm.auth.Actor;
 import org.callcentre.crm.shared.Db;
 import io.micronaut.context.event.ApplicationEventPublisher;
-import org.callcentre.crm.stats.CallsAndOrdersRemoved;
+import org.callcentre.crm.stats.CountedRowsRemoved;
 
 import java.util.List;
 import java.util.Map;
@@ -15,17 +15,17 @@ import java.util.Map;
 /**
  * Removes everything the demo made and played, in one transaction: its directory rows ({@code demo_rows}) and what lives
  * in its cities or belongs to its operators and Avito account — calls with their events, chats, orders, tasks, and the
- * clients nothing else refers to. The removed calls and orders leave the rollups through the same refresh ingest uses,
+ * clients nothing else refers to. The removed calls, orders and chats leave the rollups through the same refresh that counted them,
  * so statistics drop them exactly; the demo operators' work-status rollups go with them.
  */
 @Singleton
 class DemoRemoval {
     private final Db db;
     private final DemoRows rows;
-    private final ApplicationEventPublisher<CallsAndOrdersRemoved> removals;
+    private final ApplicationEventPublisher<CountedRowsRemoved> removals;
     private final AuditLog audit;
 
-    DemoRemoval(Db db, DemoRows rows, ApplicationEventPublisher<CallsAndOrdersRemoved> removals, AuditLog audit) {
+    DemoRemoval(Db db, DemoRows rows, ApplicationEventPublisher<CountedRowsRemoved> removals, AuditLog audit) {
         this.db = db;
         this.rows = rows;
         this.removals = removals;
@@ -49,6 +49,7 @@ class DemoRemoval {
                 + "OR call_id = ANY(CAST(? AS bigint[]))", cities, operators, calls);
         List<Long> conversations = ids("SELECT id FROM conversations WHERE city_id = ANY(CAST(? AS bigint[])) "
                 + "OR account_id = ANY(CAST(? AS bigint[]))", cities, accounts);
+        List<Long> rounds = ids("SELECT id FROM chat_rounds WHERE conversation_id = ANY(CAST(? AS bigint[]))", conversations);
         // the demo's callers, unless a real call, order, chat or task of theirs keeps them
         List<Long> clients = ids("""
                 SELECT k.id FROM (SELECT client_id AS id FROM calls WHERE id = ANY(CAST(? AS bigint[]))
@@ -72,7 +73,7 @@ class DemoRemoval {
                 + "AND e.source = c.source AND e.call_key = c.external_id", calls);
         db.update("DELETE FROM calls WHERE id = ANY(CAST(? AS bigint[]))", calls);
         db.update("DELETE FROM clients WHERE id = ANY(CAST(? AS bigint[]))", clients);
-        removals.publishEvent(new CallsAndOrdersRemoved(calls, orders));
+        removals.publishEvent(new CountedRowsRemoved(calls, orders, conversations, rounds));
 
         for (String table : List.of("kb_training_pairs", "kb_entries", "reply_templates")) {
             db.update("DELETE FROM " + table + " WHERE city_id = ANY(CAST(? AS bigint[])) OR author_id = ANY(CAST(? AS bigint[]))",

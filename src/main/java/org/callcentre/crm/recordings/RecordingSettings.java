@@ -14,7 +14,7 @@ import java.time.Duration;
  * @param asteriskDir   where Asterisk's MixMonitor writes its files (a mount of its monitor directory)
  * @param retentionDays recordings older than this are deleted by the daily clean-up; 0 keeps them for ever
  * @param maxSize       a larger recording is not fetched (counted as it arrives, the partial file deleted)
- * @param maxDuration   a longer recording is not transcribed (checked while decoding, which holds the samples in memory)
+ * @param maxDuration   a longer recording is not transcribed (counted while decoding; the decoding itself goes a block at a time)
  */
 @ConfigurationProperties("crm.recordings")
 public record RecordingSettings(@Nullable String dir,

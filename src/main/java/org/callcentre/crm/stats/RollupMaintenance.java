@@ -44,8 +44,8 @@ class RollupMaintenance implements CallProjection {
     }
 
     @EventListener
-    void onRemoved(CallsAndOrdersRemoved removed) {
-        rollups.removed(removed.callIds(), removed.orderIds());
+    void onRemoved(CountedRowsRemoved removed) {
+        rollups.removed(removed);
     }
 
     @EventListener

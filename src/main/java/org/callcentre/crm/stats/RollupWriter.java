@@ -33,16 +33,22 @@ class RollupWriter {
     }
 
     /**
-     * Calls and orders that were deleted: what their facts added is taken back, and the facts go too. The refresh finds
-     * no source row for them, so the days that move are the ones their facts held, read first.
+     * Calls, orders, chats and rounds that were deleted: what their facts added is taken back, and the facts go too. The
+     * refresh finds no source row for them, so the days that move are the ones their facts held, read first.
      */
-    public void removed(Collection<Long> callIds, Collection<Long> orderIds) {
-        Set<LocalDate> days = new HashSet<>(factDays(CallFacts.KEPT, callIds));
-        days.addAll(factDays(OrderFacts.KEPT, orderIds));
-        callsChanged(callIds);
-        ordersChanged(orderIds);
-        forget(CallFacts.KEPT, callIds);
-        forget(OrderFacts.KEPT, orderIds);
+    public void removed(CountedRowsRemoved removed) {
+        Set<LocalDate> days = new HashSet<>(factDays(CallFacts.KEPT, removed.callIds()));
+        days.addAll(factDays(OrderFacts.KEPT, removed.orderIds()));
+        days.addAll(factDays(ChatFacts.CHATS, removed.conversationIds()));
+        days.addAll(factDays(ChatFacts.ROUNDS, removed.roundIds()));
+        callsChanged(removed.callIds());
+        ordersChanged(removed.orderIds());
+        run(ChatFacts.CHATS.refresh(ChatFacts.chatSource(settings), removed.conversationIds()));
+        run(ChatFacts.ROUNDS.refresh(ChatFacts.roundSource(settings), removed.roundIds()));
+        forget(CallFacts.KEPT, removed.callIds());
+        forget(OrderFacts.KEPT, removed.orderIds());
+        forget(ChatFacts.CHATS, removed.conversationIds());
+        forget(ChatFacts.ROUNDS, removed.roundIds());
         if (!days.isEmpty()) {
             changes.publishEvent(new RollupsChanged(days));
         }

@@ -60,7 +60,9 @@ class TaskService {
     @Transactional
     Page<Task> list(String status, String assignee, String priority, Boolean overdue, String city, PageRequest page, Actor actor) {
         Fields f = new Fields();
-        String wanted = status == null ? TaskStatus.open.name() : f.oneOf("status", status, names(TaskStatus.values(), "all"), false);
+        // a blank status (whitespace only) is no status: the default, as when it is absent
+        String chosen = status == null ? null : f.oneOf("status", status, names(TaskStatus.values(), "all"), false);
+        String wanted = chosen == null ? TaskStatus.open.name() : chosen;
         TaskPriority level = parse(f, "priority", priority, TaskPriority.values(), TaskPriority.class);
         boolean cityQueue = "city".equals(assignee);
         Long assigneeId = assignee == null || cityQueue ? null

@@ -31,7 +31,7 @@ class VoskTranscriberTest {
     void aMissingModelIsAClearErrorNotACrash(@TempDir Path empty) {
         VoskTranscriber vosk = new VoskTranscriber(empty.resolve("vosk-model-small-ru-0.22"), "ru", ObjectMapper.getDefault());
         PcmAudio silence = new PcmAudio(new float[][]{new float[16_000]}, 16_000);
-        TranscriberUnavailable e = assertThrows(TranscriberUnavailable.class, () -> vosk.transcribe(silence));
+        TranscriberUnavailable e = assertThrows(TranscriberUnavailable.class, () -> vosk.transcribe(silence.stream()));
         assertTrue(e.getMessage().startsWith("Vosk model not found in "), e.getMessage());
         assertTrue(e.getMessage().contains("asr-models/download.sh"), e.getMessage());
     }
@@ -41,7 +41,7 @@ class VoskTranscriberTest {
         Files.createDirectories(dir.resolve("am"));
         VoskTranscriber vosk = new VoskTranscriber(dir, "ru", ObjectMapper.getDefault());
         PcmAudio silence = new PcmAudio(new float[][]{new float[16_000]}, 16_000);
-        TranscriberUnavailable e = assertThrows(TranscriberUnavailable.class, () -> vosk.transcribe(silence));
+        TranscriberUnavailable e = assertThrows(TranscriberUnavailable.class, () -> vosk.transcribe(silence.stream()));
         assertTrue(e.getMessage().startsWith("Vosk could not load the model in "), e.getMessage());
     }
 
@@ -51,7 +51,7 @@ class VoskTranscriberTest {
                 + " (run asr-models/download.sh where the model host is reachable): real recognition not tested here");
         Path wav = SpeechFiles.speak("my computer is broken please call me back tomorrow", 16000, 1, dir);
         VoskTranscriber vosk = new VoskTranscriber(MODEL, "en", ObjectMapper.getDefault());
-        List<RecognizedWord> words = vosk.transcribe(AudioDecoder.decode(wav, "audio/wav", java.time.Duration.ofHours(1)));
+        List<RecognizedWord> words = vosk.transcribe(AudioDecoder.decode(wav, "audio/wav", java.time.Duration.ofHours(1)).stream());
         assertTrue(words.stream().anyMatch(w -> w.word().equals("computer") || w.word().equals("tomorrow")), words.toString());
     }
 }

@@ -94,6 +94,8 @@ class DemoModeTest implements TestPropertyProvider {
         within(30, "a demo Avito chat with its ad looked up from the demo sink",
                 () -> count("conversations WHERE ad_title LIKE 'Ремонт%'") > 0);
         within(30, "the calls counted in the rollups", () -> count("stats_call_centre_day WHERE inbound > 0") > 0);
+        within(30, "the chats counted in the rollups", () -> count("stats_chat_centre_day WHERE chats > 0") > 0
+                && count("stats_chat_facts") > 0);
 
         Map<String, Object> checklist = admin.get("/api/setup/checklist").data();
         assertEquals(true, checklist.get("demo"));
@@ -106,7 +108,10 @@ class DemoModeTest implements TestPropertyProvider {
         assertEquals(2, ((Number) removed.data().get("cities")).intValue());
         assertTrue(((Number) removed.data().get("calls")).intValue() > 0);
         for (String left : List.of("demo_rows", "cities", "campaigns", "avito_accounts", "calls", "conversations", "clients",
-                "operators WHERE login LIKE 'demo-%'", "stats_call_facts", "stats_call_centre_day WHERE inbound > 0 OR answered > 0")) {
+                "operators WHERE login LIKE 'demo-%'", "stats_call_facts", "stats_call_centre_day WHERE inbound > 0 OR answered > 0",
+                "stats_chat_facts", "stats_chat_round_facts", "stats_chat_centre_day WHERE chats <> 0 OR messages <> 0 OR rounds <> 0",
+                "stats_chat_city_day WHERE chats <> 0 OR messages <> 0 OR rounds <> 0",
+                "stats_chat_operator_month WHERE chats <> 0 OR messages <> 0 OR rounds <> 0")) {
             assertEquals(0, count(left), left + " after the removal");
         }
         assertEquals(1, count("operators"), "the admin stays");

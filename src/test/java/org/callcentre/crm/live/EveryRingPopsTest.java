@@ -35,8 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @Property(name = "micronaut.server.idle-timeout", value = "2s")
 @Property(name = "crm.live.ping-interval", value = "300ms")
 class EveryRingPopsTest {
-    private static final int CALLS = 12;
-    private static final String LINE = "78432507713";
+    static final int CALLS = 12;
+    static final String LINE = "78432507713";
 
     @Inject
     @Client("/")
@@ -115,11 +115,11 @@ class EveryRingPopsTest {
         }
     }
 
-    private static String entryId(int call) {
+    static String entryId(int call) {
         return "ring-at-once-" + call;
     }
 
-    private static String leg(int call, String leg, int seq, long timestamp, String state, String to) {
+    static String leg(int call, String leg, int seq, long timestamp, String state, String to) {
         return """
                 {"entry_id":"%s","call_id":"%s-%s","timestamp":%d,"seq":%d,"call_state":"%s","location":"%s",\
                 "from":{"number":"7916555%04d"},"to":%s%s}""".formatted(entryId(call), entryId(call), leg, timestamp, seq, state,

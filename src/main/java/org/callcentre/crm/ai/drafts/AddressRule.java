@@ -51,7 +51,7 @@ final class AddressRule {
             "значит", "запишите", "записывайте", "пишите", "диктую", "нет", "да", "ой", "подождите", "стоп", "дом", "квартира",
             "корпус", "частный", "город", "сейчас", "там", "тут", "живу", "живем", "старом", "новом", "ваш", "наш", "мой",
             "записала", "записал", "поняла", "понял", "хорошо", "ага", "угу", "адресок", "подъезд", "этаж", "домофон", "марка",
-            "модель", "фирма", "диагональ");
+            "модель", "фирма", "диагональ", "э", "ээ", "эээ", "эм", "мм", "ммм", "алло", "слушайте");
     private static final Set<String> MONTHS = Set.of("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
             "сентября", "октября", "ноября", "декабря");
     private static final Set<String> WEEKDAYS = Set.of("понедельник", "вторник", "среда", "среду", "четверг", "пятница",
@@ -176,10 +176,12 @@ final class AddressRule {
             at += 1 + SpokenNumbers.cardinal(t.words(), at + 1).length();
         }
         boolean flatWord = FLAT.contains(t.word(at));
-        SpokenNumbers.Read f = SpokenNumbers.cardinal(t.words(), flatWord ? at + 1 : at);
-        if (f != null && (flatWord || t.speaker(at) == t.speaker(i)) && !isTimeAfter(t, at + (flatWord ? 1 : 0) + f.length())) {
+        // «квартира номер пятьдесят три»
+        int cue = flatWord ? 1 + numberWord(t, at + 1) : 0;
+        SpokenNumbers.Read f = SpokenNumbers.cardinal(t.words(), at + cue);
+        if (f != null && (flatWord || t.speaker(at) == t.speaker(i)) && !isTimeAfter(t, at + cue + f.length())) {
             flat = String.valueOf(f.value());
-            at += (flatWord ? 1 : 0) + f.length();
+            at += cue + f.length();
         }
         boolean anchored = type != null || saidHouse || flatWord || building != null || fraction != null || letter != null
                 || addressCueBefore(t, nameStart);
@@ -215,15 +217,16 @@ final class AddressRule {
                     continue;
                 }
             }
-            SpokenNumbers.Read n = SpokenNumbers.cardinal(t.words(), i + 1);
-            if (n == null || isTimeAfter(t, i + 1 + n.length())) {
+            int skip = FLAT.contains(w) || HOUSE.contains(w) || BUILDING.contains(w) ? numberWord(t, i + 1) : 0;
+            SpokenNumbers.Read n = SpokenNumbers.cardinal(t.words(), i + 1 + skip);
+            if (n == null || isTimeAfter(t, i + 1 + skip + n.length())) {
                 if (LETTER_CUE.contains(w) && LETTERS.containsKey(t.word(i + 1))) {
                     out = out.with(out.house(), LETTERS.get(t.word(i + 1)), out.fraction(), out.building(), out.flat(), i + 2);
                 }
                 continue;
             }
             String value = String.valueOf(n.value());
-            int end = i + 1 + n.length();
+            int end = i + 1 + skip + n.length();
             if (FLAT.contains(w)) {
                 out = out.with(out.house(), out.letter(), out.fraction(), out.building(), value, end);
             } else if (BUILDING.contains(w)) {
@@ -237,6 +240,11 @@ final class AddressRule {
             }
         }
         return out;
+    }
+
+    /** 1 when the word at {@code at} is «номер» said between a cue and its number («квартира номер сорок»), else 0. */
+    private static int numberWord(Tokens t, int at) {
+        return t.word(at).equals("номер") ? 1 : 0;
     }
 
     /** The house letter at {@code at}: «б», «бэ», «с буквой а», «буква в»; an ambiguous one only before a flat, a building or a turn's end. */
@@ -372,6 +380,10 @@ final class AddressRule {
     }
 
     private static String ordinalEnding(String ordinal, StreetType type) {
+        // «второй» is both «2-й» and «2-я» (of «второй улицы»): the form agreeing with the street's type wins
+        if (Morphology.russian().readings(ordinal).stream().anyMatch(r -> r.is("Ord") && r.has(type.gender()) && r.has("Nom"))) {
+            return type.gender().equals("Fem") ? "я" : type.gender().equals("Neut") ? "е" : "й";
+        }
         for (Morphology.Reading r : Morphology.russian().readings(ordinal)) {
             if (r.is("Ord")) {
                 return r.has("Fem") ? "я" : r.has("Neut") ? "е" : "й";

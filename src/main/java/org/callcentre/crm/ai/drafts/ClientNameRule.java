@@ -24,14 +24,16 @@ final class ClientNameRule {
             List.of("на", "кого", "записать"), List.of("на", "кого", "оформить"), List.of("представьтесь"), List.of("имя"));
     /** Words an answer may start with before the name itself. */
     private static final Set<String> FILLERS = Set.of("ну", "меня", "я", "зовут", "это", "а", "так", "да", "записывайте",
-            "запишите", "пишите", "имя", "мое", "моё", "ээ", "э", "эм", "вот", "можно", "просто", "ваше", "пожалуйста");
+            "запишите", "пишите", "имя", "мое", "моё", "ээ", "э", "эм", "вот", "можно", "просто", "ваше", "пожалуйста",
+            // «алло зовите сергей», «значит зовите лариса», «на кого записать заявку … екатерина»
+            "алло", "зовите", "называйте", "значит", "заявку", "заявка", "мм", "ммм", "угу", "ага", "лучше");
     /** Words that start a refusal or a surname: no first name follows. */
     private static final Set<String> REFUSALS = Set.of("не", "нет", "никак", "без", "зачем", "фамилии", "фамилия", "неважно",
             "незачем", "обойдемся", "обойдёмся", "обойдусь", "анонимно");
     private static final Set<String> GREETINGS = Set.of("слушаю", "слушает", "здравствуйте", "добрый", "доброе", "приветствую",
             "алло");
     private static final int OPENING_WORDS = 8;
-    private static final int ANSWER_WORDS = 4;
+    private static final int ANSWER_WORDS = 6;
 
     private ClientNameRule() {
     }

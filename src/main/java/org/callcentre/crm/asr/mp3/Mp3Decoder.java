@@ -6,7 +6,8 @@ import javazoom.jl.decoder.Decoder;
 import javazoom.jl.decoder.DecoderException;
 import javazoom.jl.decoder.Header;
 import javazoom.jl.decoder.SampleBuffer;
-import org.callcentre.crm.asr.PcmAudio;
+import org.callcentre.crm.asr.PcmStream;
+import org.callcentre.crm.asr.UnreadableAudio;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -15,85 +16,91 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** MP3 (Mango's recordings) decoded with JLayer, frame by frame, into per-channel samples. */
-public final class Mp3Decoder {
-    private Mp3Decoder() {
+/** MP3 (Mango's recordings) decoded with JLayer frame by frame: each MP3 frame is one block of samples. */
+public final class Mp3Decoder implements PcmStream {
+    private final Path file;
+    private final InputStream in;
+    private final Bitstream bitstream;
+    private final Decoder decoder = new Decoder();
+    private final Duration longest;
+    private SampleBuffer first;
+    private int channels;
+    private int rate;
+    private long frames;
+
+    private Mp3Decoder(Path file, InputStream in, Duration longest) {
+        this.file = file;
+        this.in = in;
+        this.bitstream = new Bitstream(in);
+        this.longest = longest;
     }
 
-    /** Decodes frame by frame and stops, refusing, as soon as the samples pass {@code longest}. */
-    public static PcmAudio decode(Path file, Duration longest) throws IOException {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            Bitstream bitstream = new Bitstream(in);
-            Decoder decoder = new Decoder();
-            FloatBuffers buffers = null;
-            int rate = 0;
-            Header header;
-            while ((header = bitstream.readFrame()) != null) {
-                SampleBuffer frame = (SampleBuffer) decoder.decodeFrame(header, bitstream);
-                int channels = frame.getChannelCount();
-                if (buffers == null) {
-                    buffers = new FloatBuffers(channels);
-                    rate = frame.getSampleFrequency();
-                }
-                if (buffers.size > longest.toMillis() / 1000.0 * rate) {
-                    throw tooLong(longest);
-                }
-                short[] interleaved = frame.getBuffer();
-                int length = frame.getBufferLength();
-                for (int i = 0; i + channels - 1 < length; i += channels) {
-                    for (int c = 0; c < buffers.channels(); c++) {
-                        buffers.add(c, interleaved[i + Math.min(c, channels - 1)] / 32768f);
-                    }
-                }
-                bitstream.closeFrame();
+    /** Reads the first frame (for the rate and channels); refuses, as the decoding goes, past {@code longest}. */
+    public static PcmStream open(Path file, Duration longest) throws IOException {
+        Mp3Decoder stream = new Mp3Decoder(file, new BufferedInputStream(Files.newInputStream(file)), longest);
+        try {
+            stream.first = stream.frame();
+            if (stream.first == null) {
+                throw new UnreadableAudio("no MP3 frames in " + file.getFileName(), null);
             }
-            if (buffers == null) {
-                throw new IOException("no MP3 frames in " + file.getFileName());
-            }
-            return new PcmAudio(buffers.toArrays(), rate);
-        } catch (BitstreamException | DecoderException e) {
-            throw new IOException("unreadable MP3 " + file.getFileName() + ": " + e.getMessage(), e);
+            stream.channels = stream.first.getChannelCount();
+            stream.rate = stream.first.getSampleFrequency();
+            return stream;
+        } catch (IOException | RuntimeException e) {
+            stream.close();
+            throw e;
         }
     }
 
-    /** The refusal of a recording longer than the limit, worded the same for every format. */
-    public static IOException tooLong(Duration longest) {
-        return new IOException("the recording is longer than " + longest.toSeconds() + " s (crm.recordings.max-duration)");
+    @Override
+    public int channelCount() {
+        return channels;
     }
 
-    /** Growable per-channel sample arrays. */
-    private static final class FloatBuffers {
-        private float[][] data;
-        private int size;
-        private int pending;
+    @Override
+    public int sampleRate() {
+        return rate;
+    }
 
-        FloatBuffers(int channels) {
-            data = new float[channels][1 << 16];
+    @Override
+    public float[][] next() throws IOException {
+        SampleBuffer frame = first != null ? first : frame();
+        first = null;
+        if (frame == null) {
+            return null;
         }
-
-        int channels() {
-            return data.length;
+        int frameChannels = frame.getChannelCount();
+        int count = frame.getBufferLength() / frameChannels;
+        frames += count;
+        if (frames > longest.toMillis() / 1000.0 * rate) {
+            throw UnreadableAudio.tooLong(longest);
         }
-
-        void add(int channel, float value) {
-            if (size >= data[channel].length) {
-                for (int c = 0; c < data.length; c++) {
-                    data[c] = java.util.Arrays.copyOf(data[c], data[c].length * 2);
-                }
+        short[] interleaved = frame.getBuffer();
+        float[][] out = new float[channels][count];
+        for (int f = 0; f < count; f++) {
+            for (int c = 0; c < channels; c++) {
+                out[c][f] = interleaved[f * frameChannels + Math.min(c, frameChannels - 1)] / 32768f;
             }
-            data[channel][size] = value;
-            if (++pending == data.length) {
-                pending = 0;
-                size++;
-            }
         }
+        return out;
+    }
 
-        float[][] toArrays() {
-            float[][] out = new float[data.length][];
-            for (int c = 0; c < data.length; c++) {
-                out[c] = java.util.Arrays.copyOf(data[c], size);
+    private SampleBuffer frame() throws IOException {
+        try {
+            Header header = bitstream.readFrame();
+            if (header == null) {
+                return null;
             }
-            return out;
+            SampleBuffer frame = (SampleBuffer) decoder.decodeFrame(header, bitstream);
+            bitstream.closeFrame();
+            return frame;
+        } catch (BitstreamException | DecoderException | RuntimeException e) {
+            throw new UnreadableAudio("unreadable MP3 " + file.getFileName() + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
     }
 }

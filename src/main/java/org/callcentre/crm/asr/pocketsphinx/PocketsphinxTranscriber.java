@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import org.callcentre.crm.asr.AsrSettings;
 import org.callcentre.crm.asr.PcmAudio;
+import org.callcentre.crm.asr.PcmStream;
 import org.callcentre.crm.asr.RecognizedWord;
 import org.callcentre.crm.asr.Transcriber;
 import org.callcentre.crm.asr.TranscriberUnavailable;
@@ -12,8 +13,10 @@ import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
-import java.io.ByteArrayInputStream;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +65,7 @@ public class PocketsphinxTranscriber implements Transcriber {
     }
 
     @Override
-    public List<RecognizedWord> transcribe(PcmAudio audio) throws TranscriberUnavailable, IOException, InterruptedException {
+    public List<RecognizedWord> transcribe(PcmStream audio) throws TranscriberUnavailable, IOException, InterruptedException {
         if (!Files.isDirectory(modelDir.resolve("en-us"))) {
             throw new TranscriberUnavailable("PocketSphinx model not found in " + modelDir + ": apt-get install pocketsphinx-en-us");
         }
@@ -112,11 +115,23 @@ public class PocketsphinxTranscriber implements Transcriber {
         return words;
     }
 
-    private static void writeWav(PcmAudio audio, Path file) throws IOException {
-        byte[] pcm = audio.pcm16le();
-        AudioFormat format = new AudioFormat(audio.sampleRate(), 16, 1, true, false);
-        try (AudioInputStream stream = new AudioInputStream(new ByteArrayInputStream(pcm), format, pcm.length / 2)) {
-            AudioSystem.write(stream, AudioFileFormat.Type.WAVE, file.toFile());
+    /** Raw samples to a file as they come, then a WAV header in front: the audio is never whole in memory. */
+    private static void writeWav(PcmStream audio, Path file) throws IOException {
+        Path raw = Files.createTempFile("asr-", ".pcm");
+        try {
+            long frames = 0;
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(raw))) {
+                for (float[][] block = audio.next(); block != null; block = audio.next()) {
+                    out.write(PcmAudio.pcm16le(block[0]));
+                    frames += block[0].length;
+                }
+            }
+            AudioFormat format = new AudioFormat(audio.sampleRate(), 16, 1, true, false);
+            try (AudioInputStream stream = new AudioInputStream(new BufferedInputStream(Files.newInputStream(raw)), format, frames)) {
+                AudioSystem.write(stream, AudioFileFormat.Type.WAVE, file.toFile());
+            }
+        } finally {
+            Files.deleteIfExists(raw);
         }
     }
 }

@@ -7,6 +7,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.callcentre.crm.asr.AsrSettings;
 import org.callcentre.crm.asr.PcmAudio;
+import org.callcentre.crm.asr.PcmStream;
 import org.callcentre.crm.asr.RecognizedWord;
 import org.callcentre.crm.asr.Transcriber;
 import org.callcentre.crm.asr.TranscriberUnavailable;
@@ -32,7 +33,6 @@ import java.util.List;
 public class VoskTranscriber implements Transcriber {
     /** Vosk's small models are trained on 16 kHz audio. */
     static final int SAMPLE_RATE = 16_000;
-    private static final int CHUNK_BYTES = 8_000;
 
     private final Path modelDir;
     private final String language;
@@ -86,19 +86,17 @@ public class VoskTranscriber implements Transcriber {
     }
 
     @Override
-    public List<RecognizedWord> transcribe(PcmAudio audio) throws TranscriberUnavailable, IOException, InterruptedException {
+    public List<RecognizedWord> transcribe(PcmStream audio) throws TranscriberUnavailable, IOException, InterruptedException {
         Model shared = model();
-        byte[] pcm = audio.pcm16le();
         List<RecognizedWord> words = new ArrayList<>();
         try (Recognizer recognizer = new Recognizer(shared, SAMPLE_RATE)) {
             recognizer.setWords(true);
-            for (int at = 0; at < pcm.length; at += CHUNK_BYTES) {
+            for (float[][] block = audio.next(); block != null; block = audio.next()) {
                 if (Thread.interrupted()) {
                     throw new InterruptedException("transcription stopped");
                 }
-                int length = Math.min(CHUNK_BYTES, pcm.length - at);
-                byte[] chunk = at == 0 && length == pcm.length ? pcm : java.util.Arrays.copyOfRange(pcm, at, at + length);
-                if (recognizer.acceptWaveForm(chunk, length)) {
+                byte[] pcm = PcmAudio.pcm16le(block[0]);
+                if (recognizer.acceptWaveForm(pcm, pcm.length)) {
                     words.addAll(parse(recognizer.getResult()));
                 }
             }

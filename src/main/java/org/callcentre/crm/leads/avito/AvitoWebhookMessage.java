@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 record AvitoWebhookMessage(String id, String chatId, long userId, long authorId, String itemId, String text,
                            String imageUrl, Instant created) {
     private static final int MAX_TEXT = 4000;
+    private static final long FIRST_TIME = 946_684_800L;
+    private static final long END_OF_TIMES = 4_102_444_800L;
     private static final int MAX_URL = 2000;
     private static final Pattern SIZE = Pattern.compile("([0-9]{1,5})x([0-9]{1,5})");
 
@@ -48,7 +50,7 @@ record AvitoWebhookMessage(String id, String chatId, long userId, long authorId,
         Long userId = number(f, "payload.value.user_id", value.get("user_id"));
         Long authorId = number(f, "payload.value.author_id", value.get("author_id"));
         String itemId = f.optional("payload.value.item_id", text(value.get("item_id")), 100);
-        Instant created = value.get("created") instanceof Number seconds ? Instant.ofEpochSecond(seconds.longValue()) : Instant.now();
+        Instant created = created(f, value.get("created"));
         String imageUrl = largestImage(f, value.get("content"));
         f.throwIfAny();
         String type = value.get("type") instanceof String t ? t : "text";
@@ -84,6 +86,16 @@ record AvitoWebhookMessage(String id, String chatId, long userId, long authorId,
             }
         }
         return best;
+    }
+
+    /** Epoch seconds; absent is now. A time outside 2000–2099 is no message Avito sends (nor one a column holds). */
+    private static Instant created(Fields f, Object raw) {
+        if (raw == null) {
+            return Instant.now();
+        }
+        boolean time = raw instanceof Number seconds && seconds.doubleValue() >= FIRST_TIME && seconds.doubleValue() < END_OF_TIMES;
+        f.check(time, "payload.value.created", "is not a time in seconds");
+        return time ? Instant.ofEpochSecond(((Number) raw).longValue()) : null;
     }
 
     private static String text(Object raw) {

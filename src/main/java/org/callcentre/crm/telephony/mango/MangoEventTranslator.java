@@ -3,6 +3,7 @@ package org.callcentre.crm.telephony.mango;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.ObjectMapper;
 import jakarta.inject.Singleton;
+import org.callcentre.crm.calls.ingest.CallDirection;
 import org.callcentre.crm.calls.ingest.CallEnding;
 import org.callcentre.crm.calls.ingest.CallEvent;
 import org.callcentre.crm.calls.ingest.CallEventKind;
@@ -65,9 +66,9 @@ public class MangoEventTranslator implements InboxTranslator {
         long seq = MangoJson.number(e, "seq");
         String fromExtension = MangoJson.text(e, "from", "extension");
         String toExtension = MangoJson.text(e, "to", "extension");
-        String direction = callbackLeg(e) ? "outbound"
-                : fromExtension != null ? (toExtension != null ? "internal" : "outbound") : "inbound";
-        boolean outbound = "outbound".equals(direction);
+        CallDirection direction = callbackLeg(e) ? CallDirection.OUTBOUND
+                : fromExtension != null ? (toExtension != null ? CallDirection.INTERNAL : CallDirection.OUTBOUND) : CallDirection.INBOUND;
+        boolean outbound = direction == CallDirection.OUTBOUND;
         String extension = outbound ? (fromExtension != null ? fromExtension : toExtension)
                 : (toExtension != null ? toExtension : fromExtension);
 
@@ -82,7 +83,7 @@ public class MangoEventTranslator implements InboxTranslator {
         };
         long reason = MangoJson.number(e, "disconnect_reason");
         return CallEvent.builder(SOURCE, entryId, "call:" + callId + ":" + seq + ":" + state,
-                        Instant.ofEpochSecond(MangoJson.number(e, "timestamp")), kind)
+                        Instant.ofEpochSecond(MangoJson.time(e, "timestamp")), kind)
                 .leg(callId)
                 .sequence(seq)
                 .direction(direction)
@@ -140,18 +141,18 @@ public class MangoEventTranslator implements InboxTranslator {
      */
     private List<CallEvent> summary(JsonNode s) {
         String entryId = MangoJson.required(s, "entry_id");
-        long created = MangoJson.number(s, "create_time");
-        long talk = MangoJson.number(s, "talk_time");
-        long end = MangoJson.number(s, "end_time");
+        long created = MangoJson.time(s, "create_time");
+        long talk = MangoJson.time(s, "talk_time");
+        long end = MangoJson.time(s, "end_time");
         if (created == 0 || end == 0) {
             throw new IllegalArgumentException("summary without create_time or end_time");
         }
-        String direction = switch ((int) MangoJson.number(s, "call_direction")) {
-            case 0 -> "internal";
-            case 2 -> "outbound";
-            default -> "inbound";
+        CallDirection direction = switch ((int) MangoJson.number(s, "call_direction")) {
+            case 0 -> CallDirection.INTERNAL;
+            case 2 -> CallDirection.OUTBOUND;
+            default -> CallDirection.INBOUND;
         };
-        String extension = "outbound".equals(direction) ? MangoJson.text(s, "from", "extension") : MangoJson.text(s, "to", "extension");
+        String extension = direction == CallDirection.OUTBOUND ? MangoJson.text(s, "from", "extension") : MangoJson.text(s, "to", "extension");
         boolean answered = MangoJson.number(s, "entry_result") == 1 && talk > 0;
         long reason = MangoJson.number(s, "disconnect_reason");
         String company = MangoJson.text(s, "line_number");
@@ -182,7 +183,7 @@ public class MangoEventTranslator implements InboxTranslator {
         }
         String entryId = MangoJson.required(r, "entry_id");
         String recordingId = MangoJson.required(r, "recording_id");
-        long at = MangoJson.number(r, "timestamp");
+        long at = MangoJson.time(r, "timestamp");
         return List.of(CallEvent.builder(SOURCE, entryId, "recording:" + recordingId,
                         at == 0 ? Instant.now() : Instant.ofEpochSecond(at), CallEventKind.RECORDING_READY)
                 .recording("mango:" + recordingId)

@@ -18,6 +18,9 @@ class ClientNameRuleTest {
         assertEquals("Тимофей", name("оператор: как к вам обращаться\nклиент: ну тимофей\nоператор: тимофей записала"));
         assertEquals("Раиса Павловна", name("на кого запись раиса павловна"));
         assertEquals("Лейла", name("ваше имя лейла лейла в среду"), "a name the dictionary may not tag, said twice");
+        assertEquals("Тимур", name("оператор: как к вам обращаться\nклиент: алло зовите тимур"));
+        assertEquals("Вера", name("на кого записать заявку значит пишите вера"));
+        assertEquals("Глеб", name("ваше имя пожалуйста алло можно просто глеб"));
     }
 
     @Test

@@ -34,5 +34,7 @@ class OrderDraftRulesTest {
         assertEquals("телевизор", rules.draft("телик не показывает", null, CALL).equipmentType().value());
         assertEquals("сушильная машина", rules.draft("сушилка гудит", null, CALL).equipmentType().value());
         assertEquals("морозильник", rules.draft("морозильный ларь не морозит", null, CALL).equipmentType().value());
+        assertEquals("водонагреватель", rules.draft("течет снизу из под бака титан", null, CALL).equipmentType().value());
+        assertEquals("микроволновая печь", rules.draft("микроволновочка не греет", null, CALL).equipmentType().value());
     }
 }

@@ -134,6 +134,7 @@ class ArchitectureTest {
                                 org.callcentre.crm.cities.CityDirectory.class,
                                 org.callcentre.crm.calls.ingest.CallEvents.class, org.callcentre.crm.calls.ingest.CallEvent.class,
                                 org.callcentre.crm.calls.ingest.CallEventKind.class, org.callcentre.crm.calls.ingest.CallEnding.class,
+                                org.callcentre.crm.calls.ingest.CallDirection.class,
                                 org.callcentre.crm.calls.ingest.CallEventsFull.class, org.callcentre.crm.calls.ingest.StoredCallEvents.class,
                                 org.callcentre.crm.calls.ClickToCall.class, org.callcentre.crm.calls.TelephonyGapChanged.class,
                                 org.callcentre.crm.recordings.RecordingSource.class, org.callcentre.crm.recordings.RecordingSettings.class,

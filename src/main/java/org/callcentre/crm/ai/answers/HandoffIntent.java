@@ -423,7 +423,9 @@ public enum HandoffIntent {
                 continue;
             }
             Set<String> numbers = subjectNumbers(words[i]);
-            for (int j = Math.max(0, i - 1); j < Math.min(words.length, i + 5); j++) {
+            // «мастер ваш вчера у меня был»: a possessive after the staff word is part of the subject
+            int reach = i + 1 < words.length && YOUR.matcher(words[i + 1]).matches() ? 6 : 5;
+            for (int j = Math.max(0, i - 1); j < Math.min(words.length, i + reach); j++) {
                 if (j != i && pastVerb(words[j], numbers)) {
                     return true;
                 }

@@ -27,12 +27,11 @@ import java.util.stream.Collectors;
  *             arrive late: a call seen missed (every leg known had ended) can turn out answered
  */
 public record CallChanged(Call call, CallOutcome outcome, CallLinks links, List<CallEvent> newEvents, List<RungUser> rung,
-                          @Nullable String statusBefore) {
+                          @Nullable CallStatus statusBefore) {
 
     /** A call an earlier change stored as over and not answered, which late events show answered. */
     public boolean turnedAnswered() {
-        return statusBefore != null && !"answered".equals(statusBefore) && !"ringing".equals(statusBefore)
-                && "answered".equals(outcome.status());
+        return statusBefore != null && statusBefore.endedUnanswered() && outcome.status() == CallStatus.ANSWERED;
     }
 
     public long callId() {

@@ -15,7 +15,7 @@ import java.time.Instant;
  * @param legId       one leg of the call (Mango {@code call_id}, Asterisk {@code Uniqueid}); null for whole-call events
  * @param sequence    orders events of one call that share a timestamp (Mango {@code seq})
  * @param occurredAt  the PBX's time of the event, never the time it reached us
- * @param direction   inbound / outbound / internal when the adapter can tell, else null
+ * @param direction   when the adapter can tell, else null
  * @param callerNumber the calling party as the PBX gave it (normalised later)
  * @param calledNumber the called party as the PBX gave it
  * @param extension   the operator extension (SIP address digits) this event concerns, if any
@@ -32,7 +32,7 @@ public record CallEvent(
         long sequence,
         Instant occurredAt,
         CallEventKind kind,
-        @Nullable String direction,
+        @Nullable CallDirection direction,
         @Nullable String callerNumber,
         @Nullable String calledNumber,
         @Nullable String extension,
@@ -56,7 +56,7 @@ public record CallEvent(
         private final CallEventKind kind;
         private String legId;
         private long sequence;
-        private String direction;
+        private CallDirection direction;
         private String callerNumber;
         private String calledNumber;
         private String extension;
@@ -77,7 +77,7 @@ public record CallEvent(
 
         public Builder leg(String legId) { this.legId = legId; return this; }
         public Builder sequence(long sequence) { this.sequence = sequence; return this; }
-        public Builder direction(String direction) { this.direction = direction; return this; }
+        public Builder direction(CallDirection direction) { this.direction = direction; return this; }
         public Builder caller(String number) { this.callerNumber = number; return this; }
         public Builder called(String number) { this.calledNumber = number; return this; }
         public Builder extension(String extension) { this.extension = extension; return this; }

@@ -46,7 +46,7 @@ public class CallLinker {
             String companyPhone = PhoneNumbers.normalize(outcome.companyNumber()).orElse(null);
             Optional<CampaignMatch> campaign = lookups.campaignByNumber(companyPhone);
             Long cityId = campaign.map(CampaignMatch::cityId).or(() -> operator.map(IngestLookups.OperatorRef::cityId)).orElse(null);
-            String clientPhone = "internal".equals(outcome.direction()) ? null : PhoneNumbers.normalize(outcome.clientNumber()).orElse(null);
+            String clientPhone = outcome.direction() == CallDirection.INTERNAL ? null : PhoneNumbers.normalize(outcome.clientNumber()).orElse(null);
             CallLinks before = earlier.get(callKey);
             boolean sameClient = before != null && before.clientId() != null && Objects.equals(before.clientPhone(), clientPhone);
             if (!sameClient && clientPhone != null) {

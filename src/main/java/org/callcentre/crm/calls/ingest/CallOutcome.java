@@ -10,9 +10,9 @@ import java.time.Instant;
  * ({@link CallEnding#LOST}): never a talk time running to the moment we found out.
  */
 public record CallOutcome(
-        String direction,
-        String status,
-        String missedReason,
+        CallDirection direction,
+        CallStatus status,
+        @Nullable MissedReason missedReason,
         String callerNumber,
         String calledNumber,
         String companyNumber,
@@ -33,6 +33,6 @@ public record CallOutcome(
 
     /** The number outside the company: the caller of an inbound call, the called party of an outbound one. */
     public String clientNumber() {
-        return "outbound".equals(direction) ? calledNumber : callerNumber;
+        return direction == CallDirection.OUTBOUND ? calledNumber : callerNumber;
     }
 }

@@ -36,14 +36,14 @@ public class CallRowWriter {
                         + "WHERE source = ? AND external_id = ANY (?::text[])",
                 rs -> stored.put(rs.getString("external_id"), new StoredCall(new CallLinks(Db.getLong(rs, "operator_id"),
                         Db.getLong(rs, "client_id"), Db.getLong(rs, "order_id"), rs.getString("rk"), Db.getLong(rs, "city_id"),
-                        rs.getString("client_phone"), rs.getString("ats_phone")), rs.getString("status"),
+                        rs.getString("client_phone"), rs.getString("ats_phone")), CallStatus.of(rs.getString("status")),
                         Db.getInstant(rs, "ended_at"))),
                 source, callKeys);
         return stored;
     }
 
     /** A call as an earlier batch left its row. */
-    record StoredCall(CallLinks links, String status, Instant endedAt) {
+    record StoredCall(CallLinks links, CallStatus status, Instant endedAt) {
     }
 
     private static final int COLUMNS = 21;
@@ -67,8 +67,8 @@ public class CallRowWriter {
         for (Row row : sorted) {
             CallOutcome o = row.outcome();
             CallLinks l = row.links();
-            Object[] values = {row.callKey(), l.rk(), l.cityId(), l.clientPhone(), l.companyPhone(), o.direction(), o.status(),
-                    o.missedReason(), l.operatorId(), o.operatorExtension(), l.clientId(), l.openOrderId(), o.queue(),
+            Object[] values = {row.callKey(), l.rk(), l.cityId(), l.clientPhone(), l.companyPhone(), o.direction().value(),
+                    o.status().value(), o.missedReason() == null ? null : o.missedReason().value(), l.operatorId(), o.operatorExtension(), l.clientId(), l.openOrderId(), o.queue(),
                     o.createdAt(), o.answeredAt(), o.endedAt(), o.waitSeconds(), o.holdSeconds(), o.talkSeconds(),
                     o.disconnectReason(), o.recordingRef()};
             for (int i = 0; i < values.length; i++) {

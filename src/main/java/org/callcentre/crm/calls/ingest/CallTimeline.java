@@ -43,7 +43,7 @@ public final class CallTimeline {
         List<CallEvent> timeline = new ArrayList<>(events);
         timeline.sort(PBX_ORDER);
 
-        String direction = null;
+        CallDirection direction = null;
         String caller = null;
         String called = null;
         String company = null;
@@ -142,40 +142,40 @@ public final class CallTimeline {
         // Over, but found out only after not listening: talk and hold to that moment would be invented.
         boolean timed = answeredAt == null || callEndedAt != null || !lastLegLost;
 
-        String status;
-        String missedReason = null;
+        CallStatus status;
+        MissedReason missedReason = null;
         if (answeredAt != null) {
-            status = "answered";
+            status = CallStatus.ANSWERED;
         } else if (endedAt == null) {
-            status = "ringing";
+            status = CallStatus.RINGING;
         } else if (ending == CallEnding.BUSY) {
-            status = "busy";
+            status = CallStatus.BUSY;
         } else if (ending == CallEnding.FAILED) {
-            status = "failed";
+            status = CallStatus.FAILED;
         } else {
-            status = "missed";
+            status = CallStatus.MISSED;
             missedReason = missedReason(ending, lastRung != null);
         }
         // No adapter could tell the direction: only an outside caller makes it a client's inbound call; a
         // PBX's own call (an originated echo test on Local channels) has no outside party and is internal.
-        String resolvedDirection = direction != null ? direction : caller != null ? "inbound" : "internal";
+        CallDirection resolvedDirection = direction != null ? direction : caller != null ? CallDirection.INBOUND : CallDirection.INTERNAL;
         return new CallOutcome(resolvedDirection, status, missedReason, caller, called, company,
                 operator, queue, createdAt, answeredAt, endedAt, Math.max(0, wait), timed ? (int) heldSeconds : null, timed ? Math.max(0, talk) : null,
                 disconnectReason, recording);
     }
 
-    private static String missedReason(CallEnding ending, boolean anExtensionRang) {
+    private static MissedReason missedReason(CallEnding ending, boolean anExtensionRang) {
         if (ending == null || ending == CallEnding.NORMAL) {
             // The PBX did not say why: a caller who never reached a phone gave up waiting.
-            return anExtensionRang ? "no_answer" : "abandoned";
+            return anExtensionRang ? MissedReason.NO_ANSWER : MissedReason.ABANDONED;
         }
         return switch (ending) {
-            case CALLER_ABANDONED -> "abandoned";
-            case NO_ANSWER -> "no_answer";
-            case ALL_BUSY -> "all_busy";
-            case REJECTED -> "rejected";
-            case UNAVAILABLE -> "unavailable";
-            default -> "no_answer";
+            case CALLER_ABANDONED -> MissedReason.ABANDONED;
+            case NO_ANSWER -> MissedReason.NO_ANSWER;
+            case ALL_BUSY -> MissedReason.ALL_BUSY;
+            case REJECTED -> MissedReason.REJECTED;
+            case UNAVAILABLE -> MissedReason.UNAVAILABLE;
+            default -> MissedReason.NO_ANSWER;
         };
     }
 

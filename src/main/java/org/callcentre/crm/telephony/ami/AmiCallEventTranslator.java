@@ -16,6 +16,7 @@ import org.asteriskjava.manager.event.QueueCallerAbandonEvent;
 import org.asteriskjava.manager.event.QueueCallerJoinEvent;
 import org.asteriskjava.manager.event.UnholdEvent;
 import org.asteriskjava.manager.event.VarSetEvent;
+import org.callcentre.crm.calls.ingest.CallDirection;
 import org.callcentre.crm.calls.ingest.CallEnding;
 import org.callcentre.crm.calls.ingest.CallEvent;
 import org.callcentre.crm.calls.ingest.CallEventKind;
@@ -146,7 +147,7 @@ public class AmiCallEventTranslator {
             // an outbound call, not being called, even if they never pick up.
             return destExtension == null ? null
                     : on(e, linkedId, e.getDestUniqueId(), "DialBegin", null, CallEventKind.STARTED)
-                            .leg(e.getDestUniqueId()).direction("outbound").extension(destExtension);
+                            .leg(e.getDestUniqueId()).direction(CallDirection.OUTBOUND).extension(destExtension);
         }
         if (destExtension != null) {
             return on(e, linkedId, e.getUniqueId(), "DialBegin", e.getDestUniqueId(), CallEventKind.RINGING)
@@ -159,7 +160,7 @@ public class AmiCallEventTranslator {
         }
         // The dialplan sets the company's number as the caller id it presents to the client.
         return on(e, linkedId, e.getUniqueId(), "DialBegin", e.getDestUniqueId(), CallEventKind.STARTED)
-                .leg(e.getDestUniqueId()).direction("outbound").extension(extension).called(number)
+                .leg(e.getDestUniqueId()).direction(CallDirection.OUTBOUND).extension(extension).called(number)
                 .companyNumber(AmiChannels.isOutsideNumber(e.getCallerIdNum()) ? e.getCallerIdNum() : null);
     }
 

@@ -1,5 +1,6 @@
 package org.callcentre.crm.telephony.ami;
 
+import org.callcentre.crm.calls.ingest.CallDirection;
 import org.callcentre.crm.calls.ingest.CallEvent;
 
 import java.util.Set;
@@ -23,16 +24,16 @@ final class AmiCallOrigin {
                                       String callerNumber, String exten) {
         String extension = AmiChannels.extension(channel);
         if (trunkContexts.contains(context) || (extension == null && AmiChannels.isOutsideNumber(callerNumber))) {
-            return b.direction("inbound").caller(callerNumber).companyNumber(AmiChannels.isOutsideNumber(exten) ? exten : null);
+            return b.direction(CallDirection.INBOUND).caller(callerNumber).companyNumber(AmiChannels.isOutsideNumber(exten) ? exten : null);
         }
         if (extension == null) {
             return b;
         }
         b.extension(extension);
         if (AmiChannels.isOutsideNumber(exten)) {
-            return b.direction("outbound").called(exten);
+            return b.direction(CallDirection.OUTBOUND).called(exten);
         }
         // An originated (click-to-call) channel starts at "s": what it dials is told later.
-        return AmiChannels.isExtension(exten) ? b.direction("internal") : b;
+        return AmiChannels.isExtension(exten) ? b.direction(CallDirection.INTERNAL) : b;
     }
 }

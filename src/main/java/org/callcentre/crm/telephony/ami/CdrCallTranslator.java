@@ -2,6 +2,7 @@ package org.callcentre.crm.telephony.ami;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import org.callcentre.crm.calls.ingest.CallDirection;
 import org.callcentre.crm.calls.ingest.CallEnding;
 import org.callcentre.crm.calls.ingest.CallEvent;
 import org.callcentre.crm.calls.ingest.CallEventKind;
@@ -91,7 +92,7 @@ class CdrCallTranslator {
         if (firstAnswer != null) {
             summary.waitSeconds(seconds(first.start(), firstAnswer));
         } else {
-            boolean outbound = "outbound".equals(start.direction());
+            boolean outbound = start.direction() == CallDirection.OUTBOUND;
             summary.waitSeconds(seconds(first.start(), end))
                     .ending(unanswered(timeline.get(timeline.size() - 1), operatorRang || outbound));
         }

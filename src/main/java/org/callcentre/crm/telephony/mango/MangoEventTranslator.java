@@ -3,6 +3,7 @@ package org.callcentre.crm.telephony.mango;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.ObjectMapper;
 import jakarta.inject.Singleton;
+import org.callcentre.crm.calls.ingest.CallDirection;
 import org.callcentre.crm.calls.ingest.CallEnding;
 import org.callcentre.crm.calls.ingest.CallEvent;
 import org.callcentre.crm.calls.ingest.CallEventKind;
@@ -65,9 +66,9 @@ public class MangoEventTranslator implements InboxTranslator {
         long seq = MangoJson.number(e, "seq");
         String fromExtension = MangoJson.text(e, "from", "extension");
         String toExtension = MangoJson.text(e, "to", "extension");
-        String direction = callbackLeg(e) ? "outbound"
-                : fromExtension != null ? (toExtension != null ? "internal" : "outbound") : "inbound";
-        boolean outbound = "outbound".equals(direction);
+        CallDirection direction = callbackLeg(e) ? CallDirection.OUTBOUND
+                : fromExtension != null ? (toExtension != null ? CallDirection.INTERNAL : CallDirection.OUTBOUND) : CallDirection.INBOUND;
+        boolean outbound = direction == CallDirection.OUTBOUND;
         String extension = outbound ? (fromExtension != null ? fromExtension : toExtension)
                 : (toExtension != null ? toExtension : fromExtension);
 
@@ -146,12 +147,12 @@ public class MangoEventTranslator implements InboxTranslator {
         if (created == 0 || end == 0) {
             throw new IllegalArgumentException("summary without create_time or end_time");
         }
-        String direction = switch ((int) MangoJson.number(s, "call_direction")) {
-            case 0 -> "internal";
-            case 2 -> "outbound";
-            default -> "inbound";
+        CallDirection direction = switch ((int) MangoJson.number(s, "call_direction")) {
+            case 0 -> CallDirection.INTERNAL;
+            case 2 -> CallDirection.OUTBOUND;
+            default -> CallDirection.INBOUND;
         };
-        String extension = "outbound".equals(direction) ? MangoJson.text(s, "from", "extension") : MangoJson.text(s, "to", "extension");
+        String extension = direction == CallDirection.OUTBOUND ? MangoJson.text(s, "from", "extension") : MangoJson.text(s, "to", "extension");
         boolean answered = MangoJson.number(s, "entry_result") == 1 && talk > 0;
         long reason = MangoJson.number(s, "disconnect_reason");
         String company = MangoJson.text(s, "line_number");

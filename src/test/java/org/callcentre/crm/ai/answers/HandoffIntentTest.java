@@ -148,7 +148,8 @@ class HandoffIntentTest {
             "EXACT_PART_PRICE | почем у вас сам насос для посудомойки",
             "EXACT_PART_PRICE | цена магнетрона без установки на мою свч",
             "COMPLAINT | чистили диван вчера а пятно осталось как и было",
-            "COMPLAINT | после обработки муравьи никуда не делись"})
+            "COMPLAINT | после обработки муравьи никуда не делись",
+            "OWN_ORDER | клинер ваша у нас вчера была оставила перчатки"})
     void eachIntentIsRecognisedInPhrasingsOfItsOwn(HandoffIntent intent, String text) {
         assertEquals(Optional.of(intent), HandoffIntent.of(text), text);
     }

@@ -21,7 +21,7 @@ class CallTimelineTest {
 
     private List<CallEvent> answeredQueueCall() {
         return List.of(
-                at(0, CallEventKind.STARTED).leg("a").direction("inbound").caller("+79161234567").companyNumber("+78432507713").build(),
+                at(0, CallEventKind.STARTED).leg("a").direction(CallDirection.INBOUND).caller("+79161234567").companyNumber("+78432507713").build(),
                 at(5, CallEventKind.RINGING).leg("b").extension("101").build(),
                 at(12, CallEventKind.ANSWERED).leg("b").extension("101").build(),
                 at(30, CallEventKind.HELD).leg("b").build(),
@@ -38,7 +38,7 @@ class CallTimelineTest {
         found.add(at(86_400, CallEventKind.ENDED).leg("b").ending(CallEnding.LOST).build());
         found.add(at(86_400, CallEventKind.ENDED).leg("a").ending(CallEnding.LOST).build());
         CallOutcome lost = CallTimeline.fold(found);
-        assertEquals("answered", lost.status());
+        assertEquals(CallStatus.ANSWERED, lost.status());
         assertEquals(T0.plusSeconds(86_400), lost.endedAt(), "over, from when we found out");
         assertNull(lost.talkSeconds(), "not a day of talk");
         assertNull(lost.holdSeconds());
@@ -57,7 +57,7 @@ class CallTimelineTest {
     @Test
     void answeredCallTakesWaitTalkAndHoldFromTheTimestamps() {
         CallOutcome outcome = CallTimeline.fold(answeredQueueCall());
-        assertEquals("answered", outcome.status());
+        assertEquals(CallStatus.ANSWERED, outcome.status());
         assertEquals("101", outcome.operatorExtension());
         assertEquals(12, outcome.waitSeconds());
         assertEquals(10, outcome.holdSeconds());
@@ -86,7 +86,7 @@ class CallTimelineTest {
     void aCallIsOpenUntilEveryLegHasEnded() {
         List<CallEvent> events = new ArrayList<>(answeredQueueCall());
         events.remove(events.size() - 1);
-        assertEquals("answered", CallTimeline.fold(events).status());
+        assertEquals(CallStatus.ANSWERED, CallTimeline.fold(events).status());
         assertNull(CallTimeline.fold(events).endedAt());
     }
 
@@ -103,7 +103,7 @@ class CallTimelineTest {
     @Test
     void anAnswerNamesTheOperatorWhateverPhoneJoinedTheConversationLast() {
         CallOutcome outcome = CallTimeline.fold(List.of(
-                at(0, CallEventKind.STARTED).leg("a").direction("internal").extension("103").build(),
+                at(0, CallEventKind.STARTED).leg("a").direction(CallDirection.INTERNAL).extension("103").build(),
                 at(2, CallEventKind.RINGING).leg("b").extension("101").build(),
                 at(9, CallEventKind.ANSWERED).leg("b").extension("101").build(),
                 at(9, CallEventKind.JOINED).leg("b").extension("101").build(),
@@ -115,11 +115,11 @@ class CallTimelineTest {
     @Test
     void aPhoneThatJoinedWithoutAnAnswerAnsweredIt() {
         CallOutcome outcome = CallTimeline.fold(List.of(
-                at(0, CallEventKind.STARTED).leg("a").direction("inbound").caller("+79161234567").build(),
+                at(0, CallEventKind.STARTED).leg("a").direction(CallDirection.INBOUND).caller("+79161234567").build(),
                 at(2, CallEventKind.RINGING).leg("b").extension("101").build(),
                 at(7, CallEventKind.JOINED).leg("c").extension("102").build(),
                 at(60, CallEventKind.ENDED).build()));
-        assertEquals("answered", outcome.status());
+        assertEquals(CallStatus.ANSWERED, outcome.status());
         assertEquals("102", outcome.operatorExtension());
         assertEquals(53, outcome.talkSeconds());
     }
@@ -129,8 +129,8 @@ class CallTimelineTest {
         CallOutcome outcome = CallTimeline.fold(List.of(
                 at(0, CallEventKind.STARTED).leg("a").build(),
                 at(10, CallEventKind.ENDED).leg("a").build()));
-        assertEquals("internal", outcome.direction());
-        assertEquals("inbound", CallTimeline.fold(List.of(
+        assertEquals(CallDirection.INTERNAL, outcome.direction());
+        assertEquals(CallDirection.INBOUND, CallTimeline.fold(List.of(
                 at(0, CallEventKind.STARTED).leg("a").caller("+79161234567").build(),
                 at(10, CallEventKind.ENDED).leg("a").build())).direction());
     }
@@ -138,12 +138,12 @@ class CallTimelineTest {
     @Test
     void callerWhoGivesUpInTheQueueIsAbandonedWithTheRungOperator() {
         CallOutcome outcome = CallTimeline.fold(List.of(
-                at(0, CallEventKind.STARTED).leg("a").direction("inbound").caller("+79161234567").build(),
+                at(0, CallEventKind.STARTED).leg("a").direction(CallDirection.INBOUND).caller("+79161234567").build(),
                 at(3, CallEventKind.RINGING).leg("b").extension("102").build(),
                 at(20, CallEventKind.ENDED).leg("b").ending(CallEnding.NO_ANSWER).build(),
                 at(25, CallEventKind.ENDED).ending(CallEnding.CALLER_ABANDONED).waitSeconds(25).build()));
-        assertEquals("missed", outcome.status());
-        assertEquals("abandoned", outcome.missedReason());
+        assertEquals(CallStatus.MISSED, outcome.status());
+        assertEquals(MissedReason.ABANDONED, outcome.missedReason());
         assertEquals("102", outcome.operatorExtension());
         assertEquals(25, outcome.waitSeconds());
         assertEquals(0, outcome.talkSeconds());
@@ -163,11 +163,11 @@ class CallTimelineTest {
 
     @Test
     void outboundBusyAndFailedAreTheirOwnStatuses() {
-        assertEquals("busy", CallTimeline.fold(List.of(
-                at(0, CallEventKind.STARTED).direction("outbound").extension("101").called("+79161234567").build(),
+        assertEquals(CallStatus.BUSY, CallTimeline.fold(List.of(
+                at(0, CallEventKind.STARTED).direction(CallDirection.OUTBOUND).extension("101").called("+79161234567").build(),
                 at(4, CallEventKind.ENDED).ending(CallEnding.BUSY).build())).status());
-        assertEquals("failed", CallTimeline.fold(List.of(
-                at(0, CallEventKind.STARTED).direction("outbound").extension("101").called("+79161234567").build(),
+        assertEquals(CallStatus.FAILED, CallTimeline.fold(List.of(
+                at(0, CallEventKind.STARTED).direction(CallDirection.OUTBOUND).extension("101").called("+79161234567").build(),
                 at(4, CallEventKind.ENDED).ending(CallEnding.FAILED).build())).status());
     }
 
@@ -178,24 +178,24 @@ class CallTimelineTest {
                 at(10, CallEventKind.ENDED).ending(CallEnding.CALLER_ABANDONED).build()));
         events.add(at(5, CallEventKind.RINGING).leg("late").extension("101").build());
         CallOutcome outcome = CallTimeline.fold(events);
-        assertEquals("missed", outcome.status());
+        assertEquals(CallStatus.MISSED, outcome.status());
         assertEquals(T0.plusSeconds(10), outcome.endedAt());
     }
 
     @Test
     void aCallStoredOverStaysOverWhenALegItHadNotKnownArrivesLateWithItsAnswer() {
         List<CallEvent> known = List.of(
-                at(0, CallEventKind.STARTED).leg("a").direction("inbound").caller("+79161234567").build(),
+                at(0, CallEventKind.STARTED).leg("a").direction(CallDirection.INBOUND).caller("+79161234567").build(),
                 at(72, CallEventKind.ENDED).leg("a").ending(CallEnding.NORMAL).build());
         Instant storedEnd = CallTimeline.fold(known).endedAt();
-        assertEquals("missed", CallTimeline.fold(known).status(), "every leg known had ended, nobody answered");
+        assertEquals(CallStatus.MISSED, CallTimeline.fold(known).status(), "every leg known had ended, nobody answered");
 
         List<CallEvent> late = new ArrayList<>(known);
         late.add(at(5, CallEventKind.RINGING).leg("b").extension("101").build());
         late.add(at(12, CallEventKind.ANSWERED).leg("b").extension("101").build());
         assertNull(CallTimeline.fold(late).endedAt(), "the events alone: leg b is still open");
         CallOutcome kept = CallTimeline.fold(late, storedEnd);
-        assertEquals("answered", kept.status(), "the late answer is learnt");
+        assertEquals(CallStatus.ANSWERED, kept.status(), "the late answer is learnt");
         assertEquals(T0.plusSeconds(72), kept.endedAt(), "the end stays");
         assertEquals(60, kept.talkSeconds(), "talk from the end already known");
 

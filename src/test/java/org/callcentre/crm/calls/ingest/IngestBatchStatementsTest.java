@@ -68,7 +68,7 @@ class IngestBatchStatementsTest {
         for (int i = 0; i < calls; i++) {
             String call = prefix + "-" + i;
             String caller = "+791612" + String.format("%05d", firstCaller + i);
-            events.add(event(call, "s", 0, CallEventKind.STARTED).leg("a").direction("inbound").caller(caller).build());
+            events.add(event(call, "s", 0, CallEventKind.STARTED).leg("a").direction(CallDirection.INBOUND).caller(caller).build());
             events.add(event(call, "r", 3, CallEventKind.RINGING).leg("b").extension("101").build());
             events.add(event(call, "n", 9, CallEventKind.ANSWERED).leg("b").extension("101").build());
             events.add(event(call, "e", 59, CallEventKind.ENDED).leg("b").build());

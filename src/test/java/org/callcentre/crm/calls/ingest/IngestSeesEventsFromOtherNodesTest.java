@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Live calls' event lists are kept in memory between batches; an event written meanwhile by
@@ -41,7 +42,7 @@ class IngestSeesEventsFromOtherNodesTest {
     @Test
     void anEventAnotherNodeStoredIsPartOfTheNextFold() throws Exception {
         ingestor.ingest(List.of(
-                event("e1", 0, CallEventKind.STARTED).leg("a").direction("inbound").caller("+79161234567").build(),
+                event("e1", 0, CallEventKind.STARTED).leg("a").direction(CallDirection.INBOUND).caller("+79161234567").build(),
                 event("e2", 3, CallEventKind.RINGING).leg("b").extension("101").build()));
 
         CallEvent answeredElsewhere = event("e3", 9, CallEventKind.ANSWERED).leg("b").extension("101").build();
@@ -55,5 +56,15 @@ class IngestSeesEventsFromOtherNodesTest {
         assertEquals("answered", data.db().queryOne("SELECT status FROM calls WHERE external_id = 'call-1'", rs -> rs.getString(1)).orElseThrow());
         assertEquals(9, data.db().queryLong("SELECT wait_seconds FROM calls WHERE external_id = 'call-1'"));
         assertEquals(51, data.db().queryLong("SELECT talk_seconds FROM calls WHERE external_id = 'call-1'"));
+    }
+
+    /** Payloads stored before the direction was typed say {@code "inbound"}; they are read, and new ones written, the same way. */
+    @Test
+    void aStoredEventsDirectionIsTheWordTheTableHas() throws Exception {
+        String stored = "{\"source\":\"ami\",\"callKey\":\"call-1\",\"eventId\":\"e1\",\"legId\":\"a\",\"sequence\":0,"
+                + "\"occurredAt\":\"2025-03-01T10:00:00Z\",\"kind\":\"STARTED\",\"direction\":\"inbound\",\"callerNumber\":\"+79161234567\"}";
+        CallEvent read = json.readValue(stored, CallEvent.class);
+        assertEquals(CallDirection.INBOUND, read.direction());
+        assertTrue(json.writeValueAsString(read).contains("\"direction\":\"inbound\""), json.writeValueAsString(read));
     }
 }

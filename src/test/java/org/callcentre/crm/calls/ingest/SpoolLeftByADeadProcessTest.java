@@ -44,7 +44,7 @@ class SpoolLeftByADeadProcessTest {
         Path dir = TempDirs.create("dead-process-spool");
         Path file = dir.resolve("call-events.jsonl");
         IngestSpool left = new IngestSpool(file, json);
-        left.append(List.of(event("e1", 0, CallEventKind.STARTED).leg("a").direction("inbound").caller("+79161234567").build(),
+        left.append(List.of(event("e1", 0, CallEventKind.STARTED).leg("a").direction(CallDirection.INBOUND).caller("+79161234567").build(),
                 event("e2", 3, CallEventKind.RINGING).leg("b").extension("101").build()));
         left.append(List.of(event("e3", 9, CallEventKind.ANSWERED).leg("b").extension("101").build()));
         left.append(List.of(event("e4", 60, CallEventKind.ENDED).leg("b").build(), event("e5", 60, CallEventKind.ENDED).leg("a").build()));

@@ -7,6 +7,9 @@ import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.action.PingAction;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
+import org.callcentre.crm.calls.ingest.MissedReason;
+import org.callcentre.crm.calls.ingest.CallStatus;
+import org.callcentre.crm.calls.ingest.CallDirection;
 import org.callcentre.crm.calls.ingest.CallEnding;
 import org.callcentre.crm.calls.ingest.CallEvent;
 import org.callcentre.crm.calls.ingest.CallEventKind;
@@ -69,9 +72,9 @@ class AmiCallEventTranslatorTest {
             JsonNode want = sample.expected();
             String name = sample.name() + " " + outcome;
             Map<String, Object> got = new HashMap<>();
-            got.put("status", outcome.status());
-            got.put("missedReason", outcome.missedReason());
-            got.put("direction", outcome.direction());
+            got.put("status", outcome.status().value());
+            got.put("missedReason", outcome.missedReason() == null ? null : outcome.missedReason().value());
+            got.put("direction", outcome.direction().value());
             got.put("operator", outcome.operatorExtension());
             got.put("clientPhone", PhoneNumbers.normalize(outcome.clientNumber()).orElse(null));
             got.put("waitSeconds", outcome.waitSeconds());
@@ -144,9 +147,9 @@ class AmiCallEventTranslatorTest {
                 Cause-txt: User alerting, no answer
                 """);
         CallOutcome outcome = CallTimeline.fold(translate(rung));
-        assertEquals("outbound", outcome.direction());
-        assertEquals("missed", outcome.status());
-        assertEquals("no_answer", outcome.missedReason());
+        assertEquals(CallDirection.OUTBOUND, outcome.direction());
+        assertEquals(CallStatus.MISSED, outcome.status());
+        assertEquals(MissedReason.NO_ANSWER, outcome.missedReason());
         assertEquals("101", outcome.operatorExtension());
         assertTrue(outcome.ended());
     }

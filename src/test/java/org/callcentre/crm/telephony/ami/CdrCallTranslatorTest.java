@@ -1,5 +1,8 @@
 package org.callcentre.crm.telephony.ami;
 
+import org.callcentre.crm.calls.ingest.MissedReason;
+import org.callcentre.crm.calls.ingest.CallStatus;
+import org.callcentre.crm.calls.ingest.CallDirection;
 import org.callcentre.crm.calls.ingest.CallEvent;
 import org.callcentre.crm.calls.ingest.CallOutcome;
 import org.callcentre.crm.calls.ingest.CallTimeline;
@@ -28,8 +31,8 @@ class CdrCallTranslatorTest {
                 inbound("PJSIP/101-00000011", 15, 0, "NO ANSWER"),
                 inbound("PJSIP/102-00000012", 45, 30, "ANSWERED"));
 
-        assertEquals("answered", call.status());
-        assertEquals("inbound", call.direction());
+        assertEquals(CallStatus.ANSWERED, call.status());
+        assertEquals(CallDirection.INBOUND, call.direction());
         assertEquals("102", call.operatorExtension());
         assertEquals(CLIENT, call.callerNumber());
         assertEquals(DID, call.companyNumber());
@@ -53,8 +56,8 @@ class CdrCallTranslatorTest {
     void aCallerWhoHungUpInTheQueueBeforeAnyPhoneRangAbandoned() {
         // The queue answers the caller to play music: ANSWERED, but with nobody to talk to.
         CallOutcome call = outcome(inbound("", 40, 38, "ANSWERED"));
-        assertEquals("missed", call.status());
-        assertEquals("abandoned", call.missedReason());
+        assertEquals(CallStatus.MISSED, call.status());
+        assertEquals(MissedReason.ABANDONED, call.missedReason());
         assertEquals(40, call.waitSeconds());
         assertEquals(0, call.talkSeconds());
         assertNull(call.operatorExtension());
@@ -63,8 +66,8 @@ class CdrCallTranslatorTest {
     @Test
     void anInboundCallThatRangAPhoneNobodyPickedUpIsMissedForNoAnswerWithThatOperator() {
         CallOutcome call = outcome(inbound("PJSIP/103-00000011", 25, 0, "NO ANSWER"));
-        assertEquals("missed", call.status());
-        assertEquals("no_answer", call.missedReason());
+        assertEquals(CallStatus.MISSED, call.status());
+        assertEquals(MissedReason.NO_ANSWER, call.missedReason());
         assertEquals("103", call.operatorExtension());
         assertEquals(25, call.waitSeconds());
     }
@@ -72,8 +75,8 @@ class CdrCallTranslatorTest {
     @Test
     void anOutboundCallToABusyNumberIsBusyAndTheDiallingOperatorsCall() {
         CallOutcome call = outcome(outbound(4, 0, "BUSY"));
-        assertEquals("busy", call.status());
-        assertEquals("outbound", call.direction());
+        assertEquals(CallStatus.BUSY, call.status());
+        assertEquals(CallDirection.OUTBOUND, call.direction());
         assertEquals("101", call.operatorExtension());
         assertEquals(CLIENT, call.calledNumber());
     }
@@ -81,7 +84,7 @@ class CdrCallTranslatorTest {
     @Test
     void anOutboundCallTheClientAnsweredIsTheDiallingOperatorsAnsweredCall() {
         CallOutcome call = outcome(outbound(70, 61, "ANSWERED"));
-        assertEquals("answered", call.status());
+        assertEquals(CallStatus.ANSWERED, call.status());
         assertEquals("101", call.operatorExtension());
         assertEquals(9, call.waitSeconds());
         assertEquals(61, call.talkSeconds());
@@ -90,10 +93,10 @@ class CdrCallTranslatorTest {
     @Test
     void anOutboundCallNobodyAnsweredIsMissedForNoAnswerAndAFailedOneFailed() {
         CallOutcome unanswered = outcome(outbound(30, 0, "NO ANSWER"));
-        assertEquals("missed", unanswered.status());
-        assertEquals("no_answer", unanswered.missedReason());
-        assertEquals("failed", outcome(outbound(0, 0, "FAILED")).status());
-        assertEquals("failed", outcome(outbound(0, 0, "CONGESTION")).status());
+        assertEquals(CallStatus.MISSED, unanswered.status());
+        assertEquals(MissedReason.NO_ANSWER, unanswered.missedReason());
+        assertEquals(CallStatus.FAILED, outcome(outbound(0, 0, "FAILED")).status());
+        assertEquals(CallStatus.FAILED, outcome(outbound(0, 0, "CONGESTION")).status());
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.callcentre.crm.telephony.mango;
 
 import io.micronaut.serde.ObjectMapper;
+import org.callcentre.crm.calls.ingest.CallStatus;
+import org.callcentre.crm.calls.ingest.CallDirection;
 import org.callcentre.crm.calls.ingest.CallEvent;
 import org.callcentre.crm.calls.ingest.CallEventKind;
 import org.callcentre.crm.calls.ingest.CallOutcome;
@@ -27,8 +29,8 @@ class MangoEventTranslatorTest {
         List<CallEvent> events = translate(scenario("routed-from-ivr").webhooks());
         assertTrue(events.stream().anyMatch(e -> e.kind() == CallEventKind.RINGING && "101".equals(e.extension())), events.toString());
         CallOutcome outcome = CallTimeline.fold(events);
-        assertEquals("inbound", outcome.direction());
-        assertEquals("answered", outcome.status());
+        assertEquals(CallDirection.INBOUND, outcome.direction());
+        assertEquals(CallStatus.ANSWERED, outcome.status());
         assertEquals("101", outcome.operatorExtension());
         assertEquals(14, outcome.waitSeconds());
         assertEquals(60, outcome.talkSeconds());
@@ -39,7 +41,7 @@ class MangoEventTranslatorTest {
         List<CallEvent> events = translate(scenario("transfer-by-command").webhooks());
         assertTrue(events.stream().anyMatch(e -> e.kind() == CallEventKind.RINGING && "103".equals(e.extension())), events.toString());
         CallOutcome outcome = CallTimeline.fold(events);
-        assertEquals("inbound", outcome.direction());
+        assertEquals(CallDirection.INBOUND, outcome.direction());
         assertEquals("103", outcome.operatorExtension());
     }
 
@@ -47,7 +49,7 @@ class MangoEventTranslatorTest {
     void aCallbackLegIsOutboundAndItsRingOnTheOperatorsOwnPhoneIsNoScreenPop() throws IOException {
         List<CallEvent> events = translate(scenario("outbound-click-to-call").webhooks());
         assertTrue(events.stream().noneMatch(e -> e.kind() == CallEventKind.RINGING), events.toString());
-        assertEquals("outbound", CallTimeline.fold(events).direction());
+        assertEquals(CallDirection.OUTBOUND, CallTimeline.fold(events).direction());
     }
 
     @Test
@@ -57,10 +59,10 @@ class MangoEventTranslatorTest {
                  "from":{"number":"78432507713"},"to":{"extension":"101","number":"sip:101@vpbx400123456.mangosip.ru"},
                  "command_id":"%s"}""";
         CallEvent ours = translator.translate("events/call", leg.formatted(MangoClickToCall.COMMAND_ID_PREFIX + "1")).get(0);
-        assertEquals("outbound", ours.direction());
+        assertEquals(CallDirection.OUTBOUND, ours.direction());
         assertEquals(CallEventKind.STARTED, ours.kind());
         CallEvent someoneElses = translator.translate("events/call", leg.formatted("route-1")).get(0);
-        assertEquals("inbound", someoneElses.direction());
+        assertEquals(CallDirection.INBOUND, someoneElses.direction());
         assertEquals(CallEventKind.RINGING, someoneElses.kind());
     }
 
@@ -71,12 +73,12 @@ class MangoEventTranslatorTest {
                  "from":{"number":"%s"%s},"to":{"extension":"101","number":"sip:101@vpbx400123456.mangosip.ru",
                  "line_number":"78432507713"},"command_id":"their-cmd-9"}""";
         CallEvent callback = translator.translate("events/call", leg.formatted("78432507713", "")).get(0);
-        assertEquals("outbound", callback.direction());
+        assertEquals(CallDirection.OUTBOUND, callback.direction());
         assertEquals(CallEventKind.STARTED, callback.kind());
         CallEvent routed = translator.translate("events/call", leg.formatted("79161234567", "")).get(0);
         assertEquals(CallEventKind.RINGING, routed.kind());
         CallEvent taken = translator.translate("events/call", leg.formatted("78432507713", ",\"taken_from_call_id\":\"A\"")).get(0);
-        assertEquals("inbound", taken.direction());
+        assertEquals(CallDirection.INBOUND, taken.direction());
         assertEquals(CallEventKind.RINGING, taken.kind());
     }
 

@@ -570,7 +570,8 @@ const scenarios = {
    * show nothing — with the badge up and a chime. Its 5 s first-response deadline passes: the chat
    * turns red in both, and the wallboard counts it waiting and overdue. Olga takes it; Pavel's browser
    * shows it taken by her, and the board no longer counts it waiting. Each browser's push arrival time
-   * is reported for the test to print the latency.
+   * is reported for the test to print the latency. The board's chat tiles and the statistics page's chats
+   * tab then count the chat and its breach.
    */
   async 'chat-queue'(page) {
     const boss = await newBrowser();
@@ -631,6 +632,18 @@ const scenarios = {
     console.log(`RESULT board.overdueAfterTake=${await text(boss.getByTestId('chats-overdue'))}`);
     console.log(`RESULT chatId=${await olga.getByTestId('queued-chat').first().getAttribute('data-id')}`);
     await shot(pavel, 'chat-queue-pavel-taken');
+
+    // today's chat tiles of the board, then the statistics page's chats tab, both from the chat rollups
+    await board('chats-today', 1);
+    await board('chat-breaches-today', 1);
+    console.log(`RESULT board.chatsToday=${await text(boss.getByTestId('chats-today'))}`);
+    console.log(`RESULT board.chatBreachesToday=${await text(boss.getByTestId('chat-breaches-today'))}`);
+    await open(boss, 'Статистика');
+    await boss.getByRole('tab', { name: 'Чаты' }).click();
+    await boss.getByTestId('chat-total').filter({ hasText: /^1$/ }).waitFor({ timeout: TIMEOUT });
+    console.log(`RESULT stats.chats=${await text(boss.getByTestId('chat-total'))}`);
+    console.log(`RESULT stats.breaches=${await text(boss.getByTestId('chat-breaches'))}`);
+    await shot(boss, 'stats-chats-tab');
   },
 
   /** An operator sees no admin menu, and a deep link to an admin page shows "no access". */

@@ -85,7 +85,7 @@ class DemoRemoval {
         db.update("UPDATE clients SET city_id = NULL WHERE city_id = ANY(CAST(? AS bigint[]))", cities);
         db.update("DELETE FROM master_cities WHERE city_id = ANY(CAST(? AS bigint[]))", cities);
         db.update("DELETE FROM sip_lines WHERE city_id = ANY(CAST(? AS bigint[]))", cities);
-        for (String table : List.of("stats_status_applied", "stats_status_operator_day", "stats_status_operator_month")) {
+        for (String table : List.of("stats_status_applied", "stats_status_operator_day", "stats_status_operator_span")) {
             db.update("DELETE FROM " + table + " WHERE operator_id = ANY(CAST(? AS bigint[]))", operators);
         }
         for (String table : List.of("stats_status_city_hour", "stats_status_city_month_hour")) {

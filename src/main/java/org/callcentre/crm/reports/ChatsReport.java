@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import static org.callcentre.crm.reports.ColumnKind.DECIMAL;
 import static org.callcentre.crm.reports.ColumnKind.INTEGER;
@@ -56,13 +57,7 @@ class ChatsReport {
         List<Column> columns = new ArrayList<>();
         columns.add(Column.text(GROUPS.get(group)));
         columns.addAll(FIGURES);
-        ReportRows read = consumer -> {
-            for (Object[] row : rows) {
-                if (!consumer.accept(row)) {
-                    return;
-                }
-            }
-        };
+        ReportRows read = ReportRows.of(() -> rows, Function.identity());
         DailyChart chart = new DailyChart("Чаты по дням", () -> report.days().stream()
                 .filter(day -> day.figures().chats() > 0).map(day -> new DayCount(day.day(), day.figures().chats())).toList());
         List<AppliedFilter> filters = new AppliedFilter.Builder()

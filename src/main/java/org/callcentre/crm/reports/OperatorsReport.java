@@ -57,13 +57,7 @@ class OperatorsReport {
         ZoneId zone = cities.zone(cityId);
         Instant from = start.atStartOfDay(zone).toInstant();
         Instant to = end.plusDays(1).atStartOfDay(zone).toInstant();
-        ReportRows rows = consumer -> {
-            for (OperatorFigures.Row row : figures.forPeriod(from, to, cityId)) {
-                if (!consumer.accept(values(row))) {
-                    return;
-                }
-            }
-        };
+        ReportRows rows = ReportRows.of(() -> figures.forPeriod(from, to, cityId), OperatorsReport::values);
         DailyChart chart = new DailyChart("Звонки по дням", () -> figures.callsPerDay(from, to, cityId, zone));
         List<AppliedFilter> filters = new AppliedFilter.Builder()
                 .add("startDate", "С", start)

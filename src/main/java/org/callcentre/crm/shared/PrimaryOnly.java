@@ -6,7 +6,7 @@ import jakarta.inject.Singleton;
 /** No read replica ({@code CRM_DB_READ_URL} unset): everything is read from the primary, nothing waits for replay. */
 @Singleton
 @Requires(missingProperty = ReadReplica.URL_PROPERTY)
-class PrimaryOnly implements ReplicaPosition {
+public class PrimaryOnly implements ReplicaPosition {
     @Override
     public boolean configured() {
         return false;

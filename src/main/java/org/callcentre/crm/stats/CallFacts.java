@@ -32,7 +32,7 @@ final class CallFacts {
                     new RollupTable("stats_call_city_month_hour", List.of("city_id", FactKind.MONTH, "hour"), null),
                     new RollupTable("stats_call_campaign_month_hour", List.of("city_id", "rk", FactKind.MONTH, "hour"), null),
                     new RollupTable("stats_call_disposition_day", List.of("city_id", "disposition_id", "day"), "disposition_id IS NOT NULL"),
-                    new RollupTable("stats_call_disposition_month", List.of("city_id", "disposition_id", FactKind.MONTH),
+                    new RollupTable("stats_call_disposition_span", List.of(FactKind.SPAN_LEVEL, FactKind.SPAN, "city_id", "disposition_id"),
                             "disposition_id IS NOT NULL"))));
 
     private static final String SOURCE = """

@@ -26,7 +26,7 @@ final class ChatFacts {
             "resolution_seconds", "first_response_breaches", "resolution_breaches");
     private static final List<RollupTable> ROLLUPS = List.of(
             new RollupTable("stats_chat_operator_day", List.of("operator_id", "day"), "operator_id IS NOT NULL"),
-            new RollupTable("stats_chat_operator_month", List.of("operator_id", FactKind.MONTH), "operator_id IS NOT NULL"),
+            new RollupTable("stats_chat_operator_span", List.of(FactKind.SPAN_LEVEL, FactKind.SPAN, "operator_id"), "operator_id IS NOT NULL"),
             new RollupTable("stats_chat_city_day", List.of("city_id", "day"), null),
             new RollupTable("stats_chat_city_month", List.of("city_id", FactKind.MONTH), null),
             new RollupTable("stats_chat_centre_day", List.of("day"), null));

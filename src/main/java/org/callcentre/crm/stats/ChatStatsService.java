@@ -2,10 +2,7 @@ package org.callcentre.crm.stats;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.callcentre.crm.cities.CityDirectory;
-import org.callcentre.crm.shared.Fields;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -21,27 +18,20 @@ public class ChatStatsService {
     private final StatsReader reader;
     private final StatsQueries queries;
     private final StatsDirectory directory;
-    private final CityDirectory cities;
-    private final StatsSettings settings;
-    private final Clock clock;
+    private final StatsRequests requests;
 
-    ChatStatsService(StatsReader reader, StatsQueries queries, StatsDirectory directory, CityDirectory cities, StatsSettings settings,
-                     Clock clock) {
+    ChatStatsService(StatsReader reader, StatsQueries queries, StatsDirectory directory, StatsRequests requests) {
         this.reader = reader;
         this.queries = queries;
         this.directory = directory;
-        this.cities = cities;
-        this.settings = settings;
-        this.clock = clock;
+        this.requests = requests;
     }
 
     /** Days are the city's own (or of {@code crm.default-timezone}); operators are those of the city, cities all of them. */
     @Transactional(readOnly = true)
     public ChatReport report(String startDate, String endDate, String city) {
-        Fields f = new Fields();
-        Long cityId = f.attempt("city", () -> cities.optionalId("city", city));
-        f.throwIfAny();
-        StatsPeriod period = StatsPeriod.parse(startDate, endDate, cities.zone(cityId), clock, settings.maxSpanDays());
+        Long cityId = requests.cityId(city);
+        StatsPeriod period = requests.period(startDate, endDate, cityId);
 
         Map<LocalDate, ChatSums> byDay = reader.rollups(queries.chatsByDay(period, cityId), period, GroupKeys::day, ChatSums::read);
         Map<Long, ChatSums> byOperator = reader.rollups(queries.chatsByOperator(period, cityId), period, GroupKeys::operator,
@@ -60,7 +50,7 @@ public class ChatStatsService {
     /** Today's chats of the whole centre, days of the default zone. */
     @Transactional(readOnly = true)
     public ChatFigures today() {
-        StatsPeriod today = StatsPeriod.today(settings.defaultZone(), clock);
+        StatsPeriod today = requests.today();
         return ChatFigures.of(reader.rollups(queries.chatsByDay(today, null), today, GroupKeys::day, ChatSums::read).values().stream()
                 .reduce(ChatSums.NONE, ChatSums::plus));
     }

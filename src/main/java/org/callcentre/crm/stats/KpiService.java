@@ -2,7 +2,6 @@ package org.callcentre.crm.stats;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.callcentre.crm.cities.CityDirectory;
 import org.callcentre.crm.shared.ApiException;
 import org.callcentre.crm.shared.Fields;
 
@@ -21,16 +20,16 @@ class KpiService {
     private final StatsReader reader;
     private final StatsQueries queries;
     private final StatsDirectory directory;
-    private final CityDirectory cities;
+    private final StatsRequests requests;
     private final StatsSettings settings;
     private final Clock clock;
 
-    KpiService(StatsReader reader, StatsQueries queries, StatsDirectory directory, CityDirectory cities,
+    KpiService(StatsReader reader, StatsQueries queries, StatsDirectory directory, StatsRequests requests,
                StatsSettings settings, Clock clock) {
         this.reader = reader;
         this.queries = queries;
         this.directory = directory;
-        this.cities = cities;
+        this.requests = requests;
         this.settings = settings;
         this.clock = clock;
     }
@@ -43,11 +42,11 @@ class KpiService {
     @Transactional(readOnly = true)
     public KpiReport report(String startDate, String endDate, String city, String rk, String threshold) {
         Fields f = new Fields();
-        Long cityId = f.attempt("city", () -> cities.optionalId("city", city));
+        Long cityId = requests.cityId(f, city);
         String campaign = rk == null || rk.isBlank() ? null : f.attempt("rk", () -> directory.requireCampaign("rk", rk));
         Integer seconds = f.attempt("threshold", () -> threshold(threshold));
         f.throwIfAny();
-        StatsPeriod period = StatsPeriod.parse(startDate, endDate, cities.zone(cityId), clock, settings.maxSpanDays());
+        StatsPeriod period = requests.period(startDate, endDate, cityId);
         Hours hours = hours(period, cityId, campaign, seconds);
         return new KpiReport(period.start(), period.end(), cityId == null ? null : city.trim(), campaign, seconds,
                 settings.shortAbandonSeconds(), settings.wrapUpSeconds(), hours.total(),
@@ -57,7 +56,7 @@ class KpiService {
     /** Today's figures of every city, for the wallboard. */
     @Transactional(readOnly = true)
     public Kpi today() {
-        return hours(StatsPeriod.today(settings.defaultZone(), clock), null, null, settings.serviceLevelSeconds()).total();
+        return hours(requests.today(), null, null, settings.serviceLevelSeconds()).total();
     }
 
     /** Calls and working time by local hour; occupancy is left out for one campaign's calls. */

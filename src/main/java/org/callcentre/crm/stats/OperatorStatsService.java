@@ -2,7 +2,6 @@ package org.callcentre.crm.stats;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.callcentre.crm.cities.CityDirectory;
 import org.callcentre.crm.shared.Fields;
 
 import java.time.Clock;
@@ -19,14 +18,14 @@ import java.util.TreeSet;
 class OperatorStatsService {
     private final StatsReader reader;
     private final StatsQueries queries;
-    private final CityDirectory cities;
+    private final StatsRequests requests;
     private final StatsSettings settings;
     private final Clock clock;
 
-    OperatorStatsService(StatsReader reader, StatsQueries queries, CityDirectory cities, StatsSettings settings, Clock clock) {
+    OperatorStatsService(StatsReader reader, StatsQueries queries, StatsRequests requests, StatsSettings settings, Clock clock) {
         this.reader = reader;
         this.queries = queries;
-        this.cities = cities;
+        this.requests = requests;
         this.settings = settings;
         this.clock = clock;
     }
@@ -35,11 +34,11 @@ class OperatorStatsService {
     @Transactional(readOnly = true)
     public List<OperatorStats> list(String startDate, String endDate, String city, String sort, String order) {
         Fields f = new Fields();
-        Long cityId = f.attempt("city", () -> cities.optionalId("city", city));
+        Long cityId = requests.cityId(f, city);
         String sortBy = sort == null || sort.isBlank() ? "name" : f.oneOf("sort", sort.trim(), new TreeSet<>(OperatorStats.SORTS.keySet()), true);
         String direction = f.oneOf("order", order == null || order.isBlank() ? null : order.trim(), List.of("asc", "desc"), false);
         f.throwIfAny();
-        StatsPeriod period = StatsPeriod.parse(startDate, endDate, cities.zone(cityId), clock, settings.maxSpanDays());
+        StatsPeriod period = requests.period(startDate, endDate, cityId);
 
         Map<Long, CallSums> calls = reader.rollups(queries.callsByOperator(period, cityId), period, GroupKeys::operator, CallSums::read);
         Map<Long, OrderSums> orders = reader.rollups(queries.ordersByOperator(period, cityId), period, GroupKeys::operator, OrderSums::read);

@@ -4,10 +4,8 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.callcentre.crm.auth.Actor;
 import org.callcentre.crm.auth.Role;
-import org.callcentre.crm.cities.CityDirectory;
 import org.callcentre.crm.shared.ApiException;
 
-import java.time.Clock;
 import java.util.Objects;
 
 /** {@code /my}, {@code /operator/{id}} and {@code /overall}: one operator's or the whole centre's period. */
@@ -16,18 +14,15 @@ class PeriodStatsService {
     private final StatsReader reader;
     private final StatsQueries queries;
     private final StatsDirectory directory;
-    private final CityDirectory cities;
+    private final StatsRequests requests;
     private final StatsSettings settings;
-    private final Clock clock;
 
-    PeriodStatsService(StatsReader reader, StatsQueries queries, StatsDirectory directory, CityDirectory cities,
-                       StatsSettings settings, Clock clock) {
+    PeriodStatsService(StatsReader reader, StatsQueries queries, StatsDirectory directory, StatsRequests requests, StatsSettings settings) {
         this.reader = reader;
         this.queries = queries;
         this.directory = directory;
-        this.cities = cities;
+        this.requests = requests;
         this.settings = settings;
-        this.clock = clock;
     }
 
     /** Days are those of the operator's city; an operator may ask only about themselves. */
@@ -37,7 +32,7 @@ class PeriodStatsService {
             throw ApiException.forbidden("Operators see only their own statistics");
         }
         Long cityId = directory.cityOfOperator(operatorId).orElse(null);
-        StatsPeriod period = StatsPeriod.parse(startDate, endDate, cities.zone(cityId), clock, settings.maxSpanDays());
+        StatsPeriod period = requests.period(startDate, endDate, cityId);
         return PeriodStats.of(period,
                 reader.rollups(queries.operatorCallsByDay(operatorId, period), period, GroupKeys::day, CallSums::read),
                 reader.rollups(queries.operatorOrdersByDay(operatorId, period), period, GroupKeys::day, OrderSums::read),
@@ -47,7 +42,7 @@ class PeriodStatsService {
     /** Days are those of the default zone; each call and order counts on its own city's day. */
     @Transactional(readOnly = true)
     public PeriodStats overall(String startDate, String endDate) {
-        StatsPeriod period = StatsPeriod.parse(startDate, endDate, settings.defaultZone(), clock, settings.maxSpanDays());
+        StatsPeriod period = requests.centrePeriod(startDate, endDate);
         return PeriodStats.of(period,
                 reader.rollups(queries.allCallsByDay(period), period, GroupKeys::day, CallSums::read),
                 reader.rollups(queries.allOrdersByDay(period), period, GroupKeys::day, OrderSums::read),

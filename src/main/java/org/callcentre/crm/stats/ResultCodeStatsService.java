@@ -2,10 +2,7 @@ package org.callcentre.crm.stats;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.callcentre.crm.cities.CityDirectory;
-import org.callcentre.crm.shared.Fields;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -19,24 +16,19 @@ class ResultCodeStatsService {
     private final StatsReader reader;
     private final StatsQueries queries;
     private final StatsDirectory directory;
-    private final CityDirectory cities;
-    private final StatsSettings settings;
-    private final Clock clock;
+    private final StatsRequests requests;
 
-    ResultCodeStatsService(StatsReader reader, StatsQueries queries, StatsDirectory directory, CityDirectory cities,
-                           StatsSettings settings, Clock clock) {
+    ResultCodeStatsService(StatsReader reader, StatsQueries queries, StatsDirectory directory, StatsRequests requests) {
         this.reader = reader;
         this.queries = queries;
         this.directory = directory;
-        this.cities = cities;
-        this.settings = settings;
-        this.clock = clock;
+        this.requests = requests;
     }
 
     @Transactional(readOnly = true)
     public List<ResultCodeStats> dispositions(String startDate, String endDate, String city) {
-        Long cityId = cityId(city);
-        StatsPeriod period = period(startDate, endDate, cityId);
+        Long cityId = requests.cityId(city);
+        StatsPeriod period = requests.period(startDate, endDate, cityId);
         Map<Long, CallSums> calls = reader.rollups(queries.callsByDisposition(period, cityId), period, GroupKeys::disposition, CallSums::read);
         return directory.resultCodes("disposition").stream().map(code -> {
             CallSums sums = calls.getOrDefault(code.id(), CallSums.NONE);
@@ -47,23 +39,12 @@ class ResultCodeStatsService {
 
     @Transactional(readOnly = true)
     public List<ResultCodeStats> cancelReasons(String startDate, String endDate, String city) {
-        Long cityId = cityId(city);
-        StatsPeriod period = period(startDate, endDate, cityId);
+        Long cityId = requests.cityId(city);
+        StatsPeriod period = requests.period(startDate, endDate, cityId);
         Map<Long, OrderSums> orders = reader.rollups(queries.ordersByCancelReason(period, cityId), period, GroupKeys::cancelReason,
                 OrderSums::read);
         return directory.resultCodes("cancel_reason").stream()
                 .map(code -> new ResultCodeStats(code.id(), code.name(), orders.getOrDefault(code.id(), OrderSums.NONE).cancelled(), null))
                 .toList();
-    }
-
-    private Long cityId(String city) {
-        Fields f = new Fields();
-        Long cityId = f.attempt("city", () -> cities.optionalId("city", city));
-        f.throwIfAny();
-        return cityId;
-    }
-
-    private StatsPeriod period(String startDate, String endDate, Long cityId) {
-        return StatsPeriod.parse(startDate, endDate, cities.zone(cityId), clock, settings.maxSpanDays());
     }
 }

@@ -3,7 +3,6 @@ package org.callcentre.crm.stats;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -23,15 +22,13 @@ class SourceStatsService {
     private final StatsReader reader;
     private final StatsQueries queries;
     private final StatsDirectory directory;
-    private final StatsSettings settings;
-    private final Clock clock;
+    private final StatsRequests requests;
 
-    SourceStatsService(StatsReader reader, StatsQueries queries, StatsDirectory directory, StatsSettings settings, Clock clock) {
+    SourceStatsService(StatsReader reader, StatsQueries queries, StatsDirectory directory, StatsRequests requests) {
         this.reader = reader;
         this.queries = queries;
         this.directory = directory;
-        this.settings = settings;
-        this.clock = clock;
+        this.requests = requests;
     }
 
     /** How a group's row reads, given its key and its sums. */
@@ -41,7 +38,7 @@ class SourceStatsService {
 
     @Transactional(readOnly = true)
     public List<SourceStats> cities(String startDate, String endDate) {
-        StatsPeriod period = period(startDate, endDate);
+        StatsPeriod period = requests.centrePeriod(startDate, endDate);
         Map<Long, String> names = new LinkedHashMap<>();
         directory.cities().forEach(city -> names.put(city.id(), city.name()));
         return rows(names.keySet(), reader.rollups(queries.callsByCity(period), period, GroupKeys::city, CallSums::read),
@@ -51,7 +48,7 @@ class SourceStatsService {
 
     @Transactional(readOnly = true)
     public List<SourceStats> campaigns(String startDate, String endDate) {
-        StatsPeriod period = period(startDate, endDate);
+        StatsPeriod period = requests.centrePeriod(startDate, endDate);
         Map<String, StatsDirectory.CampaignName> campaigns = new LinkedHashMap<>();
         directory.campaigns().forEach(campaign -> campaigns.put(campaign.rk(), campaign));
         return rows(campaigns.keySet(), reader.rollups(queries.callsByCampaign(period), period, GroupKeys::campaign, CallSums::read),
@@ -61,10 +58,6 @@ class SourceStatsService {
                     return SourceStats.of(null, campaign == null ? null : campaign.city(), rk,
                             campaign == null ? null : campaign.source(), calls, orders);
                 });
-    }
-
-    private StatsPeriod period(String startDate, String endDate) {
-        return StatsPeriod.parse(startDate, endDate, settings.defaultZone(), clock, settings.maxSpanDays());
     }
 
     /** A row per listed group, then one per group with figures that is not listed (null among them), in a stable order. */

@@ -104,7 +104,7 @@ class StatsQueries {
 
     /** Calls by the disposition their operators picked (those without one are not in it). */
     Sql callsByDisposition(StatsPeriod period, Long cityId) {
-        return composed(CallFacts.KEPT.kind(), "stats_call_disposition", "disposition_id", period, keys -> keys.when(cityId, "city_id = ?"));
+        return spanned(CallFacts.KEPT.kind(), "stats_call_disposition", "disposition_id", period, keys -> keys.when(cityId, "city_id = ?"));
     }
 
     /** Cancelled orders by their reason. */
@@ -122,7 +122,7 @@ class StatsQueries {
 
     /** Chats and their rounds by the operator they count under (of operators of one city, or all). */
     Sql chatsByOperator(StatsPeriod period, Long cityId) {
-        return composed(ChatFacts.READ, "stats_chat_operator", "operator_id", period, keys -> keys.when(cityId, OF_CITY_OPERATORS));
+        return spanned(ChatFacts.READ, "stats_chat_operator", "operator_id", period, keys -> keys.when(cityId, OF_CITY_OPERATORS));
     }
 
     Sql chatsByCity(StatsPeriod period) {
@@ -197,7 +197,7 @@ class StatsQueries {
     /**
      * Sums of a period read as its aligned spans ({@link StatsPeriod#spans}): the days in no whole span from the
      * rollup {@code rollup + "_day"}, the rest from {@code rollup + "_span"}, each an index lookup. For
-     * the lists of every operator or campaign, whose keys are many: at most 14 rows per key
+     * the lists of every operator, campaign or disposition, whose keys are many: at most 14 rows per key
      * for any range up to a year, where head days, months and tail days read up to 72.
      *
      * @param keys adds the conditions on keys (operator, city, campaign) to each piece's filter

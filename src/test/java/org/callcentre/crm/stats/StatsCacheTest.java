@@ -1,6 +1,6 @@
 package org.callcentre.crm.stats;
 
-import org.callcentre.crm.shared.ReplicaPosition;
+import org.callcentre.crm.shared.PrimaryOnly;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -18,34 +18,7 @@ class StatsCacheTest {
     private static final Sql STATEMENT = new Sql("SELECT 1 WHERE ? < ?", JANUARY.start(), JANUARY.end());
 
     /** No read replica: what {@code CRM_DB_READ_URL} unset gives (ReadReplicaTest covers a real standby). */
-    private static final ReplicaPosition NO_REPLICA = new ReplicaPosition() {
-        @Override
-        public boolean configured() {
-            return false;
-        }
-
-        @Override
-        public boolean usable() {
-            return false;
-        }
-
-        @Override
-        public long primaryPosition() {
-            return 0;
-        }
-
-        @Override
-        public long replayedPosition() {
-            return Long.MAX_VALUE;
-        }
-
-        @Override
-        public boolean replayed(long position) {
-            return true;
-        }
-    };
-
-    private final StatsCache cache = new StatsCache(NO_REPLICA);
+    private final StatsCache cache = new StatsCache(new PrimaryOnly());
     private final AtomicInteger reads = new AtomicInteger();
 
     private List<Integer> read() {

@@ -72,6 +72,7 @@ class StatsMatchTheRowsTest {
     @Inject
     StatsSettings settings;
     GeneratedCentre centre;
+    List<Long> dispositions;
     RowFigures rows;
     Api boss;
 
@@ -83,6 +84,10 @@ class StatsMatchTheRowsTest {
     @BeforeAll
     void generate() {
         centre = new GeneratedCentre(data, GeneratedCentre.TWO_MONTHS);
+        // two dispositions over the answered calls, so that the list by disposition has figures to match
+        dispositions = List.of(data.resultCode("disposition", "Оформлен заказ"), data.resultCode("disposition", "Консультация"));
+        data.db().update("UPDATE calls SET disposition_id = CASE WHEN id % 3 = 0 THEN ? WHEN id % 3 = 1 THEN ? END "
+                + "WHERE status = 'answered'", dispositions.get(0), dispositions.get(1));
         rollups.rebuild();
         rows = new RowFigures(data.db());
         boss = new Api(client).login("boss", TestData.PASSWORD);
@@ -133,6 +138,25 @@ class StatsMatchTheRowsTest {
                 {LocalDate.parse("2025-01-31"), LocalDate.parse("2025-02-01")}, {LocalDate.parse("2025-02-13"), LocalDate.parse("2025-03-03")}}) {
             operatorRowsMatchTheRows(range);
             citiesAndCampaignsMatchTheRows(range);
+        }
+    }
+
+    /** The list by disposition reads single days and aligned spans too: ranges across months give the rows' figures. */
+    @Test
+    void dispositionListsOfRangesAcrossMonthsMatchTheRows() {
+        for (LocalDate[] range : new LocalDate[][] {{LocalDate.parse("2025-01-03"), LocalDate.parse("2025-03-09")},
+                {LocalDate.parse("2025-01-31"), LocalDate.parse("2025-02-01")}, ACROSS_MONTHS}) {
+            List<Map<String, Object>> listed = boss.get("/api/stats/dispositions?" + dates(range)).list();
+            assertEquals(2, listed.size());
+            for (Map<String, Object> code : listed) {
+                Map<String, Object> row = rows.row("SELECT count(*) AS count, round(avg(c.talk_seconds)) AS average FROM " + CALLS
+                        + " WHERE " + CALL_LOCAL + "::date BETWEEN ? AND ? AND " + HANDLED + " AND c.disposition_id = ?",
+                        range[0], range[1], number(code.get("id")).longValue());
+                String what = code.get("name") + " " + range[0] + ".." + range[1];
+                assertTrue(number(row.get("count")).longValue() > 0, "the range holds calls of " + what);
+                assertEquals(number(row.get("count")).longValue(), number(code.get("count")).longValue(), what);
+                assertEquals(number(row.get("average")).longValue(), number(code.get("averageTalkSeconds")).longValue(), what);
+            }
         }
     }
 

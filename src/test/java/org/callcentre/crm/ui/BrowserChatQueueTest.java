@@ -62,5 +62,9 @@ class BrowserChatQueueTest extends AvitoServerFixture {
         assertEquals(centre.olga, data.db().queryLong("SELECT assignee_id FROM conversations WHERE id = ?", chat));
         assertEquals("1", results.get("board.overdueAfterTake"), "taken but not answered: still overdue");
         assertTrue(data.db().queryOne("SELECT first_response_breached FROM conversations WHERE id = ?", rs -> rs.getBoolean(1), chat).orElseThrow());
+        assertEquals("1", results.get("board.chatsToday"), "the wallboard's chats-today tile");
+        assertEquals("1", results.get("board.chatBreachesToday"), "the wallboard's chat-breaches tile");
+        assertEquals("1", results.get("stats.chats"), "the statistics page's chats tab");
+        assertEquals("1", results.get("stats.breaches"), "the chats tab counts the breach");
     }
 }

@@ -196,16 +196,6 @@ public final class KnowledgeIndex {
         return entries.values().stream().filter(e -> e.city() != null && cityKey(e.city()).equals(key)).map(IndexedEntry::title).toList();
     }
 
-    /** The terms of an entry's questions and title together (what it is asked about); empty for an unknown id. */
-    public Set<String> questionTerms(long entryId) {
-        return Set.copyOf(entryTerms.getOrDefault(entryId, Set.of()));
-    }
-
-    /** How many entries use {@code term} in their questions or title: a term most entries use tells them apart little. */
-    public int entriesUsing(String term) {
-        return (int) entryTerms.values().stream().filter(terms -> terms.contains(term)).count();
-    }
-
     /** Entries that may answer {@code question} in {@code city} (null: entries for every city only), best first. */
     public List<Candidate> search(String question, String city, int max) {
         String cityKey = city == null || city.isBlank() ? null : cityKey(city);

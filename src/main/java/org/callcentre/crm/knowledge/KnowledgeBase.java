@@ -21,15 +21,19 @@ public class KnowledgeBase {
     private final KnowledgeRepository repository;
     /** An admin's lexicon on top of the built-in one ({@code crm.ai.lexicon-file}), null: none. */
     private final java.nio.file.Path lexiconFile;
+    /** An admin's needs on top of the built-in ones ({@code crm.ai.needs-file}), null: none. */
+    private final java.nio.file.Path needsFile;
     private volatile Snapshot snapshot = new Snapshot("", KnowledgeIndex.of(List.of()));
 
     private record Snapshot(String signature, KnowledgeIndex index) {
     }
 
     public KnowledgeBase(KnowledgeRepository repository,
-                         @io.micronaut.context.annotation.Value("${crm.ai.lexicon-file:}") String lexiconFile) {
+                         @io.micronaut.context.annotation.Value("${crm.ai.lexicon-file:}") String lexiconFile,
+                         @io.micronaut.context.annotation.Value("${crm.ai.needs-file:}") String needsFile) {
         this.repository = repository;
-        this.lexiconFile = lexiconFile == null || lexiconFile.isBlank() ? null : java.nio.file.Path.of(lexiconFile);
+        this.lexiconFile = path(lexiconFile);
+        this.needsFile = path(needsFile);
     }
 
     @Transactional
@@ -58,6 +62,10 @@ public class KnowledgeBase {
         entries = OperatorReplies.asVariants(entries, repository.unlinkedOperatorReplies(OPERATOR_REPLIES));
         Map<Long, Double> shifts = repository.ratingsByEntry().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, r -> KnowledgeIndex.ratingShift(r.getValue()[0], r.getValue()[1])));
-        return KnowledgeIndex.of(entries, shifts, lexiconFile);
+        return KnowledgeIndex.of(entries, shifts, lexiconFile, needsFile);
+    }
+
+    private static java.nio.file.Path path(String setting) {
+        return setting == null || setting.isBlank() ? null : java.nio.file.Path.of(setting);
     }
 }

@@ -34,6 +34,7 @@ public final class KnowledgeIndex {
     private static final double QUESTION_COVER_WEIGHT = 0.6;
     private static final double ANSWER_TERM_SHARE = 0.5;
     private static final double MIN_SIMILARITY = 0.55;
+    private static final double MIN_SIMILARITY_OF_A_WORD = 0.65;
     /**
      * A word the base never uses: a noun weighs as much as the base's rarest word (a thing the base
      * does not cover: "снег", "пицца"), any other word a quarter of that (the client's own account of a
@@ -46,6 +47,8 @@ public final class KnowledgeIndex {
     /** How hard nouns the base never uses lower every candidate: the exponent of (1 − their share of the question). */
     private static final double UNEXPLAINED_NOUNS = 0.5;
     private static final double MAX_RATING_SHIFT = 0.2;
+    /** A need read as the service a base names for it is a guess about the client's words: counted at this similarity. */
+    private static final double NEED_SIMILARITY = 0.8;
 
     private final TextTerms reader;
     private final List<Variant> variants = new ArrayList<>();
@@ -65,12 +68,34 @@ public final class KnowledgeIndex {
     private record Variant(long entryId, String text, Set<String> terms, double weight) {
     }
 
-    /** A question term as the index reads it: the known term and how similar the written one is to it. */
-    private record Match(String term, double similarity) {
+    /**
+     * A question term as the index reads it: the known terms that stand for it (one, or the
+     * services of a need, any of which explains it) and how similar the written one is to them.
+     */
+    private record Match(List<String> terms, double similarity, boolean need) {
+        boolean in(Set<String> text) {
+            for (String term : terms) {
+                if (text.contains(term)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        boolean asksOnly() {
+            return terms.stream().allMatch(TextTerms::isQuestionWord);
+        }
     }
 
-    private KnowledgeIndex(List<IndexedEntry> source, Map<Long, Double> ratingShift, Lexicon lexicon) {
-        this.reader = new TextTerms(lexicon);
+    /** A term of the question: as written (lemmatised), as the index reads it, and how much it speaks to what is asked. */
+    private record Asked(String written, Match match, double emphasis) {
+        double weight(KnowledgeIndex index) {
+            return emphasis * index.weightOf(match) * match.similarity();
+        }
+    }
+
+    private KnowledgeIndex(List<IndexedEntry> source, Map<Long, Double> ratingShift, Lexicon lexicon, Lexicon needs) {
+        this.reader = new TextTerms(lexicon, needs);
         this.ratingShift = Map.copyOf(ratingShift);
         List<Set<String>> texts = new ArrayList<>();
         List<long[]> owners = new ArrayList<>();
@@ -113,12 +138,15 @@ public final class KnowledgeIndex {
 
     /** The standard index: the built-in lexicon; {@code ratingShift} by entry id, from {@link #ratingShift}. */
     public static KnowledgeIndex of(List<IndexedEntry> entries, Map<Long, Double> ratingShift) {
-        return of(entries, ratingShift, null);
+        return of(entries, ratingShift, null, null);
     }
 
-    /** With an admin's lexicon file ({@code crm.ai.lexicon-file}, null: none) on top of the built-in one. */
-    public static KnowledgeIndex of(List<IndexedEntry> entries, Map<Long, Double> ratingShift, Path lexiconFile) {
-        return new KnowledgeIndex(entries, ratingShift, Lexicon.load(lexiconFile));
+    /**
+     * With an admin's lexicon file ({@code crm.ai.lexicon-file}) and needs file ({@code crm.ai.needs-file})
+     * on top of the built-in ones (null: none).
+     */
+    public static KnowledgeIndex of(List<IndexedEntry> entries, Map<Long, Double> ratingShift, Path lexiconFile, Path needsFile) {
+        return new KnowledgeIndex(entries, ratingShift, Lexicon.load(lexiconFile), Lexicon.loadNeeds(needsFile));
     }
 
     public static KnowledgeIndex of(List<IndexedEntry> entries) {
@@ -193,10 +221,18 @@ public final class KnowledgeIndex {
     }
 
     private List<Candidate> search(String question, Predicate<IndexedEntry> inScope, int max) {
-        Map<String, Match> query = new LinkedHashMap<>();
-        for (String term : reader.terms(question)) {
-            query.putIfAbsent(term, nearest.computeIfAbsent(term, this::nearestKnown));
-        }
+        Map<String, Asked> query = new LinkedHashMap<>();
+        Map<String, Double> said = reader.emphasis(question);
+        said.forEach((term, emphasis) -> {
+            Match match = nearest.computeIfAbsent(term, this::nearestKnown);
+            if (match != null && match.need() && match.terms().stream().anyMatch(said::containsKey)) {
+                // the client names a service of the need outright ("сломался, почините"): the need says nothing more
+                return;
+            }
+            // the words of one need ("не сливает", "гудит", "стоит вода") say one thing: one term
+            String key = match != null && match.need() ? String.join("|", match.terms()) : term;
+            query.merge(key, new Asked(term, match, emphasis), (a, b) -> a.emphasis() >= b.emphasis() ? a : b);
+        });
         if (query.isEmpty() || variants.isEmpty()) {
             return List.of();
         }
@@ -204,16 +240,19 @@ public final class KnowledgeIndex {
         double unknownNouns = 0;
         Set<Integer> hits = new HashSet<>();
         Set<Long> answerHits = new HashSet<>();
-        for (Map.Entry<String, Match> q : query.entrySet()) {
-            Match match = q.getValue();
-            boolean unknownNoun = match == null && reader.isNoun(q.getKey());
+        for (Asked asked : query.values()) {
+            Match match = asked.match();
+            // a thing the base never names lowers every entry when the message asks about it, not when its story mentions it
+            boolean unknownNoun = match == null && asked.emphasis() == 1 && reader.isNoun(asked.written());
             unknownNouns += unknownNoun ? unknownNounWeight : 0;
-            queryWeight += match != null ? weightOf(match.term())
+            queryWeight += asked.emphasis() * (match != null ? weightOf(match)
                     : unknownNoun ? unknownNounWeight
-                    : UNKNOWN_WORD_SHARE * reader.specificity(q.getKey()) * unknownNounWeight;
+                    : UNKNOWN_WORD_SHARE * reader.specificity(asked.written()) * unknownNounWeight);
             if (match != null) {
-                hits.addAll(postings.getOrDefault(match.term(), List.of()));
-                answerHits.addAll(answerPostings.getOrDefault(match.term(), Set.of()));
+                for (String term : match.terms()) {
+                    hits.addAll(postings.getOrDefault(term, List.of()));
+                    answerHits.addAll(answerPostings.getOrDefault(term, Set.of()));
+                }
             }
         }
         double unexplained = Math.pow(1 - unknownNouns / queryWeight, UNEXPLAINED_NOUNS);
@@ -226,10 +265,10 @@ public final class KnowledgeIndex {
             Set<String> answer = answerTerms.get(entryId);
             double shared = 0;
             boolean namesSomething = false;
-            for (Match match : query.values()) {
-                if (match != null && answer.contains(match.term())) {
-                    shared += weightOf(match.term()) * match.similarity();
-                    namesSomething |= !TextTerms.isQuestionWord(match.term());
+            for (Asked asked : query.values()) {
+                if (asked.match() != null && asked.match().in(answer)) {
+                    shared += asked.weight(this);
+                    namesSomething |= !asked.match().asksOnly();
                 }
             }
             if (!namesSomething) {
@@ -252,17 +291,18 @@ public final class KnowledgeIndex {
             double sharedWithEntry = 0;
             double sharedWithAnswer = 0;
             boolean namesSomething = false;
-            for (Match match : query.values()) {
+            for (Asked asked : query.values()) {
+                Match match = asked.match();
                 if (match == null) {
                     continue;
                 }
-                double w = weightOf(match.term()) * match.similarity();
-                if (variant.terms().contains(match.term())) {
+                double w = asked.weight(this);
+                if (match.in(variant.terms())) {
                     shared += w;
-                    namesSomething |= !TextTerms.isQuestionWord(match.term());
-                } else if (others.contains(match.term())) {
+                    namesSomething |= !match.asksOnly();
+                } else if (match.in(others)) {
                     sharedWithEntry += w;
-                } else if (answer.contains(match.term())) {
+                } else if (match.in(answer)) {
                     sharedWithAnswer += ANSWER_TERM_SHARE * w;
                 }
             }
@@ -285,13 +325,30 @@ public final class KnowledgeIndex {
                 .toList();
     }
 
-    /** The term itself when the base uses it, else the base's most similar term, else null (an unknown word). */
+    /**
+     * The term itself when the base uses it; else, for a word of a need ({@link TextTerms#needOf}:
+     * "протекает", "кусают"), the services of that need the base names; else the base's most
+     * similar term by trigrams; else null (an unknown word).
+     */
     private Match nearestKnown(String term) {
         if (idf.containsKey(term)) {
-            return new Match(term, 1);
+            return new Match(List.of(term), 1, false);
         }
-        Trigrams.Similar similar = vocabulary.mostSimilar(term, MIN_SIMILARITY);
-        return similar == null ? null : new Match(similar.term(), similar.similarity());
+        List<String> served = reader.needOf(term).stream().filter(idf::containsKey).distinct().sorted().toList();
+        if (!served.isEmpty()) {
+            return new Match(served, NEED_SIMILARITY, true);
+        }
+        // a word the dictionary knows is spelled right: only a near relative ("почистить", "чистить") is the same word
+        Trigrams.Similar similar = vocabulary.mostSimilar(term, reader.isWord(term) ? MIN_SIMILARITY_OF_A_WORD : MIN_SIMILARITY);
+        return similar == null ? null : new Match(List.of(similar.term()), similar.similarity(), false);
+    }
+
+    /**
+     * A need's weight is its commonest service's: any of its services explains it, and a word as
+     * general as "ремонт" must not outweigh the thing named beside it.
+     */
+    private double weightOf(Match match) {
+        return match.terms().stream().mapToDouble(this::weightOf).min().orElse(unknownNounWeight);
     }
 
     /** Lucene's BM25 inverse document frequency over the variant documents. */

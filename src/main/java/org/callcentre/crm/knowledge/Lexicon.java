@@ -22,6 +22,7 @@ import java.util.Map;
  */
 final class Lexicon {
     static final String RESOURCE = "/knowledge/lexicon-ru.txt";
+    static final String NEEDS = "/knowledge/needs-ru.txt";
     /** A shorter stem ("нал" of "нал") would catch unrelated words ("налить"). */
     private static final int MIN_STEM_KEY = 5;
 
@@ -37,15 +38,27 @@ final class Lexicon {
 
     /** The built-in lexicon, and the lines of {@code extraFile} (null: none) on top of it. */
     static Lexicon load(Path extraFile) {
+        return load(RESOURCE, extraFile);
+    }
+
+    /**
+     * The built-in needs ({@value #NEEDS}: "services = words of a need", what clients say of a fault,
+     * a pest, a stain… and the services a base may name for it), and an admin's file on top.
+     */
+    static Lexicon loadNeeds(Path extraFile) {
+        return load(NEEDS, extraFile);
+    }
+
+    private static Lexicon load(String resource, Path extraFile) {
         Map<String, List<String>> meanings = new HashMap<>();
-        try (InputStream in = Lexicon.class.getResourceAsStream(RESOURCE)) {
+        try (InputStream in = Lexicon.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+                throw new IllegalStateException(resource + " is missing from the classpath");
             }
-            read(new InputStreamReader(in, StandardCharsets.UTF_8), meanings);
+            read(new InputStreamReader(in, StandardCharsets.UTF_8), meanings, resource.equals(NEEDS));
             if (extraFile != null) {
                 try (Reader extra = Files.newBufferedReader(extraFile, StandardCharsets.UTF_8)) {
-                    read(extra, meanings);
+                    read(extra, meanings, resource.equals(NEEDS));
                 }
             }
         } catch (IOException e) {
@@ -56,11 +69,11 @@ final class Lexicon {
 
     static Lexicon parse(Reader text) throws IOException {
         Map<String, List<String>> meanings = new HashMap<>();
-        read(text, meanings);
+        read(text, meanings, false);
         return new Lexicon(meanings);
     }
 
-    private static void read(Reader text, Map<String, List<String>> meanings) throws IOException {
+    private static void read(Reader text, Map<String, List<String>> meanings, boolean union) throws IOException {
         BufferedReader lines = new BufferedReader(text);
         String line;
         int number = 0;
@@ -79,14 +92,24 @@ final class Lexicon {
             for (String word : line.substring(eq + 1).split(",")) {
                 String key = TextTerms.fold(word.strip());
                 if (!key.isEmpty()) {
-                    meanings.put(key, canonical);
+                    meanings.merge(key, canonical, union ? Lexicon::either : (earlier, later) -> later);
                     String stem = TextTerms.stem(key);
                     if (stem.length() >= MIN_STEM_KEY) {
-                        meanings.putIfAbsent(stem, canonical);
+                        meanings.merge(stem, canonical, union ? Lexicon::either : (earlier, later) -> earlier);
                     }
                 }
             }
         }
+    }
+
+    /**
+     * A word on two lines means the words of both (a later line does not hide an earlier one): in the
+     * needs, "стучит" is a fault of an appliance and of a car's suspension.
+     */
+    private static List<String> either(List<String> earlier, List<String> later) {
+        List<String> both = new java.util.ArrayList<>(earlier);
+        later.stream().filter(w -> !both.contains(w)).forEach(both::add);
+        return List.copyOf(both);
     }
 
     /** The canonical words of {@code key} (a folded form, lemma or stem), or null. */

@@ -1,6 +1,11 @@
 package org.callcentre.crm.knowledge;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.util.List;
 import java.util.Map;
@@ -115,5 +120,62 @@ class KnowledgeIndexTest {
         double snow = index.search("убрать снег у частного дома", null, 1).get(0).confidence();
         assertTrue(plain > 0.8, String.valueOf(plain));
         assertTrue(snow < 0.7 * plain, "snow is no entry's: " + snow + " against " + plain);
+    }
+
+    private static final List<IndexedEntry> PLUMBING = List.of(
+            new IndexedEntry(1, "услуги", "Устранение протечек", List.of("Устраняете протечки?", "Сколько стоит устранить протечку?"),
+                    "Найдём и устраним протечку за один визит, от 1500 ₽.", null),
+            new IndexedEntry(2, "услуги", "Установка смесителя", List.of("Ставите смесители?"), "Установка смесителя — 1200 ₽.", null),
+            new IndexedEntry(3, "цены", "Вызов сантехника", List.of("Сколько стоит вызов сантехника?"), "Вызов бесплатный при заказе работ.", null),
+            new IndexedEntry(4, "скидки", "Скидки пенсионерам", List.of("Есть скидка пенсионерам?"), "Пенсионерам скидка 10 %.", null));
+
+    @Test
+    void aNeedInTheClientsOwnWordsFindsTheServiceTheBaseNamesForIt() {
+        List<Candidate> found = KnowledgeIndex.of(PLUMBING).search("под раковиной подтекает, на полу лужа", null, 2);
+        assertEquals(1, found.get(0).entryId(), found.toString());
+
+        List<Candidate> shortly = KnowledgeIndex.of(PLUMBING).search("опять подтекает и капает", null, 2);
+        assertEquals(1, shortly.get(0).entryId(), shortly.toString());
+        assertTrue(shortly.get(0).confidence() >= 0.4, shortly.toString());
+    }
+
+    @Test
+    void aNeedWhoseServicesTheBaseNeverNamesLiftsNoEntry() {
+        KnowledgeIndex cleaning = KnowledgeIndex.of(List.of(
+                new IndexedEntry(1, "услуги", "Мойка окон", List.of("Моете окна?"), "Да, от 800 ₽.", null)));
+        List<Candidate> found = cleaning.search("у соседей сверху подтекает, лужа", null, 1);
+
+        assertTrue(found.isEmpty() || found.get(0).confidence() < 0.2, found.toString());
+    }
+
+    @Test
+    void anAdminsNeedsFileAddsANeedOfTheirTrade(@TempDir Path dir) throws IOException {
+        List<IndexedEntry> body = List.of(
+                new IndexedEntry(1, "кузов", "Полировка кузова", List.of("Делаете полировку?"), "Полировка от 6000 ₽.", null),
+                new IndexedEntry(2, "кузов", "Покраска", List.of("Красите детали?"), "Покраска детали от 9000 ₽.", null));
+        Path needs = Files.writeString(dir.resolve("needs.txt"), "# свои\nполировка = царапинка, потертость\n");
+        String question = "на двери потертости появились";
+
+        assertTrue(KnowledgeIndex.of(body).search(question, null, 1).isEmpty());
+        assertEquals(1, KnowledgeIndex.of(body, Map.of(), null, needs).search(question, null, 1).get(0).entryId());
+    }
+
+    @Test
+    void theStoryAroundAQuestionDoesNotDrownIt() {
+        String question = "Добрый день. Мама живёт одна в деревне, старенькая, руки болят, и кран у неё на кухне совсем разболтался. "
+                + "Есть у вас скидка для пенсионеров?";
+        List<Candidate> found = KnowledgeIndex.of(PLUMBING).search(question, null, 2);
+
+        assertEquals(4, found.get(0).entryId(), found.toString());
+        assertTrue(found.get(0).confidence() >= 0.4, found.toString());
+    }
+
+    @Test
+    void aWordTheDictionaryKnowsIsNotReadAsAnotherBySpelling() {
+        KnowledgeIndex index = KnowledgeIndex.of(List.of(
+                new IndexedEntry(1, "доставка", "Доставка", List.of("Есть доставка техники?"), "Доставка 500 ₽.", null)));
+
+        assertTrue(index.search("не могу достать ключ", null, 1).isEmpty());
+        assertEquals(1, index.search("доставкка есть?", null, 1).get(0).entryId(), "a misspelling still finds it");
     }
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -69,5 +70,45 @@ class TextTermsTest {
         assertNotNull(similar);
         assertEquals("холодильник", similar.term());
         assertTrue(vocabulary.mostSimilar("пицца", 0.5) == null);
+    }
+
+    @Test
+    void theSentencesThatAskWeighMoreThanTheStoryAroundThem() {
+        Map<String, Double> emphasis = builtIn.emphasis("У нас дача у озера, дом деревянный. Сколько стоит обработка от клещей?");
+
+        assertEquals(TextTerms.CONTEXT_EMPHASIS, emphasis.get("дача"), 1e-9);
+        assertEquals(1.0, emphasis.get("клещ"), 1e-9);
+        assertEquals(1.0, emphasis.get("обработка"), 1e-9);
+    }
+
+    @Test
+    void aMessageOfOneSentenceOrOnlyOfStoryWeighsEveryWordInFull() {
+        assertTrue(builtIn.emphasis("дача у озера, сколько стоит обработка от клещей").values().stream().allMatch(e -> e == 1.0));
+        assertTrue(builtIn.emphasis("Дача у озера. Клещи везде.").values().stream().allMatch(e -> e == 1.0));
+    }
+
+    @Test
+    void requestsAndQuestionWordsMarkTheSentenceThatAsks() {
+        assertTrue(TextTerms.asks("Подскажите по срокам"));
+        assertTrue(TextTerms.asks("нужна уборка к пятнице"));
+        assertTrue(TextTerms.asks("работаете в субботу?"));
+        assertTrue(TextTerms.asks("а какие гарантии"));
+        assertTrue(!TextTerms.asks("Купили дом в прошлом году"));
+        assertTrue(!TextTerms.asks("Кашу не варим"), "«как» only as a whole word");
+    }
+
+    @Test
+    void anAmbiguousFormTakesTheCommonerLemma() {
+        TextTerms plain = new TextTerms(Lexicon.none());
+        assertEquals(List.of("вещь"), plain.terms("вещи"));
+        assertEquals(List.of("пожилой"), plain.terms("пожилых"));
+    }
+
+    @Test
+    void wordsOfANeedAreReadAsTheServicesOfIt() {
+        TextTerms withNeeds = new TextTerms(Lexicon.none(), Lexicon.loadNeeds(null));
+        assertTrue(withNeeds.needOf("подтекать").contains("протечка"), withNeeds.needOf("подтекать").toString());
+        assertTrue(withNeeds.needOf("шуршать").contains("мышь"));
+        assertEquals(List.of(), withNeeds.needOf("суббота"));
     }
 }

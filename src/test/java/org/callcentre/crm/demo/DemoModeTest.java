@@ -111,7 +111,7 @@ class DemoModeTest implements TestPropertyProvider {
                 "operators WHERE login LIKE 'demo-%'", "stats_call_facts", "stats_call_centre_day WHERE inbound > 0 OR answered > 0",
                 "stats_chat_facts", "stats_chat_round_facts", "stats_chat_centre_day WHERE chats <> 0 OR messages <> 0 OR rounds <> 0",
                 "stats_chat_city_day WHERE chats <> 0 OR messages <> 0 OR rounds <> 0",
-                "stats_chat_operator_month WHERE chats <> 0 OR messages <> 0 OR rounds <> 0")) {
+                "stats_chat_operator_span WHERE chats <> 0 OR messages <> 0 OR rounds <> 0")) {
             assertEquals(0, count(left), left + " after the removal");
         }
         assertEquals(1, count("operators"), "the admin stays");
